@@ -1,0 +1,144 @@
+import { max, scaleLinear } from 'd3';
+import { useId } from 'react';
+
+/** A labelled vertical line on the histogram (‖x‖, E‖y‖, ‖x‖/√q, …). */
+export interface HistogramMarker {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number;
+  /** Line style, so markers differ by shape as well as colour. */
+  readonly dash: 'solid' | 'dashed' | 'dotted';
+}
+
+export interface NormHistogramProps {
+  /** Bin edges e_0 < … < e_B; bin j is [e_j, e_{j+1}), the last one closed. */
+  readonly edges: readonly number[];
+  /** P(‖y‖ in bin j), one per bin. */
+  readonly probabilities: readonly number[];
+  readonly markers: readonly HistogramMarker[];
+  /** Short title read first by screen readers. */
+  readonly title: string;
+  /** The numbers the figure shows, in words (its text alternative). */
+  readonly description: string;
+  readonly xLabel: string;
+}
+
+const WIDTH = 640;
+const HEIGHT = 280;
+const MARGIN = { top: 54, right: 16, bottom: 44, left: 52 };
+const LABEL_ROW = 15;
+
+/** Assigns each marker a label row so that labels closer than ~90 px do not overlap. */
+function labelRows(positions: readonly number[]): number[] {
+  const order = positions.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
+  const rows = new Array<number>(positions.length).fill(0);
+  const lastInRow: number[] = [];
+  for (const [p, i] of order) {
+    let row = lastInRow.findIndex((last) => p - last > 90);
+    if (row === -1) row = lastInRow.length;
+    lastInRow[row] = p;
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/** Histogram of a norm's distribution: React renders every node, d3 only computes scales and ticks. */
+export function NormHistogram({ edges, probabilities, markers, title, description, xLabel }: NormHistogramProps) {
+  const titleId = useId();
+  const descId = useId();
+  const low = edges[0] ?? 0;
+  const high = edges[edges.length - 1] ?? 1;
+  const markerMax = max(markers, (m) => m.value) ?? high;
+  const x = scaleLinear()
+    .domain([low, Math.max(high, markerMax)])
+    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .nice();
+  const y = scaleLinear()
+    .domain([0, Math.max(max(probabilities) ?? 0, 1e-12)])
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top])
+    .nice();
+  const xTicks = x.ticks(8);
+  const yTicks = y.ticks(4);
+  const formatX = x.tickFormat(8);
+  const formatY = y.tickFormat(4);
+  const markerX = markers.map((m) => x(m.value));
+  const rows = labelRows(markerX);
+  const baseline = HEIGHT - MARGIN.bottom;
+
+  return (
+    <svg
+      className="chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+      preserveAspectRatio="xMidYMid meet"
+    >
+      <title id={titleId}>{title}</title>
+      <desc id={descId}>{description}</desc>
+      <g className="grid" aria-hidden="true">
+        {yTicks.map((t) => (
+          <line key={t} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} />
+        ))}
+      </g>
+      <g className="bars" aria-hidden="true">
+        {probabilities.map((p, j) => {
+          const x0 = x(edges[j] ?? low);
+          const x1 = x(edges[j + 1] ?? high);
+          return p > 0 ? (
+            <rect
+              key={j}
+              className="bar"
+              x={x0 + 0.5}
+              width={Math.max(1, x1 - x0 - 1)}
+              y={y(p)}
+              height={Math.max(0, baseline - y(p))}
+              data-probability={p}
+            />
+          ) : null;
+        })}
+      </g>
+      <g className="axis axis-x" aria-hidden="true">
+        <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} />
+        {xTicks.map((t) => (
+          <g key={t} transform={`translate(${x(t)},${baseline})`}>
+            <line y2={5} />
+            <text y={18} textAnchor="middle">
+              {formatX(t)}
+            </text>
+          </g>
+        ))}
+        <text className="axis-label" x={(MARGIN.left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle">
+          {xLabel}
+        </text>
+      </g>
+      <g className="axis axis-y" aria-hidden="true">
+        <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={baseline} />
+        {yTicks.map((t) => (
+          <g key={t} transform={`translate(${MARGIN.left},${y(t)})`}>
+            <line x2={-5} />
+            <text x={-8} dy="0.32em" textAnchor="end">
+              {formatY(t)}
+            </text>
+          </g>
+        ))}
+        <text className="axis-label" transform={`translate(14,${(MARGIN.top + baseline) / 2}) rotate(-90)`} textAnchor="middle">
+          probability
+        </text>
+      </g>
+      <g className="markers" aria-hidden="true">
+        {markers.map((m, i) => {
+          const px = markerX[i] ?? 0;
+          const labelY = MARGIN.top - 8 - (rows[i] ?? 0) * LABEL_ROW;
+          return (
+            <g key={m.id} className={`marker marker-${m.id}`} data-marker={m.id}>
+              <line x1={px} x2={px} y1={MARGIN.top - 4} y2={baseline} strokeDasharray={m.dash === 'solid' ? undefined : m.dash === 'dashed' ? '6 4' : '2 3'} />
+              <text x={px} y={labelY} textAnchor={px > WIDTH - 100 ? 'end' : px < 100 ? 'start' : 'middle'}>
+                {m.label}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+    </svg>
+  );
+}
