@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bernoulliMaskProbability, listMasks } from './maskTable.ts';
+import { bernoulliMaskProbability, listMasks, maskRows } from './maskTable.ts';
 
 const SEED = [0.1, 0.1, 0.2, 5.0];
 
@@ -63,3 +63,33 @@ describe('listMasks(x, q)', () => {
     expect(() => listMasks(SEED, 1.2)).toThrow(RangeError);
   });
 });
+
+describe('maskRows({ x, keep, model, kept, compensation })', () => {
+  it('lists the C(n, k) fixed-count masks, each with probability 1/C(n, k)', () => {
+    const rows = maskRows({ x: SEED, keep: 0.5, model: 'fixed', kept: 2, compensation: 'inverted' });
+    expect(rows.map((r) => r.mask.join(''))).toEqual(['0011', '0101', '0110', '1001', '1010', '1100']);
+    rows.forEach((r) => {
+      expect(r.probability).toBe(1 / 6);
+      expect(r.compensatedNorm).toBeCloseTo(2 * r.maskedNorm, 14);
+    });
+  });
+
+  it('applies each compensation: 1/√q, none, c*, and per-sample matching (0 for the all-dropped mask)', () => {
+    const norm = Math.hypot(...SEED);
+    const sqrt = maskRows({ x: SEED, keep: 0.25, model: 'bernoulli', compensation: 'sqrt' });
+    sqrt.forEach((r) => expect(r.compensatedNorm).toBeCloseTo(2 * r.maskedNorm, 14));
+    const none = maskRows({ x: SEED, keep: 0.25, model: 'bernoulli', compensation: 'none' });
+    none.forEach((r) => expect(r.compensatedNorm).toBe(r.maskedNorm));
+    const constant = maskRows({ x: SEED, keep: 0.5, model: 'bernoulli', compensation: 'constant', constantScale: 1.9 });
+    constant.forEach((r) => expect(r.scale).toBe(1.9));
+    const match = maskRows({ x: SEED, keep: 0.5, model: 'bernoulli', compensation: 'match' });
+    expect(match[0]!.compensatedNorm).toBe(0);
+    expect(match[0]!.scale).toBe(0);
+    match.slice(1).forEach((r) => {
+      expect(r.compensatedNorm).toBe(norm);
+      expect(r.scale).toBeCloseTo(norm / r.maskedNorm, 12);
+    });
+    expect(match.reduce((a, r) => a + r.probability, 0)).toBeCloseTo(1, 15);
+  });
+});
+

@@ -3,19 +3,22 @@
  * Row r has m_i = bit (n−1−i) of r, so rows read as binary numbers with unit 1 first:
  * for n = 4 the question's mask (0, 0, 1, 1) is row 3.
  */
+import type { Compensation } from './types.ts';
 
-/** One keep-mask m and what it does to x under the Bernoulli model with keep probability q. */
+/** One keep-mask m and what it does to x (listMasks: Bernoulli model, inverted compensation). */
 export interface MaskRow {
   /** m_i ∈ {0, 1}, 1 = kept. */
   readonly mask: readonly (0 | 1)[];
   /** k = Σ m_i. */
   readonly kept: number;
-  /** P(m) = q^k (1−q)^(n−k). */
+  /** P(m) = q^k (1−q)^(n−k) (fixed model: 1/C(n, k)). */
   readonly probability: number;
   /** ‖m⊙x‖. */
   readonly maskedNorm: number;
-  /** ‖m⊙x‖/q, the norm after inverted-dropout compensation. */
+  /** ‖y‖ = s·‖m⊙x‖, the norm after compensation (listMasks: ‖m⊙x‖/q). */
   readonly compensatedNorm: number;
+  /** s for this mask: 1/q for listMasks; for 'match' ‖x‖/‖m⊙x‖, and 0 when m⊙x = 0 (output taken as 0). */
+  readonly scale: number;
 }
 
 /** Largest n for which the full list of masks is produced (2^12 = 4096 rows). */
@@ -55,7 +58,55 @@ export function listMasks(x: readonly number[], keep: number): MaskRow[] {
       probability: bernoulliMaskProbability(keep, kept, n),
       maskedNorm,
       compensatedNorm: maskedNorm / keep,
+      scale: 1 / keep,
     });
   }
   return rows;
+}
+
+/** Which masks and which compensation maskRows lists. */
+export interface MaskRowsInput {
+  readonly x: readonly number[];
+  /** q (Bernoulli); ignored by the fixed model, where q = kept/n. */
+  readonly keep: number;
+  readonly model: 'bernoulli' | 'fixed';
+  /** k for the fixed model (0 … n). */
+  readonly kept?: number;
+  readonly compensation: Compensation;
+  /** c* for 'constant'. */
+  readonly constantScale?: number;
+}
+
+/**
+ * The masks of x (n ≤ MAX_LISTED_UNITS) with probabilities and norms for either unit model and any
+ * compensation: all 2ⁿ rows for Bernoulli, the C(n, k) rows with k kept for the fixed model (1/C(n, k)
+ * each), in the row order of listMasks.
+ */
+export function maskRows(input: MaskRowsInput): MaskRow[] {
+  const { x, model, compensation } = input;
+  const n = x.length;
+  const kept = model === 'fixed' ? (input.kept ?? Math.round(input.keep * n)) : -1;
+  const q = model === 'fixed' ? kept / n : input.keep;
+  if (model === 'fixed' && !(Number.isInteger(kept) && kept >= 0 && kept <= n)) {
+    throw new RangeError(`kept must be a whole number from 0 to ${n}, got ${kept}`);
+  }
+  const bernoulli = listMasks(x, model === 'fixed' ? 0.5 : q);
+  const rows = model === 'fixed' ? bernoulli.filter((row) => row.kept === kept) : bernoulli;
+  const norm = Math.hypot(...x);
+  const scalar =
+    compensation === 'inverted' ? 1 / q
+    : compensation === 'none' ? 1
+    : compensation === 'sqrt' ? 1 / Math.sqrt(q)
+    : (input.constantScale ?? Number.NaN);
+  return rows.map((row) => {
+    const scale = compensation === 'match' ? (row.maskedNorm > 0 ? norm / row.maskedNorm : 0) : scalar;
+    return {
+      mask: row.mask,
+      kept: row.kept,
+      probability: model === 'fixed' ? 1 / rows.length : row.probability,
+      maskedNorm: row.maskedNorm,
+      compensatedNorm: compensation === 'match' ? (row.maskedNorm > 0 ? norm : 0) : scale * row.maskedNorm,
+      scale,
+    };
+  });
 }

@@ -1,0 +1,166 @@
+/**
+ * `npm run bench [-- --json]`: how fast the engine's kernels are on this machine. Prints, never
+ * asserts. Each measurement is the best wall time of several runs after a warm-up.
+ *
+ * Times are CPU time of this process (user + system, process.cpuUsage), as in performance.md: on a
+ * shared machine wall time also counts other jobs; wallMs is printed next to it.
+ *
+ * Targets (Node): exact 128-bin histogram for n = 24 within 20 ms, n = 32 within 100 ms, n = 36
+ * within 400 ms, n = 40 within 1.5 s; closed-form E‖m⊙x‖ for n = 4096 within 20 ms; sampling at
+ * n = 192 at least 4 million masks per second for any q.
+ * Kernels: "enumerate" = every mask in Gray-code order against the bin thresholds (histogram only);
+ * "split" = meet in the middle (both sorted halves + the sweep); scope "analyze" = the whole analysis
+ * (histogram, medians, P(‖y‖ > ‖x‖), closed forms); "closed-form" = the quadrature for E‖m⊙x‖;
+ * "sample" = helper B's sampler (histogram, moments, median sketch).
+ */
+import { analyze, defaultEdges } from '../src/math/analyze.ts';
+import { enumerateMasks } from '../src/math/enumerateMasks.ts';
+import { expectedMaskedNorm } from '../src/math/expectedNorm.ts';
+import { toGridUnits, type GridUnits } from '../src/math/gridUnits.ts';
+import { maskLaw } from '../src/math/maskLaw.ts';
+import { normMap, sumAbove, sumAtLeast } from '../src/math/normThresholds.ts';
+import { createSampler } from '../src/math/sample.ts';
+import { buildSplitLaw } from '../src/math/splitHalves.ts';
+import { sweepIntervals } from '../src/math/splitSweep.ts';
+import { generateVector } from '../src/math/vectorSpec.ts';
+import { createWorkBudget, drive } from '../src/math/workBudget.ts';
+
+interface Measurement {
+  kernel: 'enumerate' | 'split' | 'closed-form' | 'sample';
+  scope: 'kernel' | 'analyze';
+  n: number;
+  keep: number;
+  bins: number;
+  /** Best CPU milliseconds of the runs. */
+  ms: number;
+  /** Best wall-clock milliseconds of the runs. */
+  wallMs: number;
+  nsPerItem: number;
+  items: number;
+  target?: string;
+}
+
+const json = process.argv.includes('--json');
+const results: Measurement[] = [];
+
+function finish<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+function best(runs: number, work: () => void): { ms: number; wallMs: number } {
+  let ms = Number.POSITIVE_INFINITY;
+  let wallMs = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(cpu);
+    ms = Math.min(ms, (used.user + used.system) / 1000);
+    wallMs = Math.min(wallMs, performance.now() - start);
+  }
+  return { ms, wallMs };
+}
+
+function record(m: Omit<Measurement, 'nsPerItem'>): void {
+  const measurement = { ...m, nsPerItem: (m.ms * 1e6) / m.items };
+  results.push(measurement);
+  if (!json) {
+    const what = `${m.kernel}${m.scope === 'analyze' ? ' (analyze)' : ''}`.padEnd(20);
+    const rate = m.kernel === 'closed-form' ? '' : `  ${measurement.nsPerItem.toPrecision(3)} ns/${m.kernel === 'sample' ? 'sample' : 'mask'}`;
+    const perSecond = m.kernel === 'sample' ? `  (${(m.items / m.ms / 1000).toFixed(2)} M masks/s)` : '';
+    const times = `${m.ms.toFixed(2).padStart(9)} ms CPU (${m.wallMs.toFixed(1)} wall)`;
+    console.log(`${what} n=${String(m.n).padEnd(5)} q=${m.keep}  bins=${String(m.bins).padEnd(3)} ${times}${rate}${perSecond}${m.target ? `  [target ${m.target}]` : ''}`);
+  }
+}
+
+/** The 128-bin thresholds of ‖y‖ = ‖m⊙x‖/q over [0, ‖x‖/q] on the grid sum. */
+function histogramThresholds(grid: GridUnits, x: readonly number[], keep: number, bins: number): Float64Array {
+  const edges = defaultEdges(x, keep, 'inverted', bins);
+  const map = normMap(grid, 1 / keep, Math.hypot(...x));
+  const slack = 1e-12 * edges[bins]!;
+  const thresholds = edges.slice(0, bins).map((e) => sumAtLeast(map, e - slack));
+  thresholds.push(sumAbove(map, edges[bins]! + slack));
+  return Float64Array.from(thresholds.sort((a, b) => a - b));
+}
+
+function vector(n: number): number[] {
+  return generateVector({ kind: 'uniform', units: n, seed: 42, norm: 1 });
+}
+
+function benchEnumerate(n: number, keep: number, bins: number, runs: number, target?: string): void {
+  const x = vector(n);
+  const grid = toGridUnits(x);
+  const thresholds = histogramThresholds(grid, x, keep, bins);
+  const { ms, wallMs } = best(runs, () => finish(drive(enumerateMasks(grid, thresholds), createWorkBudget(1))));
+  record({ kernel: 'enumerate', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...(target ? { target } : {}) });
+}
+
+function benchSplit(n: number, keep: number, bins: number, runs: number, target?: string): void {
+  const x = vector(n);
+  const grid = toGridUnits(x);
+  const thresholds = histogramThresholds(grid, x, keep, bins);
+  const law = maskLaw(n, keep, null);
+  const { ms, wallMs } = best(runs, () => {
+    const budget = createWorkBudget(1);
+    const split = finish(buildSplitLaw(grid, law, keep, null, budget));
+    finish(drive(sweepIntervals(split, thresholds), budget));
+  });
+  record({ kernel: 'split', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...(target ? { target } : {}) });
+}
+
+function benchAnalyze(method: 'enumerate' | 'split', n: number, keep: number, bins: number, runs: number): void {
+  const x = vector(n);
+  const edges = defaultEdges(x, keep, 'inverted', bins);
+  const { ms, wallMs } = best(runs, () => analyze({ x, keep, model: 'bernoulli', compensation: 'inverted', edges, method }));
+  record({ kernel: method, scope: 'analyze', n, keep, bins, ms, wallMs, items: 2 ** n });
+}
+
+function benchClosedForm(n: number, runs: number, target?: string): void {
+  const x = vector(n);
+  const { ms, wallMs } = best(runs, () => expectedMaskedNorm(x, 0.5));
+  record({ kernel: 'closed-form', scope: 'kernel', n, keep: 0.5, bins: 0, ms, wallMs, items: n, ...(target ? { target } : {}) });
+}
+
+function benchSample(n: number, keep: number, count: number, runs: number, target?: string): void {
+  const x = vector(n);
+  const edges = defaultEdges(x, keep, 'inverted', 128);
+  const input = { x, keep, model: 'bernoulli', compensation: 'inverted', constantScale: 1, downstream: x, seed: 1, edges } as const;
+  const { ms, wallMs } = best(runs, () => createSampler(input).run(count));
+  record({ kernel: 'sample', scope: 'kernel', n, keep, bins: 128, ms, wallMs, items: count, ...(target ? { target } : {}) });
+}
+
+// Warm-up: small inputs first, so that no kernel's first call is a long one (performance.md, OSR trap).
+for (let n = 4; n <= 14; n += 2) {
+  benchEnumerate(n, 0.5, 16, 3);
+  benchSplit(n, 0.5, 16, 3);
+  benchAnalyze('enumerate', n, 0.5, 16, 2);
+  benchAnalyze('split', n, 0.5, 16, 2);
+}
+benchClosedForm(64, 5);
+benchSample(192, 0.5, 20_000, 3);
+results.length = 0;
+
+benchEnumerate(20, 0.5, 128, 5);
+benchEnumerate(24, 0.5, 128, 3, '20 ms');
+benchEnumerate(24, 0.8, 128, 3);
+benchSplit(24, 0.5, 128, 7, '20 ms');
+benchSplit(28, 0.5, 128, 5);
+benchSplit(32, 0.5, 128, 5, '100 ms');
+benchSplit(36, 0.5, 128, 3, '400 ms');
+benchSplit(36, 0.8, 128, 3, '400 ms');
+benchSplit(40, 0.5, 128, 2, '1.5 s');
+benchAnalyze('enumerate', 20, 0.5, 128, 3);
+benchAnalyze('split', 24, 0.5, 128, 5);
+benchAnalyze('split', 32, 0.5, 128, 3);
+benchAnalyze('split', 36, 0.5, 128, 2);
+benchAnalyze('split', 40, 0.5, 128, 1);
+benchClosedForm(192, 20);
+benchClosedForm(4096, 10, '20 ms');
+benchSample(192, 0.5, 1_000_000, 3, '≥ 4 M masks/s');
+benchSample(192, 0.8, 1_000_000, 3, '≥ 4 M masks/s');
+benchSample(4096, 0.5, 50_000, 3);
+
+if (json) console.log(JSON.stringify(results));

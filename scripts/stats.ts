@@ -1,0 +1,21 @@
+/**
+ * `npm run -s stats -- …`: the engine headless. Parses the arguments (src/cli/statsArgs.ts), runs
+ * analyze, prints JSON (--json) or a table (src/cli/statsReport.ts). Bad arguments: one line on
+ * stderr and exit code 2.
+ */
+import { parseStatsArgs, USAGE } from '../src/cli/statsArgs.ts';
+import { statsJson, statsTable } from '../src/cli/statsReport.ts';
+import { analyze } from '../src/math/analyze.ts';
+
+const parsed = parseStatsArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  process.stderr.write(`stats: ${parsed.error}\n`);
+  process.exit(2);
+}
+const command = parsed.command;
+if (command.kind === 'help') {
+  process.stdout.write(`${USAGE}\n`);
+} else {
+  const result = analyze(command.request);
+  process.stdout.write(command.json ? `${JSON.stringify(statsJson(result))}\n` : `${statsTable(result, command.vectorText)}\n`);
+}

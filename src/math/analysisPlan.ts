@@ -1,0 +1,246 @@
+/**
+ * What an analysis request means: validation in plain words, the method chosen for the distribution
+ * of ‖y‖, the defaults, and sensible histogram edges.
+ *
+ * Method choice ('auto'): every number exact where that fits in about a second in Node:
+ * - unit models, scalar compensation: enumerate for n ≤ AUTO_ENUMERATE_UNITS, split (meet in the
+ *   middle) for n ≤ AUTO_SPLIT_UNITS, else sample (moments with a closed form stay closed-form);
+ * - 'match': ‖y‖ is ‖x‖ or 0, so its distribution is closed-form; the fixed model's E[y] then comes
+ *   from enumeration (n ≤ AUTO_ENUMERATE_UNITS) or sampling;
+ * - DropConnect: enumerate all 2^(d·n) weight masks when d·n ≤ MAX_ENUMERATE_WEIGHT_BITS, else sample.
+ */
+import { seededWeights, type DropConnectWeights } from './dropConnect.ts';
+import { normalisedSquares } from './expectedNorm.ts';
+import { MAX_GENERATED_UNITS } from './vectorSpec.ts';
+import {
+  COMPENSATIONS,
+  MASK_MODELS,
+  MAX_ENUMERATE_UNITS,
+  MAX_ENUMERATE_WEIGHT_BITS,
+  MAX_SPLIT_UNITS,
+  METHODS,
+  type AnalysisRequest,
+  type Compensation,
+  type Method,
+} from './types.ts';
+
+/** Largest n enumerated in 'auto' mode (2²⁰ masks: tens of ms). */
+export const AUTO_ENUMERATE_UNITS = 20;
+/** Largest n split in 'auto' mode (about 0.3 s at 128 bins). */
+export const AUTO_SPLIT_UNITS = 36;
+/** Largest n accepted at all. */
+export const MAX_UNITS = MAX_GENERATED_UNITS;
+export const MAX_EDGES = 10001;
+export const DEFAULT_SAMPLES = 200_000;
+export const MAX_SAMPLES = 1_000_000_000;
+export const DEFAULT_SEED = 1;
+/** Rows of the seeded DropConnect matrix when the request gives none. */
+export const DEFAULT_DROPCONNECT_ROWS = 4;
+/** The fixed-count closed forms cost O(641·n·k) (expectedNorm.ts); above this n·k, moments are sampled. */
+export const FIXED_CLOSED_FORM_LIMIT = 120_000;
+/** |keep − kept/n| allowed when both are given. */
+const KEEP_MATCH = 1e-9;
+const UINT32_MAX = 4294967295;
+
+/** The request with every default filled in and the effective q. */
+export interface ResolvedRequest {
+  readonly x: readonly number[];
+  readonly n: number;
+  /** Effective q (k/n for the fixed model). */
+  readonly keep: number;
+  /** k for the fixed model, else null. */
+  readonly kept: number | null;
+  readonly model: AnalysisRequest['model'];
+  readonly compensation: Compensation;
+  readonly edges: readonly number[];
+  readonly method: Method;
+  readonly samples: number;
+  readonly seed: number;
+  readonly downstream: readonly number[];
+  readonly weights: DropConnectWeights | null;
+}
+
+function isFiniteArray(values: unknown): values is readonly number[] {
+  return Array.isArray(values) && values.every((v) => typeof v === 'number' && Number.isFinite(v));
+}
+
+/** k of the fixed model: the request's, or round(q·n). */
+function keptOf(request: AnalysisRequest): number {
+  return request.kept ?? Math.round(request.keep * request.x.length);
+}
+
+/** The method that 'auto' (or the forced one) gives, assuming a valid request. */
+export function chooseMethod(request: AnalysisRequest): Method {
+  const forced = request.method ?? 'auto';
+  if (forced !== 'auto') return forced;
+  const n = request.x.length;
+  if (request.model === 'dropconnect') {
+    const rows = request.weights?.rows ?? DEFAULT_DROPCONNECT_ROWS;
+    return rows * n <= MAX_ENUMERATE_WEIGHT_BITS ? 'enumerate' : 'sample';
+  }
+  if (request.compensation === 'match') return 'closed-form';
+  if (n <= AUTO_ENUMERATE_UNITS) return 'enumerate';
+  if (n <= AUTO_SPLIT_UNITS) return 'split';
+  return 'sample';
+}
+
+/** A plain-words reason why the request cannot be computed, or null. */
+export function validateRequest(request: AnalysisRequest): string | null {
+  const { x, keep, model, compensation, edges } = request;
+  if (!Array.isArray(x) || x.length < 1) return 'x needs at least one unit';
+  if (x.length > MAX_UNITS) return `x may have at most ${MAX_UNITS} units, got ${x.length}`;
+  if (!isFiniteArray(x)) return 'every entry of x must be a finite number';
+  const n = x.length;
+  if (!(typeof keep === 'number' && keep > 0 && keep <= 1)) {
+    return `the keep probability must be greater than 0 and at most 1, got ${String(keep)}`;
+  }
+  if (!MASK_MODELS.includes(model)) return `the mask model must be one of ${MASK_MODELS.join(', ')}, got ${String(model)}`;
+  if (!COMPENSATIONS.includes(compensation)) {
+    return `the compensation must be one of ${COMPENSATIONS.join(', ')}, got ${String(compensation)}`;
+  }
+  if (request.kept !== undefined && model !== 'fixed') return 'kept (a number of kept units) applies only to the fixed model';
+  if (model === 'fixed') {
+    const k = keptOf(request);
+    if (!(Number.isInteger(k) && k >= 1 && k <= n)) {
+      return `the fixed model keeps a whole number of units from 1 to ${n}, got ${String(k)}`;
+    }
+    if (request.kept !== undefined && Math.abs(keep - k / n) > KEEP_MATCH) {
+      return `keep must equal kept/n = ${k}/${n} for the fixed model, got ${keep}`;
+    }
+  }
+  if (!isFiniteArray(edges) || edges.length < 2) return 'the histogram needs at least two finite edges';
+  if (edges.length > MAX_EDGES) return `the histogram may have at most ${MAX_EDGES - 1} bins`;
+  for (let j = 1; j < edges.length; j++) {
+    if (!(edges[j]! > edges[j - 1]!)) return 'histogram edges must be strictly increasing';
+  }
+  const { samples, seed } = request;
+  if (samples !== undefined && !(Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES)) {
+    return `samples must be a whole number from 1 to ${MAX_SAMPLES}, got ${String(samples)}`;
+  }
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= UINT32_MAX)) {
+    return `seed must be a whole number from 0 to ${UINT32_MAX}, got ${String(seed)}`;
+  }
+  if (model !== 'dropconnect' && request.downstream !== undefined) {
+    if (!isFiniteArray(request.downstream) || request.downstream.length !== n) {
+      return `downstream weights need ${n} finite numbers, one per unit`;
+    }
+  }
+  const weights = request.weights;
+  if (model === 'dropconnect' && weights !== undefined) {
+    if (!(Number.isInteger(weights.rows) && weights.rows >= 1 && weights.rows <= MAX_UNITS)) {
+      return `DropConnect weights need a whole number of rows from 1 to ${MAX_UNITS}`;
+    }
+    if (!isFiniteArray(weights.values) || weights.values.length !== weights.rows * n) {
+      return `DropConnect weights need rows × ${n} = ${weights.rows * n} finite numbers`;
+    }
+  }
+  return validateMethod(request);
+}
+
+function validateMethod(request: AnalysisRequest): string | null {
+  const method = request.method ?? 'auto';
+  if (method !== 'auto' && !METHODS.includes(method)) {
+    return `the method must be auto or one of ${METHODS.join(', ')}, got ${String(method)}`;
+  }
+  const n = request.x.length;
+  if (request.model === 'dropconnect') {
+    const bits = (request.weights?.rows ?? DEFAULT_DROPCONNECT_ROWS) * n;
+    if (method === 'enumerate' && bits > MAX_ENUMERATE_WEIGHT_BITS) {
+      return `enumerate handles DropConnect with rows × n ≤ ${MAX_ENUMERATE_WEIGHT_BITS} weights, got ${bits}; use sample`;
+    }
+    if (method === 'split' || method === 'closed-form') {
+      return `DropConnect's distribution is computed by enumerate (rows × n ≤ ${MAX_ENUMERATE_WEIGHT_BITS}) or sample, not ${method}`;
+    }
+    return null;
+  }
+  if (method === 'enumerate' && n > MAX_ENUMERATE_UNITS) {
+    return `enumerate handles n ≤ ${MAX_ENUMERATE_UNITS} units, got n = ${n}; use split (n ≤ ${MAX_SPLIT_UNITS}) or sample`;
+  }
+  if (method === 'split' && n > MAX_SPLIT_UNITS) {
+    return `split handles n ≤ ${MAX_SPLIT_UNITS} units, got n = ${n}; use sample`;
+  }
+  if (method === 'closed-form' && request.compensation !== 'match') {
+    return `closed-form gives the distribution of ‖y‖ only for the match compensation; for ${request.compensation} use enumerate (n ≤ ${MAX_ENUMERATE_UNITS}), split (n ≤ ${MAX_SPLIT_UNITS}) or sample`;
+  }
+  return null;
+}
+
+/** The request with defaults filled in; throws RangeError with validateRequest's words. */
+export function resolveRequest(request: AnalysisRequest): ResolvedRequest {
+  const error = validateRequest(request);
+  if (error !== null) throw new RangeError(error);
+  const n = request.x.length;
+  const kept = request.model === 'fixed' ? keptOf(request) : null;
+  const seed = request.seed ?? DEFAULT_SEED;
+  const weights =
+    request.model === 'dropconnect' ? (request.weights ?? seededWeights(DEFAULT_DROPCONNECT_ROWS, n, seed)) : null;
+  return {
+    x: request.x,
+    n,
+    keep: kept === null ? request.keep : kept / n,
+    kept,
+    model: request.model,
+    compensation: request.compensation,
+    edges: request.edges,
+    method: chooseMethod(request),
+    samples: request.samples ?? DEFAULT_SAMPLES,
+    seed,
+    downstream:
+      request.model === 'dropconnect' ? [] : (request.downstream ?? seededWeights(1, n, seed).values),
+    weights,
+  };
+}
+
+/** Σ_j (Σ_i W_ji x_i)^± per row: the positive and negative parts of each row's products. */
+function rowParts(x: readonly number[], weights: DropConnectWeights, j: number): { positive: number; negative: number } {
+  const n = x.length;
+  let positive = 0;
+  let negative = 0;
+  for (let i = 0; i < n; i++) {
+    const c = (weights.values[j * n + i] ?? 0) * (x[i] ?? 0);
+    if (c > 0) positive += c;
+    else negative -= c;
+  }
+  return { positive, negative };
+}
+
+/** max over weight masks of ‖(M⊙W)x‖ = √Σ_j max(Σ_i c_ji⁺, Σ_i c_ji⁻)², c_ji = W_ji x_i (rows are independent). */
+export function dropConnectLargestNorm(x: readonly number[], weights: DropConnectWeights): number {
+  let squares = 0;
+  for (let j = 0; j < weights.rows; j++) {
+    const { positive, negative } = rowParts(x, weights, j);
+    squares += Math.max(positive, negative) ** 2;
+  }
+  return Math.sqrt(squares);
+}
+
+/** ‖Wx‖. */
+function dropConnectTestNorm(x: readonly number[], weights: DropConnectWeights): number {
+  let squares = 0;
+  for (let j = 0; j < weights.rows; j++) {
+    const { positive, negative } = rowParts(x, weights, j);
+    squares += (positive - negative) ** 2;
+  }
+  return Math.sqrt(squares);
+}
+
+/**
+ * `bins` equal-width edges over [0, max‖y‖]: s·‖x‖ for a scalar compensation s (for 'constant' its
+ * upper bound 1/q, since c* ≤ 1/q), ‖x‖ for 'match'. With DropConnect weights, the largest ‖(M⊙W)x‖
+ * over all masks, √Σ_j max(Σ_i (W_ji x_i)⁺, Σ_i (W_ji x_i)⁻)². [0, 1] when that is 0.
+ */
+export function defaultEdges(
+  x: readonly number[],
+  keep: number,
+  compensation: Compensation,
+  bins: number,
+  weights?: DropConnectWeights,
+): number[] {
+  const count = Math.max(1, Math.floor(bins));
+  let norm = normalisedSquares(x).norm;
+  if (weights !== undefined) norm = compensation === 'match' ? dropConnectTestNorm(x, weights) : dropConnectLargestNorm(x, weights);
+  const scale =
+    compensation === 'match' || compensation === 'none' ? 1 : compensation === 'sqrt' ? 1 / Math.sqrt(keep) : 1 / keep;
+  const top = norm * scale > 0 && Number.isFinite(norm * scale) ? norm * scale : 1;
+  return Array.from({ length: count + 1 }, (_, j) => (j === count ? top : (top * j) / count));
+}

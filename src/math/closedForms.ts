@@ -1,0 +1,212 @@
+/**
+ * Every moment of unit dropout that needs no masks (MATH.md §2.1, §2.4, §3, §4), for y = s·(m⊙x)
+ * and a downstream unit z = w·y. Notation: q keep probability (k/n for the fixed-count model),
+ * a_i = x_i², b_i = w_i x_i, P0 = P(m⊙x = 0), s the compensation scale.
+ */
+import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares, QUADRATURE_NODES, QUADRATURE_START, QUADRATURE_STEP } from './expectedNorm.ts';
+import type { Compensation } from './types.ts';
+
+export interface ClosedFormInput {
+  /** x, the activations (length n ≥ 1). */
+  readonly x: readonly number[];
+  /** q for the Bernoulli model; ignored by the fixed model, where q = kept/n. */
+  readonly keep: number;
+  readonly model: 'bernoulli' | 'fixed';
+  /** k for the fixed model (1 … n); when absent, round(keep·n). */
+  readonly kept?: number;
+  readonly compensation: Compensation;
+  /** w, length n, for the downstream unit z = w·y. */
+  readonly downstream: readonly number[];
+}
+
+export interface ClosedForms {
+  /** ‖x‖. */
+  readonly norm: number;
+  /** n_eff = ‖x‖⁴/Σx_i⁴ ∈ [1, n]; 0 for x = 0 (no unit carries any norm). */
+  readonly nEff: number;
+  /** P(m⊙x = 0): (1−q)^{#nonzero} (Bernoulli), C(#zeros, k)/C(n, k) (fixed). */
+  readonly pAllDropped: number;
+  /** E‖m⊙x‖ (quadrature of MATH.md §3.2 / §3.3). */
+  readonly expectedMaskedNorm: number;
+  /** c* = ‖x‖/E‖m⊙x‖ ∈ [1/√q, 1/q]; for x = 0 (every scale gives y = 0) it is 1/q. */
+  readonly constantScale: number;
+  /** s, or null for 'match' (per-sample scale ‖x‖/‖m⊙x‖). */
+  readonly scale: number | null;
+  /** E‖y‖. */
+  readonly meanNorm: number | null;
+  /** E‖y‖². */
+  readonly meanSquareNorm: number | null;
+  /** E[y]; null for 'match' under the fixed model. */
+  readonly meanVector: readonly number[] | null;
+  /** E[w·y]; null for 'match' under the fixed model. */
+  readonly downstreamMean: number | null;
+  /** Var(w·y); null for 'match' under the fixed model. */
+  readonly downstreamVariance: number | null;
+  /** w·x, the downstream unit at test time (no dropout). */
+  readonly undroppedDownstream: number;
+}
+
+/** s for a scalar compensation: inverted 1/q, none 1, sqrt 1/√q, constant c*. */
+export function compensationScale(
+  compensation: Exclude<Compensation, 'match'>,
+  keep: number,
+  constantScale: number,
+): number {
+  switch (compensation) {
+    case 'inverted':
+      return 1 / keep;
+    case 'none':
+      return 1;
+    case 'sqrt':
+      return 1 / Math.sqrt(keep);
+    case 'constant':
+      return constantScale;
+  }
+}
+
+/**
+ * Per-sample norm matching under the Bernoulli model (q < 1), exactly (MATH.md §3.1 last bullet):
+ * with F_l = 1 − q + q e^{−τ r_l}, P = Π F_l, g_l = q e^{−τ r_l}/F_l (all in τ = t‖x‖² = e^u),
+ *   E[y_i] = x_i/√π · ∫ g_i P e^{u/2} du            (from 1/√S = (1/√π)∫ e^{−tS} t^{−1/2} dt),
+ *   E[z²]  = ∫ P [Σ b_l² g_l + (Σ b_l g_l)² − Σ b_l² g_l²] e^{u} du   (from 1/S = ∫ e^{−tS} dt),
+ * same trapezoid nodes as the norm; P from Σ log F_l, one exp/expm1 and one log/log1p per unit and
+ * node. Accurate while every non-zero |x_i|/‖x‖ ≥ 1e-16 (the u grid ends at 80).
+ * Returns E[y_i]/x_i for the non-zero entries in order, and E[z²].
+ */
+function normMatchedMoments(
+  shares: Float64Array,
+  products: Float64Array,
+  keep: number,
+): { meanFactors: Float64Array; downstreamSecondMoment: number } {
+  const count = shares.length;
+  const meanFactors = new Float64Array(count);
+  const ratios = new Float64Array(count); // g_l at the current node
+  let smallestShare = Infinity;
+  for (const share of shares) smallestShare = Math.min(smallestShare, share);
+  let secondMoment = 0;
+  for (let k = 0; k < QUADRATURE_NODES; k++) {
+    const u = QUADRATURE_START + QUADRATURE_STEP * k;
+    const tau = Math.exp(u);
+    // Every g_l < e^{−700}: this node and all later ones contribute nothing.
+    if (tau * smallestShare > 800) break;
+    const weight = k === 0 || k === QUADRATURE_NODES - 1 ? QUADRATURE_STEP / 2 : QUADRATURE_STEP;
+    let logP = 0;
+    for (let l = 0; l < count; l++) {
+      // e^{−t} and F_l = 1 − q + q e^{−t}, each to full relative precision for small and large t.
+      const t = tau * (shares[l] as number);
+      let decay: number;
+      if (t > 0.5) {
+        decay = Math.exp(-t);
+        const factor = 1 - keep + keep * decay;
+        logP += Math.log(factor);
+        ratios[l] = (keep * decay) / factor;
+      } else {
+        const drop = Math.expm1(-t);
+        decay = 1 + drop;
+        logP += Math.log1p(keep * drop);
+        ratios[l] = (keep * decay) / (1 + keep * drop);
+      }
+    }
+    // g_l ≤ 1, so g_l·P underflows only where the term is negligible.
+    const product = Math.exp(logP);
+    const meanWeight = weight * product * Math.exp(u / 2);
+    let sumB2G = 0;
+    let sumBG = 0;
+    let sumB2G2 = 0;
+    for (let l = 0; l < count; l++) {
+      const g = ratios[l] as number;
+      const b = products[l] as number;
+      meanFactors[l] = (meanFactors[l] as number) + meanWeight * g;
+      sumB2G += b * b * g;
+      sumBG += b * g;
+      sumB2G2 += b * b * g * g;
+    }
+    secondMoment += weight * product * Math.exp(u) * (sumB2G + sumBG * sumBG - sumB2G2);
+  }
+  for (let l = 0; l < count; l++) meanFactors[l] = (meanFactors[l] as number) / Math.sqrt(Math.PI);
+  return { meanFactors, downstreamSecondMoment: secondMoment };
+}
+
+/** C(zeros, k)/C(n, k) = Π_{j<k} (zeros − j)/(n − j): probability that k draws miss every non-zero. */
+function fixedAllDropped(units: number, zeros: number, kept: number): number {
+  let p = 1;
+  for (let j = 0; j < kept; j++) p *= Math.max(0, zeros - j) / (units - j);
+  return p;
+}
+
+/** All closed-form moments for one (x, q or k, compensation, w). Throws RangeError on invalid input. */
+export function closedForms(input: ClosedFormInput): ClosedForms {
+  const { x, model, compensation, downstream: w } = input;
+  const n = x.length;
+  if (n < 1 || x.some((v) => !Number.isFinite(v))) throw new RangeError('x needs at least one unit, all finite');
+  if (w.length !== n) throw new RangeError(`downstream weights need length ${n}, got ${w.length}`);
+  const kept = model === 'fixed' ? (input.kept ?? Math.round(input.keep * n)) : 0;
+  if (model === 'fixed' && !(Number.isInteger(kept) && kept >= 1 && kept <= n)) {
+    throw new RangeError(`kept must be a whole number from 1 to ${n}, got ${kept}`);
+  }
+  const q = model === 'fixed' ? kept / n : input.keep;
+  if (!(q > 0 && q <= 1)) throw new RangeError(`keep probability must be in (0, 1], got ${q}`);
+
+  const { norm, shares } = normalisedSquares(x);
+  let sumShares2 = 0;
+  for (const share of shares) sumShares2 += share * share;
+  const nEff = norm === 0 ? 0 : 1 / sumShares2;
+  const nonZero = shares.length;
+  const pAllDropped =
+    model === 'fixed' ? fixedAllDropped(n, n - nonZero, kept) : nonZero === 0 ? 1 : (1 - q) ** nonZero;
+  const maskedNorm = model === 'fixed' ? expectedMaskedNormFixed(x, kept) : expectedMaskedNorm(x, q);
+  const constantScale = maskedNorm > 0 ? norm / maskedNorm : 1 / q;
+  let undroppedDownstream = 0;
+  for (let i = 0; i < n; i++) undroppedDownstream += (w[i] as number) * (x[i] as number);
+  const base = { norm, nEff, pAllDropped, expectedMaskedNorm: maskedNorm, constantScale, undroppedDownstream };
+
+  if (compensation !== 'match') {
+    const s = compensationScale(compensation, q, constantScale);
+    let variance: number;
+    if (model === 'bernoulli') {
+      let sumB2 = 0;
+      for (let i = 0; i < n; i++) sumB2 += ((w[i] as number) * (x[i] as number)) ** 2;
+      variance = s * s * q * (1 - q) * sumB2;
+    } else {
+      // Hypergeometric: Cov(m_i, m_j) = −q(1−q)/(n−1) gives the finite-population correction n/(n−1).
+      const meanB = undroppedDownstream / n;
+      let spread = 0;
+      for (let i = 0; i < n; i++) spread += ((w[i] as number) * (x[i] as number) - meanB) ** 2;
+      variance = n === 1 ? 0 : ((s * s * q * (1 - q) * n) / (n - 1)) * spread;
+    }
+    return {
+      ...base,
+      scale: s,
+      meanNorm: s * maskedNorm,
+      meanSquareNorm: s * s * q * norm * norm,
+      meanVector: x.map((value) => s * q * value),
+      downstreamMean: s * q * undroppedDownstream,
+      downstreamVariance: variance,
+    };
+  }
+
+  const matched = { ...base, scale: null, meanNorm: norm * (1 - pAllDropped), meanSquareNorm: norm * norm * (1 - pAllDropped) };
+  if (model === 'fixed') return { ...matched, meanVector: null, downstreamMean: null, downstreamVariance: null };
+  if (q === 1 || norm === 0) {
+    // q = 1: y = x on every draw; x = 0: y = 0 on every draw.
+    return { ...matched, meanVector: [...x], downstreamMean: undroppedDownstream, downstreamVariance: 0 };
+  }
+  const products = new Float64Array(nonZero);
+  const nonZeroIndex: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (x[i] === 0) continue;
+    products[nonZeroIndex.length] = (w[i] as number) * (x[i] as number);
+    nonZeroIndex.push(i);
+  }
+  const { meanFactors, downstreamSecondMoment } = normMatchedMoments(shares, products, q);
+  const meanVector = new Array<number>(n).fill(0);
+  nonZeroIndex.forEach((i, l) => (meanVector[i] = (x[i] as number) * (meanFactors[l] as number)));
+  let downstreamMean = 0;
+  for (let i = 0; i < n; i++) downstreamMean += (w[i] as number) * (meanVector[i] as number);
+  return {
+    ...matched,
+    meanVector,
+    downstreamMean,
+    downstreamVariance: Math.max(0, downstreamSecondMoment - downstreamMean * downstreamMean),
+  };
+}

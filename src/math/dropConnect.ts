@@ -1,0 +1,97 @@
+/**
+ * DropConnect (Wan et al. 2013): mask the weights of the next layer instead of the units,
+ * u = s·(M⊙W)x with M_ji ~ Bernoulli(q) i.i.d., W a d×n matrix (MATH.md §2.5).
+ * With c_ji = W_ji x_i and T_j = Σ_i M_ji c_ji: E T_j = q(Wx)_j, Var T_j = q(1−q)Σ_i c_ji², rows independent.
+ */
+import { compensationScale } from './closedForms.ts';
+import { createRandom } from './random.ts';
+import type { Compensation } from './types.ts';
+
+/** W, row-major: W_ji = values[j·units + i], j < rows (d outputs), i < units (n inputs). */
+export interface DropConnectWeights {
+  readonly rows: number;
+  readonly values: readonly number[];
+}
+
+export interface DropConnectInput {
+  readonly x: readonly number[];
+  readonly weights: DropConnectWeights;
+  /** q, the probability that a weight is kept. */
+  readonly keep: number;
+  readonly compensation: Compensation;
+  /**
+   * c* = ‖Wx‖/E‖(M⊙W)x‖ for 'constant'. E‖(M⊙W)x‖ has no O(d·n) formula (the masks of one row
+   * interact inside a square), so the caller supplies it (for example from a sampled estimate);
+   * without it the 'constant' moments are null.
+   */
+  readonly constantScale?: number;
+}
+
+export interface DropConnectClosedForms {
+  /** Wx, the layer output at test time. */
+  readonly testOutput: number[];
+  /** ‖Wx‖. */
+  readonly testNorm: number;
+  /** E[u] = s·q·Wx (null for 'match', and for 'constant' without c*). */
+  readonly meanVector: number[] | null;
+  /** Var(u_j) = s²·q(1−q)·Σ_i W_ji² x_i² (outputs are uncorrelated). */
+  readonly varianceVector: number[] | null;
+  /** E‖u‖² = s²·(q²‖Wx‖² + q(1−q)·Σ_ji W_ji² x_i²). */
+  readonly meanSquareNorm: number | null;
+}
+
+/** Number of inputs n implied by `weights` and x, checked. */
+export function dropConnectUnits(weights: DropConnectWeights, x: readonly number[]): number {
+  const n = x.length;
+  if (!(Number.isInteger(weights.rows) && weights.rows >= 1) || weights.values.length !== weights.rows * n) {
+    throw new RangeError(
+      `weights must hold rows × ${n} values for ${n} inputs, got ${weights.values.length} values in ${weights.rows} rows`,
+    );
+  }
+  return n;
+}
+
+/** A d×n matrix with W_ji i.i.d. N(0, 1/n) drawn from createRandom(seed), row by row. */
+export function seededWeights(rows: number, units: number, seed: number): DropConnectWeights {
+  const random = createRandom(seed);
+  const scale = 1 / Math.sqrt(units);
+  const values = Array.from({ length: rows * units }, () => random.normal() * scale);
+  return { rows, values };
+}
+
+/** Test-time output and the exact mean, per-output variance and mean-square norm of u. */
+export function dropConnectClosedForms(input: DropConnectInput): DropConnectClosedForms {
+  const { x, weights, keep: q, compensation } = input;
+  const n = dropConnectUnits(weights, x);
+  if (!(q > 0 && q <= 1)) throw new RangeError(`keep probability must be in (0, 1], got ${q}`);
+  const testOutput: number[] = [];
+  const spread: number[] = []; // Σ_i c_ji²
+  for (let j = 0; j < weights.rows; j++) {
+    let sum = 0;
+    let sumSquares = 0;
+    for (let i = 0; i < n; i++) {
+      const c = (weights.values[j * n + i] as number) * (x[i] as number);
+      sum += c;
+      sumSquares += c * c;
+    }
+    testOutput.push(sum);
+    spread.push(sumSquares);
+  }
+  const testNorm = Math.hypot(...testOutput);
+  const none = { testOutput, testNorm, meanVector: null, varianceVector: null, meanSquareNorm: null };
+  if (compensation === 'match') return none;
+  if (compensation === 'constant' && input.constantScale === undefined) return none;
+  const s = compensationScale(compensation, q, input.constantScale ?? Number.NaN);
+  const varianceVector = spread.map((v) => s * s * q * (1 - q) * v);
+  let meanSquareNorm = 0;
+  for (let j = 0; j < weights.rows; j++) {
+    meanSquareNorm += (s * q * (testOutput[j] as number)) ** 2 + (varianceVector[j] as number);
+  }
+  return {
+    testOutput,
+    testNorm,
+    meanVector: testOutput.map((v) => s * q * v),
+    varianceVector,
+    meanSquareNorm,
+  };
+}

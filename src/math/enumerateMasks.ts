@@ -1,0 +1,160 @@
+/**
+ * Exact enumeration of all 2ⁿ keep-masks in Gray-code order (mask g(i) = i ⊕ (i >> 1)): step i flips
+ * the single unit b = ctz(i), so the grid sum S = Σ m_i W_i and the kept count k update in O(1), and
+ * S stays an exact integer (gridUnits.ts) however long the walk.
+ *
+ * Per mask it records, for every kept count k (so the fixed model gets every k for free and the
+ * Bernoulli weights q^k(1−q)^(n−k) are applied afterwards):
+ * - counts[k·(T+1) + j]: masks with exactly j of the sorted thresholds τ ≤ S (interval counts);
+ * - Σ √S, added per block of BLOCK masks and then Neumaier-summed across blocks.
+ * The interval index j is found without a search: a table of cells uniform in √S gives the number of
+ * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it.
+ */
+import { addCompensated } from './compensatedSum.ts';
+import type { GridUnits } from './gridUnits.ts';
+import type { ChunkedJob } from './workBudget.ts';
+
+/** Masks per kernel call; per-k root sums are flushed into the compensated totals after each. */
+const BLOCK = 4096;
+/** Work units per enumerated mask (workBudget.ts). */
+export const ENUMERATE_WORK_PER_MASK = 2;
+
+export interface MaskEnumeration extends ChunkedJob {
+  readonly units: number;
+  /** 2ⁿ. */
+  readonly masks: number;
+  readonly visited: number;
+  /** The sorted thresholds τ_0 ≤ … ≤ τ_{T−1} on S. */
+  readonly thresholds: Float64Array;
+  /** counts[k·(T+1) + j]: masks with k kept and exactly j thresholds ≤ S. */
+  readonly counts: Float64Array;
+  /** Σ √S (grid units) over the masks with k kept, k = 0 … n. */
+  rootSums(): Float64Array;
+}
+
+/** Kernel state, one monomorphic object. */
+interface State {
+  readonly squares: Float64Array;
+  /** Thresholds followed by an Infinity sentinel. */
+  readonly bounds: Float64Array;
+  /** cellBase[c] = number of thresholds whose cell is below c. */
+  readonly cellBase: Int32Array;
+  readonly cells: number;
+  /** Cell of S: floor((√S − rootLow)·cellScale), clamped to [0, cells − 1]. */
+  readonly rootLow: number;
+  readonly cellScale: number;
+  readonly counts: Float64Array;
+  readonly stride: number;
+  readonly blockRoots: Float64Array;
+  sum: number;
+  kept: number;
+}
+
+function enumerateBlock(e: State, from: number, to: number): void {
+  const squares = e.squares;
+  const bounds = e.bounds;
+  const cellBase = e.cellBase;
+  const counts = e.counts;
+  const roots = e.blockRoots;
+  const stride = e.stride;
+  const rootLow = e.rootLow;
+  const cellScale = e.cellScale;
+  const cells = e.cells;
+  let sum = e.sum;
+  let kept = e.kept;
+  for (let i = from; i < to; i++) {
+    if (i !== 0) {
+      const flip = i & -i;
+      const weight = squares[31 - Math.clz32(flip)]!;
+      if (((i ^ (i >>> 1)) & flip) !== 0) {
+        sum += weight;
+        kept++;
+      } else {
+        sum -= weight;
+        kept--;
+      }
+    }
+    const root = Math.sqrt(sum);
+    roots[kept] = roots[kept]! + root;
+    const c = (root - rootLow) * cellScale;
+    let j = cellBase[c < 0 ? 0 : c >= cells ? cells - 1 : c | 0]!;
+    while (sum >= bounds[j]!) j++;
+    const slot = kept * stride + j;
+    counts[slot] = counts[slot]! + 1;
+  }
+  e.sum = sum;
+  e.kept = kept;
+}
+
+/**
+ * A resumable enumeration of every mask of the grid vector against sorted thresholds τ (integers in
+ * [0, total + 1]). Cells are uniform in √S between √τ_0 and √τ_{T−1} (or √total), so the thresholds
+ * of a histogram and those of a narrow median refinement are both spread over the cells.
+ */
+export function enumerateMasks(grid: GridUnits, thresholds: Float64Array): MaskEnumeration {
+  const n = grid.squares.length;
+  const count = thresholds.length;
+  const masks = 2 ** n;
+  const bounds = new Float64Array(count + 1);
+  bounds.set(thresholds);
+  bounds[count] = Number.POSITIVE_INFINITY;
+  const low = count > 0 ? Math.min(thresholds[0]!, grid.total) : 0;
+  const high = count > 0 ? Math.min(thresholds[count - 1]!, grid.total) : grid.total;
+  const cells = Math.max(256, 4 * count);
+  const rootLow = Math.sqrt(low);
+  const span = Math.sqrt(high) - rootLow;
+  const cellScale = span > 0 ? cells / span : 0;
+  // A threshold's own cell, unclamped above (so S in a lower cell is certainly below it).
+  const cellBase = new Int32Array(cells);
+  let j = 0;
+  for (let c = 0; c < cells; c++) {
+    while (j < count && Math.max(0, Math.floor((Math.sqrt(thresholds[j]!) - rootLow) * cellScale)) < c) j++;
+    cellBase[c] = j;
+  }
+  const stride = count + 1;
+  const state: State = {
+    squares: grid.squares,
+    bounds,
+    cellBase,
+    cells,
+    rootLow,
+    cellScale,
+    counts: new Float64Array((n + 1) * stride),
+    stride,
+    blockRoots: new Float64Array(n + 1),
+    sum: 0,
+    kept: 0,
+  };
+  const rootTotals = new Float64Array(n + 1);
+  const rootErrors = new Float64Array(n + 1);
+  let visited = 0;
+  return {
+    units: n,
+    masks,
+    thresholds,
+    counts: state.counts,
+    get visited() {
+      return visited;
+    },
+    get done() {
+      return visited >= masks;
+    },
+    advance(maxWork: number): number {
+      const start = visited;
+      const end = Math.min(masks, start + Math.max(1, Math.ceil(maxWork / ENUMERATE_WORK_PER_MASK)));
+      while (visited < end) {
+        const to = Math.min(end, visited + BLOCK);
+        enumerateBlock(state, visited, to);
+        for (let k = 0; k <= n; k++) {
+          addCompensated(rootTotals, rootErrors, k, state.blockRoots[k]!);
+          state.blockRoots[k] = 0;
+        }
+        visited = to;
+      }
+      return (visited - start) * ENUMERATE_WORK_PER_MASK;
+    },
+    rootSums(): Float64Array {
+      return rootTotals.map((total, k) => total + rootErrors[k]!);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Bernoulli(q) keep-bits, 32 at a time, for the Monte Carlo kernels.
+ *
+ * A byte of 8 keep-bits is drawn in one go from its exact law P(v) = q^{|v|}(1−q)^{8−|v|} with
+ * Walker's alias method: a column c (8 random bits) and a 31-bit uniform u give v = c if
+ * u < T_c·2³¹, else alias[c]. One random word supplies the four columns of a 32-bit mask word and
+ * four more words the thresholds: 5 words per 32 units instead of 32 for one-word-per-unit
+ * threshold sampling (performance.md "threshbl"), and the choice is branch-free
+ * (`((u − T) >>> 31)` as the flag). Thresholds are rounded to 2⁻³¹, so every byte probability is
+ * exact to within 2⁻³²: the same precision as a 31-bit threshold per unit. q = ½ uses the random
+ * word itself (exact), q = 1 keeps every unit without drawing.
+ */
+
+/** How a 32-bit keep-mask word is produced for one keep probability. */
+export interface MaskWordLaw {
+  /** 'all': every unit kept (q = 1); 'half': the word is a random word (q = ½); 'alias': byte alias draw. */
+  readonly mode: 'all' | 'half' | 'alias';
+  /** T_c·2³¹ for the 256 columns (integers in [0, 2³¹]). */
+  readonly thresholds: Float64Array;
+  /** alias[c], the byte returned when u ≥ T_c·2³¹. */
+  readonly aliases: Int32Array;
+}
+
+/** Number of units with bit set in byte v. */
+function bitCount(v: number): number {
+  let count = 0;
+  for (let b = v; b !== 0; b >>= 1) count += b & 1;
+  return count;
+}
+
+/** Walker/Vose alias table of the byte law for keep probability q ∈ (0, 1]. */
+export function maskWordLaw(keep: number): MaskWordLaw {
+  const thresholds = new Float64Array(256);
+  const aliases = new Int32Array(256);
+  if (keep === 1) return { mode: 'all', thresholds, aliases };
+  if (keep === 0.5) return { mode: 'half', thresholds, aliases };
+  const scaled = new Float64Array(256); // 256·P(v): the mean column holds exactly 1
+  for (let v = 0; v < 256; v++) {
+    const kept = bitCount(v);
+    scaled[v] = 256 * keep ** kept * (1 - keep) ** (8 - kept);
+  }
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let v = 0; v < 256; v++) (scaled[v]! < 1 ? small : large).push(v);
+  const share = new Float64Array(256).fill(1);
+  for (let v = 0; v < 256; v++) aliases[v] = v;
+  while (small.length > 0 && large.length > 0) {
+    const s = small.pop()!;
+    const l = large.pop()!;
+    share[s] = scaled[s]!;
+    aliases[s] = l;
+    scaled[l] = scaled[l]! + scaled[s]! - 1;
+    (scaled[l]! < 1 ? small : large).push(l);
+  }
+  // Leftovers are 1 up to rounding: they keep their own column entirely.
+  for (let c = 0; c < 256; c++) thresholds[c] = Math.round(share[c]! * 2 ** 31);
+  return { mode: 'alias', thresholds, aliases };
+}
+
+/**
+ * Fills maskWords[0 … count) with keep-mask words (bit l of a word = unit l kept), advancing the
+ * sfc32 state (random.ts) with the step inlined: t = a + b + d; d += 1; a = b ^ (b >>> 9);
+ * b = c + (c << 3); c = rotl(c, 21) + t. A top-level function over typed arrays, so V8 compiles one
+ * version for every keep probability.
+ */
+export function fillMaskWords(law: MaskWordLaw, state: Int32Array, maskWords: Int32Array, count: number): void {
+  const mode = law.mode === 'all' ? 0 : law.mode === 'half' ? 1 : 2;
+  if (mode === 0) {
+    maskWords.fill(-1, 0, count);
+    return;
+  }
+  const { thresholds, aliases } = law;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  for (let w = 0; w < count; w++) {
+    let r = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + r) | 0;
+    let word = r;
+    if (mode === 2) {
+      const columns = r;
+      word = 0;
+      for (let g = 0; g < 32; g += 8) {
+        r = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + r) | 0;
+        const column = (columns >>> g) & 255;
+        const take = ((r >>> 1) - thresholds[column]!) >>> 31; // branch-free u < T: keep the column's byte
+        const alias = aliases[column]!;
+        word |= (alias ^ ((column ^ alias) & -take)) << g;
+      }
+    }
+    maskWords[w] = word;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+}

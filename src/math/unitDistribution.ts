@@ -1,0 +1,158 @@
+/**
+ * The exact law of ‖y‖ for the unit models, from the law of the grid sum S (normThresholds.ts):
+ * histogram bins, P(‖y‖ > ‖x‖), P(‖y‖ = ‖x‖), the lower and upper medians. (Moments come from the
+ * closed forms, which are exact for the unquantised x.) Three sources of the law of S:
+ * - enumerate: all 2ⁿ masks (enumerateMasks.ts, enumerateMedian.ts);
+ * - split: meet in the middle (splitHalves.ts, splitSweep.ts, splitMedian.ts);
+ * - closed-form, for 'match' only: S = 0 with probability P0 and S > 0 otherwise, and 'match'
+ *   thresholds are all 0, 1 or total + 1, so two atoms are the whole story.
+ */
+import { enumerateMasks } from './enumerateMasks.ts';
+import { bracketFromCounts, enumerateQuantile, refineLevels, type QuantileAtom } from './enumerateMedian.ts';
+import type { GridUnits } from './gridUnits.ts';
+import { weighCounts, type MaskLaw } from './maskLaw.ts';
+import { NORM_TOLERANCE, normOfSum, sumAbove, sumAtLeast, type NormMap } from './normThresholds.ts';
+import { buildSplitLaw } from './splitHalves.ts';
+import { splitNextAtom, splitQuantile, type InterpolationBracket } from './splitMedian.ts';
+import { sweepIntervals } from './splitSweep.ts';
+import { massBelow, massBetween, massFrom, thresholdSet, type ThresholdSet } from './thresholdSet.ts';
+import type { AnalysisProgress } from './types.ts';
+import { drive, type WorkBudget } from './workBudget.ts';
+
+export interface ExactLaw {
+  readonly method: 'enumerate' | 'split' | 'closed-form';
+  readonly probabilities: number[];
+  readonly pAboveNorm: number;
+  readonly pAtNorm: number;
+  readonly medianNorm: number;
+  readonly medianUpperNorm: number;
+}
+
+export interface ExactLawInput {
+  readonly grid: GridUnits;
+  readonly law: MaskLaw;
+  readonly map: NormMap;
+  /** ‖x‖, for P(‖y‖ > ‖x‖) and P(‖y‖ = ‖x‖). */
+  readonly norm: number;
+  readonly edges: readonly number[];
+  readonly keep: number;
+  readonly kept: number | null;
+  /** P(S = 0), for the closed-form law of 'match'. */
+  readonly pAllDropped: number;
+}
+
+/**
+ * Threshold i < B: ‖y‖ ≥ e_i; B: ‖y‖ > e_B (closed last bin); B+1: ‖y‖ > ‖x‖; B+2: ‖y‖ ≥ ‖x‖;
+ * then `extra` thresholds (the first median refinement level of the enumeration).
+ */
+function lawThresholds(input: ExactLawInput, extra: readonly number[] = []): ThresholdSet {
+  const { map, edges, norm } = input;
+  const bins = edges.length - 1;
+  const slack = NORM_TOLERANCE * Math.max(Math.abs(edges[0]!), Math.abs(edges[bins]!));
+  const given = edges.slice(0, bins).map((e) => sumAtLeast(map, e - slack));
+  given.push(sumAbove(map, edges[bins]! + slack));
+  given.push(sumAbove(map, norm * (1 + NORM_TOLERANCE)));
+  given.push(sumAtLeast(map, norm * (1 - NORM_TOLERANCE)));
+  return thresholdSet([...given, ...extra]);
+}
+
+/** Histogram probabilities, P(above), P(at) and a median bracket from interval masses. */
+function readMasses(masses: Float64Array, set: ThresholdSet, input: ExactLawInput) {
+  const bins = input.edges.length - 1;
+  const total = input.law.totalMass;
+  const probabilities = Array.from({ length: bins }, (_, j) => massBetween(masses, set, j, j + 1) / total);
+  return {
+    probabilities,
+    pAboveNorm: massFrom(masses, set, bins + 1) / total,
+    pAtNorm: massBetween(masses, set, bins + 2, bins + 1) / total,
+  };
+}
+
+/** The tightest bracket of the lower median that the thresholds of one pass give. */
+function medianBracket(masses: Float64Array, set: ThresholdSet, input: ExactLawInput): InterpolationBracket {
+  const half = input.law.totalMass / 2;
+  let low = 0;
+  let high = input.grid.total;
+  let massLow = 0;
+  let massHigh = input.law.totalMass;
+  for (let i = 0; i < set.positions.length; i++) {
+    const threshold = set.sorted[set.positions[i]!]!;
+    if (threshold > input.grid.total) continue;
+    const below = massBelow(masses, set, i);
+    if (below >= half) {
+      if (threshold - 1 < high) {
+        high = threshold - 1;
+        massHigh = below;
+      }
+    } else if (threshold > low) {
+      low = threshold;
+      massLow = below;
+    }
+  }
+  return { low, high: Math.max(low, high), massLow, massHigh };
+}
+
+/** Registers how to read the histogram so far (for partial results while the law is computed). */
+export type PartialHistogram = (probabilities: () => number[]) => void;
+
+/** The exact law by `method`, yielding between chunks of work. */
+export function* exactLaw(
+  input: ExactLawInput,
+  method: 'enumerate' | 'split' | 'closed-form',
+  budget: WorkBudget,
+  onPartial: PartialHistogram,
+): Generator<AnalysisProgress, ExactLaw, void> {
+  const { grid, law, map } = input;
+  const set = lawThresholds(input, method === 'enumerate' ? refineLevels(0, grid.total + 1) : []);
+  const half = law.totalMass / 2;
+  const normOf = (sum: number): number => normOfSum(map, sum);
+  if (method === 'closed-form') {
+    // 'match': every threshold is 0, 1 or total + 1; S = 0 with probability P0, else S ≥ 1.
+    const masses = new Float64Array(set.sorted.length + 1);
+    let zeroIndex = 0;
+    let positiveIndex = 0;
+    for (const t of set.sorted) {
+      if (t <= 0) zeroIndex++;
+      if (t <= 1) positiveIndex++;
+    }
+    masses[zeroIndex] = masses[zeroIndex]! + input.pAllDropped * law.totalMass;
+    masses[positiveIndex] = masses[positiveIndex]! + (1 - input.pAllDropped) * law.totalMass;
+    const p0 = input.pAllDropped;
+    return {
+      method,
+      ...readMasses(masses, set, input),
+      medianNorm: normOf(p0 >= 0.5 ? 0 : 1),
+      medianUpperNorm: normOf(p0 > 0.5 ? 0 : 1),
+    };
+  }
+  if (method === 'enumerate') {
+    const pass = enumerateMasks(grid, set.sorted);
+    const intervals = set.sorted.length + 1;
+    onPartial(() => readMasses(weighCounts(law, pass.counts, intervals), set, input).probabilities);
+    yield* drive(pass, budget);
+    const masses = weighCounts(law, pass.counts, intervals);
+    const start = (strict: boolean) => bracketFromCounts(pass.counts, set.sorted, law, half, strict, grid.total);
+    const lower: QuantileAtom = yield* enumerateQuantile(grid, law, half, false, budget, start(false));
+    const upper =
+      lower.massAtOrBelow > half ? lower : yield* enumerateQuantile(grid, law, half, true, budget, start(true));
+    return {
+      method,
+      ...readMasses(masses, set, input),
+      medianNorm: normOf(lower.sum),
+      medianUpperNorm: normOf(upper.sum),
+    };
+  }
+  const split = yield* buildSplitLaw(grid, law, input.keep, input.kept, budget);
+  const sweep = sweepIntervals(split, set.sorted);
+  onPartial(() => readMasses(sweep.masses(), set, input).probabilities);
+  yield* drive(sweep, budget);
+  const masses = sweep.masses();
+  const lower = yield* splitQuantile(split, half, false, medianBracket(masses, set, input), budget);
+  const upperSum = lower.massAtOrBelow > half ? lower.sum : yield* splitNextAtom(split, lower.sum + 1, budget);
+  return {
+    method,
+    ...readMasses(masses, set, input),
+    medianNorm: normOf(lower.sum),
+    medianUpperNorm: normOf(upperSum),
+  };
+}
