@@ -1,20 +1,25 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const CI = Boolean(process.env.CI);
+/** Port and build folder of the preview server (override to run several suites side by side). */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 /** End-to-end tests drive Debian's Chromium against `vite preview` of the real build. */
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   workers: 1,
   retries: 0,
   forbidOnly: CI,
   timeout: 60_000,
   globalTimeout: CI ? 20 * 60_000 : 0,
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: 'only-on-failure',
-    trace: CI ? 'off' : 'retain-on-failure',
+    // Traces double the run time; ask for them with E2E_TRACE=1.
+    trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
   },
   projects: [
     {
@@ -38,8 +43,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
+    url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !CI,
     timeout: 30_000,
   },

@@ -21,6 +21,9 @@ export interface NormHistogramProps {
   /** The numbers the figure shows, in words (its text alternative). */
   readonly description: string;
   readonly xLabel: string;
+  /** The marker id to emphasise (linked highlighting), and a callback when the pointer enters one. */
+  readonly highlight?: string | null;
+  readonly onHighlight?: (id: string | null) => void;
 }
 
 const WIDTH = 640;
@@ -43,7 +46,16 @@ function labelRows(positions: readonly number[]): number[] {
 }
 
 /** Histogram of a norm's distribution: React renders every node, d3 only computes scales and ticks. */
-export function NormHistogram({ edges, probabilities, markers, title, description, xLabel }: NormHistogramProps) {
+export function NormHistogram({
+  edges,
+  probabilities,
+  markers,
+  title,
+  description,
+  xLabel,
+  highlight = null,
+  onHighlight,
+}: NormHistogramProps) {
   const titleId = useId();
   const descId = useId();
   const low = edges[0] ?? 0;
@@ -130,7 +142,13 @@ export function NormHistogram({ edges, probabilities, markers, title, descriptio
           const px = markerX[i] ?? 0;
           const labelY = MARGIN.top - 8 - (rows[i] ?? 0) * LABEL_ROW;
           return (
-            <g key={m.id} className={`marker marker-${m.id}`} data-marker={m.id}>
+            <g
+              key={m.id}
+              className={`marker marker-${m.id}${highlight === m.id ? ' highlighted' : ''}`}
+              data-marker={m.id}
+              onPointerEnter={onHighlight === undefined ? undefined : () => onHighlight(m.id)}
+              onPointerLeave={onHighlight === undefined ? undefined : () => onHighlight(null)}
+            >
               <line x1={px} x2={px} y1={MARGIN.top - 4} y2={baseline} strokeDasharray={m.dash === 'solid' ? undefined : m.dash === 'dashed' ? '6 4' : '2 3'} />
               <text x={px} y={labelY} textAnchor={px > WIDTH - 100 ? 'end' : px < 100 ? 'start' : 'middle'}>
                 {m.label}

@@ -1,29 +1,59 @@
 import { renderToString } from 'katex';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 interface TexProps {
   /** TeX built by src/explain from numbers the app formatted; never text from the URL. */
   readonly tex: string;
   readonly display?: boolean;
+  /** Test id of the rendered formula. */
   readonly label?: string;
+  /** The term highlighted elsewhere on the page (a marker, a bar); its `\htmlData{term=…}` lights up. */
+  readonly highlight?: string | null;
+  /** Called when the reader points at a term, and with null when they leave it. */
+  readonly onHighlight?: (term: string | null) => void;
 }
 
-/** The one KaTeX wrapper: renders TeX to HTML with MathML for screen readers. */
-export function Tex({ tex, display = false, label }: TexProps) {
+/** Only the app's own `\htmlData{term=…}` markers are trusted; every other command stays inert. */
+const trust = (context: { command: string }) => context.command === '\\htmlData';
+
+/** The term a DOM event happened in, if any. */
+function termOf(target: EventTarget | null): string | null {
+  const element = target instanceof Element ? target.closest('[data-term]') : null;
+  return element?.getAttribute('data-term') ?? null;
+}
+
+/** The one KaTeX wrapper: renders TeX to HTML with MathML for screen readers, and links its terms. */
+export function Tex({ tex, display = false, label, highlight = null, onHighlight }: TexProps) {
   const html = useMemo(
     () =>
       renderToString(tex, {
         throwOnError: false,
         displayMode: display,
         output: 'htmlAndMathml',
-        trust: false,
+        trust,
+        strict: 'ignore',
       }),
     [tex, display],
   );
+  const ref = useRef<HTMLSpanElement>(null);
+  // Marking KaTeX's own nodes: light up the highlighted term. (Terms are not made focusable: they sit
+  // in KaTeX's aria-hidden HTML, whose MathML twin is what screen readers read.)
+  useEffect(() => {
+    const root = ref.current;
+    // Re-run whenever KaTeX's output (html) replaced the nodes.
+    if (root === null || html === '') return;
+    for (const element of root.querySelectorAll('[data-term]')) {
+      element.classList.toggle('term-highlighted', element.getAttribute('data-term') === highlight);
+    }
+  }, [html, highlight]);
+  const linked = onHighlight !== undefined;
   return (
     <span
+      ref={ref}
       className={display ? 'tex tex-display' : 'tex'}
       data-testid={label}
+      onPointerOver={linked ? (e) => onHighlight(termOf(e.target)) : undefined}
+      onPointerLeave={linked ? () => onHighlight(null) : undefined}
       // KaTeX's own escaping; the input is app-built TeX.
       dangerouslySetInnerHTML={{ __html: html }}
     />

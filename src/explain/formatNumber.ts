@@ -1,7 +1,8 @@
 /**
- * Number formatting shared by prose, tables and formulas. Rounds half away from zero at a fixed
- * number of decimals, so a value is always "right to the digits shown".
+ * Number formatting shared by prose, tables and formulas. Values are rounded to the nearest at a
+ * fixed number of decimals (toFixed rounds the exact binary value), so every digit shown is right.
  */
+import type { AnalysisResult, Estimate } from '../math/types.ts';
 
 /** A fixed number of decimals, without a "-0". */
 export function formatFixed(value: number, decimals: number): string {
@@ -28,4 +29,72 @@ export function formatKeep(keep: number): string {
   const text = String(Number(keep.toFixed(6)));
   const decimals = text.split('.')[1]?.length ?? 0;
   return formatFixed(keep, Math.max(2, decimals));
+}
+
+/** How a number was obtained, in a few words. */
+export function methodLabel(method: 'enumerate' | 'split' | 'closed-form' | 'sample'): string {
+  switch (method) {
+    case 'enumerate':
+      return 'exact enumeration';
+    case 'split':
+      return 'exact split';
+    case 'closed-form':
+      return 'closed form';
+    case 'sample':
+      return 'sampled';
+  }
+}
+
+/** Decimals that show a sampled value to the precision its standard error allows (2 significant digits of the error). */
+export function decimalsForError(standardError: number, maxDecimals = 8): number {
+  if (!(standardError > 0) || !Number.isFinite(standardError)) return maxDecimals;
+  return Math.min(maxDecimals, Math.max(0, 1 - Math.floor(Math.log10(standardError))));
+}
+
+/** A value with its standard error when it has one: "1.2503 ± 0.0021" or "5.157". */
+export function formatEstimateValue(
+  estimate: { readonly value: number; readonly standardError?: number },
+  decimals: number,
+): string {
+  if (estimate.standardError === undefined) return formatFixed(estimate.value, decimals);
+  const d = Math.min(decimals + 2, decimalsForError(estimate.standardError));
+  return `${formatFixed(estimate.value, d)} ± ${formatFixed(estimate.standardError, d)}`;
+}
+
+/** How a number was obtained, in words, including the interval of a sampled one. */
+export function provenance(estimate: Estimate, decimals: number): string {
+  if (estimate.method !== 'sample') return methodLabel(estimate.method);
+  const interval = estimate.interval;
+  return interval === undefined
+    ? 'sampled'
+    : `sampled; 95% interval ${formatFixed(interval[0], decimals + 1)} to ${formatFixed(interval[1], decimals + 1)}`;
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A whole number in superscript digits (for 2ⁿ in plain text). */
+export function superscript(value: number): string {
+  return String(value)
+    .split('')
+    .map((d) => SUPERSCRIPT_DIGITS[Number(d)] ?? d)
+    .join('');
+}
+
+/** The number of mask bits: n for unit models, d·n for DropConnect. */
+function masksExponent(result: AnalysisResult): number {
+  return result.model === 'dropconnect' ? (result.outputs ?? 1) * result.n : result.n;
+}
+
+/** The method badge: which computation produced the distribution, in words. */
+export function methodBadge(result: AnalysisResult): string {
+  switch (result.method) {
+    case 'enumerate':
+      return `Exact: all ${(2 ** masksExponent(result)).toLocaleString('en-US')} masks (2${superscript(masksExponent(result))}) enumerated`;
+    case 'split':
+      return `Exact: 2${superscript(masksExponent(result))} masks, split in two halves (meet in the middle)`;
+    case 'closed-form':
+      return 'Closed form';
+    case 'sample':
+      return `Sampled: ${(result.samples ?? 0).toLocaleString('en-US')} masks, seed ${result.seed ?? ''}, with standard errors`;
+  }
 }

@@ -1,20 +1,58 @@
 /**
  * The base state of the explorer: only what the reader chose. Everything computed from it
- * (masks, norms, histograms, formulas) is a selector or a worker result, never stored here.
+ * (the vector of a generator spec, masks, norms, histograms, formulas) is a selector or a worker
+ * result, never stored here.
  */
+import type { Compensation, MaskModel, Method } from '../math/types.ts';
+import type { VectorSpec } from '../math/vectorSpec.ts';
+
+/** Whether the page speaks of the keep probability q or the drop rate p = 1 − q. */
+export type Notation = 'keep' | 'drop';
+
+/** The activations x: typed in (and edited unit by unit) or drawn by a seeded generator. */
+export type VectorSource =
+  | { readonly kind: 'explicit'; readonly values: readonly number[] }
+  | { readonly kind: 'generated'; readonly spec: VectorSpec };
+
+/** The explainer's sections, in page order (ids are deep links: #masks, ?section=masks). */
+export const SECTION_IDS = [
+  'question', 'masks', 'mean', 'norm', 'layers', 'rescaling', 'dropconnect', 'notation', 'mistakes',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
 
 /** What the reader chose. */
 export interface ExplorerState {
-  /** The activations x, one entry per unit (n = vector.length). */
-  readonly vector: readonly number[];
-  /** The keep probability q ∈ [MIN_KEEP, 1]; the drop rate is 1 − q. */
+  readonly source: VectorSource;
+  /** The keep probability q ∈ [MIN_KEEP, 1]; the drop rate is 1 − q. Bernoulli and DropConnect. */
   readonly keep: number;
+  readonly notation: Notation;
+  readonly model: MaskModel;
+  /** k for the fixed-count model; null means round(q·n). */
+  readonly kept: number | null;
+  readonly compensation: Compensation;
+  /** The compensations shown side by side (always includes at least one). */
+  readonly compared: readonly Compensation[];
+  /** A forced method, or 'auto' to let the engine choose the most exact feasible one. */
+  readonly method: Method | 'auto';
+  /** Monte Carlo sample count and seed (also seeds the downstream weights when weightsSeed is null). */
+  readonly samples: number;
+  readonly seed: number;
+  /** Histogram bins of ‖y‖. */
+  readonly bins: number;
+  /** The mask of the single-mask view (n ≤ MAX_MASK_UNITS), or null for none chosen. */
+  readonly mask: readonly (0 | 1)[] | null;
+  /** Seed of the downstream weights w (and DropConnect's W). */
+  readonly weightsSeed: number;
+  /** An observed value of ‖y‖ to mark on the histogram (e.g. the question's measured 1.305). */
+  readonly reference: number | null;
+  /** The preset the state came from, while it is unchanged (shows its caption). */
+  readonly preset: string | null;
+  /** The section the reader has open (deep link), or null. */
+  readonly section: SectionId | null;
+  /** Display flag: show each figure's data table. */
+  readonly showData: boolean;
 }
 
-/** The question's own example: x = (0.1, 0.1, 0.2, 5.0), half the units dropped. */
-export const SEED_STATE: ExplorerState = { vector: [0.1, 0.1, 0.2, 5.0], keep: 0.5 };
-
-/** Bounds of the keep-probability control (q = 0 would divide by zero). */
 export const MIN_KEEP = 0.05;
 export const MAX_KEEP = 1;
 export const KEEP_STEP = 0.01;
@@ -22,11 +60,54 @@ export const KEEP_STEP = 0.01;
 /** Default range of one unit's slider (it widens to show a larger value from a link). */
 export const MIN_UNIT_VALUE = -10;
 export const MAX_UNIT_VALUE = 10;
+export const UNIT_STEP = 0.01;
 
 /** Largest |x_i| the app accepts (keeps every ‖x‖² far from overflow). */
 export const MAX_ABS_UNIT_VALUE = 1e6;
-export const UNIT_STEP = 0.01;
 
-/** Units a vector may have in this slice (one slider each). */
-export const MIN_UNITS = 1;
-export const MAX_UNITS = 12;
+/** Units an explicit vector may have (its link stays a few kilobytes). */
+export const MAX_EXPLICIT_UNITS = 512;
+/** Units that get one slider each, a mask table and a single-mask view. */
+export const MAX_SLIDER_UNITS = 12;
+export const MAX_MASK_UNITS = 12;
+
+export const MIN_SAMPLES = 1000;
+export const MAX_SAMPLES = 10_000_000;
+export const DEFAULT_SAMPLES = 200_000;
+export const MIN_BINS = 5;
+export const MAX_BINS = 200;
+export const DEFAULT_BINS = 40;
+export const MAX_SEED = 4294967295;
+
+/** The question's own example: x = (0.1, 0.1, 0.2, 5.0), half the units dropped, mask (0, 0, 1, 1). A link without state opens it. */
+export const SEED_STATE: ExplorerState = {
+  source: { kind: 'explicit', values: [0.1, 0.1, 0.2, 5.0] },
+  keep: 0.5,
+  notation: 'keep',
+  model: 'bernoulli',
+  kept: null,
+  compensation: 'inverted',
+  compared: ['inverted', 'sqrt', 'match', 'constant'],
+  method: 'auto',
+  samples: DEFAULT_SAMPLES,
+  seed: 1,
+  bins: DEFAULT_BINS,
+  mask: [0, 0, 1, 1],
+  weightsSeed: 1,
+  reference: null,
+  preset: 'question',
+  section: null,
+  showData: false,
+};
+
+/** The base state alone, without the store's action functions (for the URL and comparisons). */
+export function baseState(state: ExplorerState): ExplorerState {
+  const {
+    source, keep, notation, model, kept, compensation, compared, method, samples, seed, bins, mask,
+    weightsSeed, reference, preset, section, showData,
+  } = state;
+  return {
+    source, keep, notation, model, kept, compensation, compared, method, samples, seed, bins, mask,
+    weightsSeed, reference, preset, section, showData,
+  };
+}

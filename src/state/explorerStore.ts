@@ -1,16 +1,46 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Compensation, MaskModel, Method } from '../math/types.ts';
+import type { VectorSpec } from '../math/vectorSpec.ts';
 import {
   MAX_ABS_UNIT_VALUE,
+  MAX_BINS,
+  MAX_EXPLICIT_UNITS,
   MAX_KEEP,
+  MAX_SAMPLES,
+  MAX_SEED,
+  MIN_BINS,
   MIN_KEEP,
+  MIN_SAMPLES,
   SEED_STATE,
   type ExplorerState,
+  type Notation,
+  type SectionId,
 } from './explorerState.ts';
+import { PRESETS } from './presets.ts';
+import { selectUnits, selectVector } from './selectors.ts';
 
-/** The verbs the reader can perform; each keeps the state valid. */
+/** The verbs the reader can perform; each keeps the state valid and ignores invalid input. */
 export interface ExplorerActions {
   setKeep(keep: number): void;
+  setNotation(notation: Notation): void;
   setUnit(index: number, value: number): void;
+  setVector(values: readonly number[]): void;
+  setGenerator(spec: VectorSpec): void;
+  setModel(model: MaskModel): void;
+  setKept(kept: number): void;
+  setCompensation(compensation: Compensation): void;
+  toggleCompared(compensation: Compensation): void;
+  setMethod(method: Method | 'auto'): void;
+  setSamples(samples: number): void;
+  setSeed(seed: number): void;
+  setBins(bins: number): void;
+  toggleMaskUnit(index: number): void;
+  /** Chooses a whole mask (one 0/1 per unit). */
+  setMask(mask: readonly (0 | 1)[]): void;
+  setWeightsSeed(seed: number): void;
+  openSection(section: SectionId | null): void;
+  setShowData(showData: boolean): void;
+  applyPreset(id: string): void;
   /** Replaces the whole base state (after the caller validated it, e.g. from a link). */
   load(state: ExplorerState): void;
 }
@@ -21,26 +51,104 @@ function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
 
+const isSeed = (seed: number) => Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED;
+
+/** A mask that fits n units, or null. */
+function maskFor(mask: ExplorerState['mask'], units: number): ExplorerState['mask'] {
+  return mask !== null && mask.length === units ? mask : null;
+}
+
 /** One vanilla store per page; main.tsx creates it with the state read from the URL. */
 export function createExplorerStore(initial: ExplorerState = SEED_STATE): ExplorerStore {
-  return createStore<ExplorerState & ExplorerActions>()((set) => ({
-    ...initial,
-    setKeep(keep) {
-      if (!Number.isFinite(keep)) return;
-      set({ keep: clamp(keep, MIN_KEEP, MAX_KEEP) });
-    },
-    setUnit(index, value) {
-      if (!Number.isFinite(value)) return;
-      set((state) => {
-        if (!Number.isInteger(index) || index < 0 || index >= state.vector.length) return state;
-        const vector = state.vector.slice();
+  return createStore<ExplorerState & ExplorerActions>()((set, get) => {
+    /** Every change the reader makes leaves the preset it came from. */
+    const change = (patch: Partial<ExplorerState>) => set({ ...patch, preset: null });
+    const setValues = (values: readonly number[]) => {
+      const units = values.length;
+      change({ source: { kind: 'explicit', values }, mask: maskFor(get().mask, units) });
+    };
+    return {
+      ...initial,
+      setKeep(keep) {
+        if (Number.isFinite(keep)) change({ keep: clamp(keep, MIN_KEEP, MAX_KEEP) });
+      },
+      setNotation(notation) {
+        set({ notation });
+      },
+      setUnit(index, value) {
+        const state = get();
+        const vector = selectVector(state);
+        if (!Number.isFinite(value) || !Number.isInteger(index) || index < 0 || index >= vector.length) return;
+        if (vector.length > MAX_EXPLICIT_UNITS) return;
+        const values = vector.slice();
         // + 0 turns −0 into 0, so the state never holds a negative zero.
-        vector[index] = clamp(value, -MAX_ABS_UNIT_VALUE, MAX_ABS_UNIT_VALUE) + 0;
-        return { vector };
-      });
-    },
-    load(state) {
-      set({ vector: state.vector.slice(), keep: state.keep });
-    },
-  }));
+        values[index] = clamp(value, -MAX_ABS_UNIT_VALUE, MAX_ABS_UNIT_VALUE) + 0;
+        setValues(values);
+      },
+      setVector(values) {
+        if (values.length < 1 || values.length > MAX_EXPLICIT_UNITS) return;
+        if (!values.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_ABS_UNIT_VALUE)) return;
+        setValues(values.map((v) => v + 0));
+      },
+      setGenerator(spec) {
+        change({ source: { kind: 'generated', spec }, mask: maskFor(get().mask, spec.units) });
+      },
+      setModel(model) {
+        change({ model });
+      },
+      setKept(kept) {
+        const n = selectUnits(get());
+        if (Number.isInteger(kept) && kept >= 1 && kept <= n) change({ kept });
+      },
+      setCompensation(compensation) {
+        change({ compensation });
+      },
+      toggleCompared(compensation) {
+        const compared = get().compared;
+        const next = compared.includes(compensation)
+          ? compared.filter((c) => c !== compensation)
+          : [...compared, compensation];
+        if (next.length > 0) change({ compared: next });
+      },
+      setMethod(method) {
+        change({ method });
+      },
+      setSamples(samples) {
+        if (Number.isFinite(samples)) change({ samples: Math.round(clamp(samples, MIN_SAMPLES, MAX_SAMPLES)) });
+      },
+      setSeed(seed) {
+        if (isSeed(seed)) change({ seed });
+      },
+      setBins(bins) {
+        if (Number.isFinite(bins)) change({ bins: Math.round(clamp(bins, MIN_BINS, MAX_BINS)) });
+      },
+      toggleMaskUnit(index) {
+        const n = selectUnits(get());
+        if (!Number.isInteger(index) || index < 0 || index >= n) return;
+        const mask = get().mask ?? new Array<0 | 1>(n).fill(1);
+        change({ mask: mask.map((bit, i) => (i === index ? ((1 - bit) as 0 | 1) : bit)) });
+      },
+      setMask(mask) {
+        if (mask.length === selectUnits(get()) && mask.every((bit) => bit === 0 || bit === 1)) change({ mask: [...mask] });
+      },
+      setWeightsSeed(weightsSeed) {
+        if (isSeed(weightsSeed)) change({ weightsSeed });
+      },
+      openSection(section) {
+        set({ section });
+      },
+      setShowData(showData) {
+        set({ showData });
+      },
+      applyPreset(id) {
+        const preset = PRESETS.find((p) => p.id === id);
+        if (preset !== undefined) {
+          set({ ...preset.state, notation: get().notation, section: get().section, showData: get().showData });
+        }
+      },
+      load(state) {
+        set({ ...state });
+      },
+    };
+  });
 }

@@ -1,62 +1,69 @@
 /**
- * Derived values of the base state. Each selector is memoised on the state's inputs, so React
- * components that select them get the same object back until the vector or q changes.
+ * Derived values of the base state. Selectors that build objects are memoised on their inputs, so
+ * React components get the same object back until those inputs change.
  */
-import { listMasks, type MaskRow } from '../math/maskTable.ts';
-import type { ExplorerState } from './explorerState.ts';
+import { listMasks, MAX_LISTED_UNITS, type MaskRow } from '../math/maskTable.ts';
+import { generateVector } from '../math/vectorSpec.ts';
+import type { ExplorerState, VectorSource } from './explorerState.ts';
 
-/** Remembers the last result for the last (vector, keep) pair. */
-function memoOnVectorAndKeep<T>(compute: (vector: readonly number[], keep: number) => T) {
-  let lastVector: readonly number[] | null = null;
-  let lastKeep = Number.NaN;
+/** Remembers the result for the last argument (compared by identity). */
+function memoByIdentity<A, T>(compute: (arg: A) => T): (arg: A) => T {
+  let lastArg: A | undefined;
   let last: T | undefined;
-  return (state: ExplorerState): T => {
-    if (state.vector !== lastVector || state.keep !== lastKeep || last === undefined) {
-      lastVector = state.vector;
-      lastKeep = state.keep;
-      last = compute(state.vector, state.keep);
+  let filled = false;
+  return (arg: A): T => {
+    if (!filled || arg !== lastArg) {
+      lastArg = arg;
+      last = compute(arg);
+      filled = true;
     }
-    return last;
+    return last as T;
   };
 }
 
-/** Every mask with its Bernoulli probability and norms (exact enumeration, n ≤ 12). */
-export const selectMaskRows = memoOnVectorAndKeep((vector, keep): readonly MaskRow[] =>
-  listMasks(vector, keep),
+const vectorOfSource = memoByIdentity((source: VectorSource): readonly number[] =>
+  source.kind === 'explicit' ? source.values : generateVector(source.spec),
 );
 
-/** Summary numbers of the compensated norm ‖y‖ = ‖m⊙x‖/q under Bernoulli(q) masks. */
-export interface NormSummary {
-  /** ‖x‖. */
-  readonly norm: number;
-  /** ‖x‖² (exact sum of squares of the entries). */
-  readonly normSquared: number;
-  /** E‖y‖, by enumeration of all 2ⁿ masks. */
-  readonly meanNorm: number;
-  /** E‖y‖², by enumeration. */
-  readonly meanSquareNorm: number;
-  /** √(E‖y‖²) = ‖x‖/√q. */
-  readonly rmsNorm: number;
-  /** Largest ‖y‖ over all masks (the all-kept mask): ‖x‖/q. */
-  readonly maxNorm: number;
+/** The activations x, generated from their spec when needed. */
+export function selectVector(state: ExplorerState): readonly number[] {
+  return vectorOfSource(state.source);
 }
 
-export const selectNormSummary = memoOnVectorAndKeep((vector, keep): NormSummary => {
-  const rows = listMasks(vector, keep);
-  let meanNorm = 0;
-  let meanSquareNorm = 0;
-  for (const row of rows) {
-    meanNorm += row.probability * row.compensatedNorm;
-    meanSquareNorm += row.probability * row.compensatedNorm * row.compensatedNorm;
+/** n, the number of units. */
+export function selectUnits(state: ExplorerState): number {
+  return state.source.kind === 'explicit' ? state.source.values.length : state.source.spec.units;
+}
+
+/** k of the fixed-count model: the chosen count, or round(q·n), within 0…n. */
+export function selectKept(state: ExplorerState): number {
+  const n = selectUnits(state);
+  const k = state.kept ?? Math.round(state.keep * n);
+  return Math.min(n, Math.max(0, k));
+}
+
+/** The keep probability the engine uses: k/n for the fixed-count model, q otherwise. */
+export function selectEffectiveKeep(state: ExplorerState): number {
+  return state.model === 'fixed' ? selectKept(state) / selectUnits(state) : state.keep;
+}
+
+const masksOf = memoByIdentity((key: { vector: readonly number[]; keep: number }): readonly MaskRow[] =>
+  listMasks(key.vector, key.keep),
+);
+let lastMaskKey: { vector: readonly number[]; keep: number } = { vector: [], keep: Number.NaN };
+
+const NO_ROWS: readonly MaskRow[] = [];
+
+/** Every mask with its Bernoulli probability and norms (n ≤ 12), else an empty list. */
+export function selectMaskRows(state: ExplorerState): readonly MaskRow[] {
+  const vector = selectVector(state);
+  if (vector.length > MAX_LISTED_UNITS) return NO_ROWS;
+  if (lastMaskKey.vector !== vector || lastMaskKey.keep !== state.keep) {
+    lastMaskKey = { vector, keep: state.keep };
   }
-  const normSquared = vector.reduce((sum, v) => sum + v * v, 0);
-  const norm = Math.sqrt(normSquared);
-  return {
-    norm,
-    normSquared,
-    meanNorm,
-    meanSquareNorm,
-    rmsNorm: norm / Math.sqrt(keep),
-    maxNorm: norm / keep,
-  };
-});
+  return masksOf(lastMaskKey);
+}
+
+/** ‖x‖² and ‖x‖ of the vector (closed form; no masks needed). */
+export const selectNormSquared = (state: ExplorerState): number =>
+  selectVector(state).reduce((sum, v) => sum + v * v, 0);

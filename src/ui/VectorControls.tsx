@@ -1,48 +1,65 @@
-import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
+import { formatFixed } from '../explain/formatNumber.ts';
+import { formatVectorSpec } from '../math/vectorSpec.ts';
+import { VectorBars } from '../charts/VectorBars.tsx';
 import {
-  KEEP_STEP,
-  MAX_KEEP,
+  MAX_EXPLICIT_UNITS,
+  MAX_SLIDER_UNITS,
   MAX_UNIT_VALUE,
-  MIN_KEEP,
   MIN_UNIT_VALUE,
   UNIT_STEP,
 } from '../state/explorerState.ts';
+import { selectNormSquared, selectVector } from '../state/selectors.ts';
 import { useExplorer } from './explorerContext.ts';
+import { GeneratorForm } from './GeneratorForm.tsx';
+import { KeepControl } from './KeepControl.tsx';
+import { ModelControls } from './ModelControls.tsx';
+import { PasteBox } from './PasteBox.tsx';
 import { Slider } from './Slider.tsx';
 
-/** One slider per unit of x and one for the keep probability q. */
+/** The activations x (one slider per unit for small vectors, a generator for any size) and q. */
 export function VectorControls() {
-  const vector = useExplorer((s) => s.vector);
-  const keep = useExplorer((s) => s.keep);
+  const vector = useExplorer(selectVector);
+  const source = useExplorer((s) => s.source);
+  const normSquared = useExplorer(selectNormSquared);
   const setUnit = useExplorer((s) => s.setUnit);
-  const setKeep = useExplorer((s) => s.setKeep);
-  const scale = 1 / keep;
+  const sliders = vector.length <= MAX_SLIDER_UNITS;
   return (
-    <fieldset className="controls">
-      <legend>Activations x and keep probability q</legend>
-      {vector.map((value, i) => (
-        <Slider
-          key={i}
-          label={`Unit ${i + 1} (x${i + 1})`}
-          value={value}
-          min={Math.min(MIN_UNIT_VALUE, value)}
-          max={Math.max(MAX_UNIT_VALUE, value)}
-          step={UNIT_STEP}
-          display={formatFixed(value, 2)}
-          valueText={`x${i + 1} = ${formatFixed(value, 2)}`}
-          onChange={(v) => setUnit(i, v)}
-        />
-      ))}
-      <Slider
-        label="Keep probability q"
-        value={keep}
-        min={MIN_KEEP}
-        max={MAX_KEEP}
-        step={KEEP_STEP}
-        display={formatKeep(keep)}
-        valueText={`keep ${formatKeep(keep)}: kept values scaled by ${formatFixed(scale, 2)}, drop rate ${formatKeep(1 - keep)}`}
-        onChange={setKeep}
-      />
-    </fieldset>
+    <div className="controls-column">
+      <fieldset className="controls">
+        <legend>Activations x and keep probability q</legend>
+        {sliders ? (
+          vector.map((value, i) => (
+            <Slider
+              key={i}
+              label={`Unit ${i + 1} (x${i + 1})`}
+              value={value}
+              min={Math.min(MIN_UNIT_VALUE, value)}
+              max={Math.max(MAX_UNIT_VALUE, value)}
+              step={UNIT_STEP}
+              display={formatFixed(value, 2)}
+              valueText={`x${i + 1} = ${formatFixed(value, 2)}`}
+              onChange={(v) => setUnit(i, v)}
+            />
+          ))
+        ) : (
+          <>
+            <p className="vector-summary">
+              n = {vector.length} units, ‖x‖ = {formatFixed(Math.sqrt(normSquared), 4)}
+              {source.kind === 'generated' ? <> (generated: <code>{formatVectorSpec(source.spec)}</code>)</> : null}
+            </p>
+            {vector.length <= MAX_EXPLICIT_UNITS ? (
+              <VectorBars values={vector} label="Activations x: drag a bar, or use the arrow keys" onChange={setUnit} />
+            ) : null}
+          </>
+        )}
+        <KeepControl />
+      </fieldset>
+      <ModelControls />
+      <details className="controls generator-box" open={!sliders}>
+        <summary>Generate or paste a vector</summary>
+        <GeneratorForm />
+        <PasteBox />
+      </details>
+    </div>
   );
 }

@@ -12,3 +12,10 @@ export function useExplorer<T>(selector: (state: ExplorerState & ExplorerActions
   if (store === null) throw new Error('useExplorer needs an <ExplorerContext.Provider>');
   return useStore(store, selector);
 }
+
+/** The store's verbs. They never change, so reading them causes no re-render. */
+export function useActions(): ExplorerActions {
+  const store = useContext(ExplorerContext);
+  if (store === null) throw new Error('useActions needs an <ExplorerContext.Provider>');
+  return store.getState();
+}

@@ -1,79 +1,220 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_ABS_UNIT_VALUE, MAX_KEEP, MAX_UNITS, MIN_KEEP, SEED_STATE } from '../state/explorerState.ts';
+import { COMPENSATIONS, MASK_MODELS, METHODS } from '../math/types.ts';
+import { MAX_GENERATED_UNITS, VECTOR_KINDS } from '../math/vectorSpec.ts';
+import {
+  MAX_ABS_UNIT_VALUE,
+  MAX_BINS,
+  MAX_EXPLICIT_UNITS,
+  MAX_KEEP,
+  MAX_MASK_UNITS,
+  MAX_SAMPLES,
+  MAX_SEED,
+  MIN_BINS,
+  MIN_KEEP,
+  MIN_SAMPLES,
+  SECTION_IDS,
+  SEED_STATE,
+  type ExplorerState,
+} from '../state/explorerState.ts';
+import { PRESETS } from '../state/presets.ts';
 import { formatUrl, parseUrl } from './urlCodec.ts';
 
-const validState = fc.record({
-  vector: fc.array(
-    fc.double({ min: -MAX_ABS_UNIT_VALUE, max: MAX_ABS_UNIT_VALUE, noNaN: true }).map((v) => v + 0),
-    { minLength: 1, maxLength: MAX_UNITS },
-  ),
-  keep: fc.double({ min: MIN_KEEP, max: MAX_KEEP, noNaN: true }),
+const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((v) => v + 0);
+const seed = fc.integer({ min: 0, max: MAX_SEED });
+
+const source = fc.oneof(
+  fc.record({
+    kind: fc.constant('explicit' as const),
+    values: fc.array(finite(-MAX_ABS_UNIT_VALUE, MAX_ABS_UNIT_VALUE), { minLength: 1, maxLength: 40 }),
+  }),
+  fc.record({
+    kind: fc.constant('generated' as const),
+    spec: fc.record({
+      kind: fc.constantFrom(...VECTOR_KINDS),
+      units: fc.integer({ min: 1, max: MAX_GENERATED_UNITS }),
+      seed,
+      norm: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+    }),
+  }),
+);
+
+/** Every valid base state (presets are checked separately: a preset id needs its own state). */
+const validState: fc.Arbitrary<ExplorerState> = source.chain((src) => {
+  const units = src.kind === 'explicit' ? src.values.length : src.spec.units;
+  return fc.record({
+    source: fc.constant(src),
+    keep: finite(MIN_KEEP, MAX_KEEP),
+    notation: fc.constantFrom('keep' as const, 'drop' as const),
+    model: fc.constantFrom(...MASK_MODELS),
+    kept: fc.option(fc.integer({ min: 1, max: units })),
+    compensation: fc.constantFrom(...COMPENSATIONS),
+    compared: fc.uniqueArray(fc.constantFrom(...COMPENSATIONS), { minLength: 1 }),
+    method: fc.constantFrom('auto' as const, ...METHODS),
+    samples: fc.integer({ min: MIN_SAMPLES, max: MAX_SAMPLES }),
+    seed,
+    bins: fc.integer({ min: MIN_BINS, max: MAX_BINS }),
+    mask: units <= MAX_MASK_UNITS ? fc.option(fc.array(fc.constantFrom(0 as const, 1 as const), { minLength: units, maxLength: units })) : fc.constant(null),
+    weightsSeed: seed,
+    reference: fc.option(finite(0, 1e12)),
+    preset: fc.constant(null),
+    section: fc.option(fc.constantFrom(...SECTION_IDS)),
+    showData: fc.boolean(),
+  });
 });
 
+/** Every way a state can be invalid, in words (empty for a valid state). */
+function problems(state: ExplorerState): string[] {
+  const found: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (!ok) found.push(what);
+  };
+  const units = state.source.kind === 'explicit' ? state.source.values.length : state.source.spec.units;
+  if (state.source.kind === 'explicit') {
+    check(units >= 1 && units <= MAX_EXPLICIT_UNITS, 'explicit length');
+    check(state.source.values.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_ABS_UNIT_VALUE), 'values');
+  } else {
+    check(units >= 1 && units <= MAX_GENERATED_UNITS, 'generated units');
+    check(state.source.spec.norm > 0 && Number.isFinite(state.source.spec.norm), 'norm');
+  }
+  check(state.keep >= MIN_KEEP && state.keep <= MAX_KEEP, 'keep');
+  check(MASK_MODELS.includes(state.model), 'model');
+  check(COMPENSATIONS.includes(state.compensation), 'compensation');
+  check(state.compared.length > 0 && state.compared.every((c) => COMPENSATIONS.includes(c)), 'compared');
+  check(state.kept === null || (Number.isInteger(state.kept) && state.kept >= 1 && state.kept <= units), 'kept');
+  check(state.mask === null || state.mask.length === units, 'mask');
+  check(Number.isInteger(state.samples) && state.samples >= MIN_SAMPLES && state.samples <= MAX_SAMPLES, 'samples');
+  check(Number.isInteger(state.bins) && state.bins >= MIN_BINS && state.bins <= MAX_BINS, 'bins');
+  check(Number.isInteger(state.seed) && state.seed >= 0 && state.seed <= MAX_SEED, 'seed');
+  check(state.section === null || SECTION_IDS.includes(state.section), 'section');
+  return found;
+}
+
 describe('parseUrl(formatUrl(state))', () => {
-  it('round-trips x and q exactly for arbitrary valid finite inputs', () => {
+  it('gives back every valid state exactly, with no repairs', () => {
     fc.assert(
       fc.property(validState, (state) => {
         const { state: back, repairs } = parseUrl(formatUrl(state));
         expect(repairs).toEqual([]);
         expect(back).toEqual(state);
       }),
-      { numRuns: 500 },
+      { numRuns: 400 },
     );
   });
 
+  it.each(PRESETS.map((p) => [p.id, p] as const))('keeps the preset %s with its state', (_id, preset) => {
+    const { state, repairs } = parseUrl(formatUrl(preset.state));
+    expect(repairs).toEqual([]);
+    expect(state).toEqual(preset.state);
+  });
+
+  it('drops a preset id whose link no longer has the preset state, silently', () => {
+    const edited = { ...PRESETS[1]!.state, keep: 0.7 };
+    expect(parseUrl(formatUrl(edited)).state.preset).toBeNull();
+  });
+
   it('writes the seed state as a short readable link', () => {
-    expect(formatUrl(SEED_STATE)).toBe('?v=1&x=0.1,0.1,0.2,5&keep=0.5');
+    expect(formatUrl(SEED_STATE)).toBe('?v=1&x=0.1,0.1,0.2,5&keep=0.5&mask=0011&preset=question');
+  });
+
+  it('writes a generated vector as its spec', () => {
+    const state: ExplorerState = { ...SEED_STATE, source: { kind: 'generated', spec: { kind: 'gauss', units: 192, seed: 7, norm: 0.885 } }, mask: null, preset: null };
+    expect(formatUrl(state)).toBe('?v=1&gen=gauss:192:seed=7:norm=0.885&keep=0.5');
   });
 });
 
 describe('parseUrl(search)', () => {
-  it('opens the seed state with no repairs when the link is empty', () => {
+  it('opens the question (the seed state) with no repairs when the link has no state', () => {
     expect(parseUrl('')).toEqual({ state: SEED_STATE, repairs: [] });
+    expect(parseUrl('?v=1')).toEqual({ state: SEED_STATE, repairs: [] });
   });
 
   it('repairs an out-of-range keep to the nearest bound and says so', () => {
     const { state, repairs } = parseUrl('?keep=1.7');
     expect(state.keep).toBe(1);
-    expect(repairs.map((r) => r.message)).toEqual(['keep=1.7 is outside 0.05–1; using 1.']);
+    expect(repairs.map((r) => r.message)).toEqual(['keep="1.7" is outside 0.05–1; using 1.']);
   });
 
   it('repairs a rate of 0 to the smallest keep probability', () => {
     expect(parseUrl('?keep=0').state.keep).toBe(MIN_KEEP);
   });
 
+  it('reads drop= as the drop rate when keep is absent', () => {
+    expect(parseUrl('?drop=0.2').state.keep).toBe(0.8);
+  });
+
   it('replaces a non-number in x by 0 and names its position', () => {
     const { state, repairs } = parseUrl('?x=1,abc,3');
-    expect(state.vector).toEqual([1, 0, 3]);
+    expect(state.source).toEqual({ kind: 'explicit', values: [1, 0, 3] });
     expect(repairs[0]?.message).toContain('value 2 ("abc") is not a number');
   });
 
   it('lists unknown keys and ignores them', () => {
     const { state, repairs } = parseUrl('?x=1,2&foo=3&bar=<script>');
-    expect(state.vector).toEqual([1, 2]);
+    expect(state.source).toEqual({ kind: 'explicit', values: [1, 2] });
     expect(repairs[0]?.message).toBe('Ignored unknown keys: "foo", "bar".');
   });
 
+  it('repairs contradictions: both x and gen, k above n, a mask of the wrong length', () => {
+    const { state, repairs } = parseUrl('?x=1,2,3&gen=gauss:9&k=7&mask=01');
+    expect(state.source).toEqual({ kind: 'explicit', values: [1, 2, 3] });
+    expect(state.kept).toBe(3);
+    expect(state.mask).toBeNull();
+    expect(repairs.map((r) => r.key)).toEqual(['gen', 'k', 'mask']);
+  });
+
+  const hostile = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    fc.constantFrom(
+      '?keep=NaN', '?keep=Infinity', '?keep=-Infinity', '?keep=1e999', '?x=', '?x=,,,', '?x=NaN,1',
+      `?x=${'1,'.repeat(9999)}1`, '?gen=gauss:99999', '?gen=<script>alert(1)</script>', '?x=%E2%80%AE1,2',
+      '?mask=2222', '?%zz=1', '?x=1e308,1e308', '?samples=1e400', '?section=__proto__', '?compare=,',
+    ),
+    validState.chain((state) =>
+      fc.tuple(fc.constant(formatUrl(state)), fc.nat(), fc.string({ maxLength: 12 })).map(
+        ([link, at, insert]) => link.slice(0, at % (link.length + 1)) + insert + link.slice(at % (link.length + 1)),
+      ),
+    ),
+  );
+
   it('never throws and always returns a valid state, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
-        const { state } = parseUrl(text);
-        expect(state.vector.length).toBeGreaterThanOrEqual(1);
-        expect(state.vector.length).toBeLessThanOrEqual(MAX_UNITS);
-        expect(state.vector.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_ABS_UNIT_VALUE)).toBe(true);
-        expect(state.keep).toBeGreaterThanOrEqual(MIN_KEEP);
-        expect(state.keep).toBeLessThanOrEqual(MAX_KEEP);
+      fc.property(hostile, (text) => {
+        expect(problems(parseUrl(text).state)).toEqual([]);
       }),
-      { numRuns: 500 },
+      { numRuns: 600 },
     );
   });
 
-  it.each(['?keep=NaN', '?keep=Infinity', '?keep=0x1', '?keep=', '?x=', '?x=1e400', '?x=' + '1,'.repeat(20) + '1'])(
-    'repairs %s with a message',
-    (search) => {
-      const { repairs } = parseUrl(search);
-      expect(repairs.length).toBeGreaterThan(0);
-    },
-  );
+  const badValues: Record<string, fc.Arbitrary<string>> = {
+    keep: fc.constantFrom('NaN', 'Infinity', '2', '-1', 'abc', '', '0x1'),
+    model: fc.constantFrom('gaussian', '', 'BERNOULLI'),
+    comp: fc.constantFrom('double', ''),
+    method: fc.constantFrom('magic', ''),
+    samples: fc.constantFrom('1e400', '5', '1.5e3x', '-1'),
+    seed: fc.constantFrom('-1', '1.5', '99999999999'),
+    bins: fc.constantFrom('0', '1000', 'ten'),
+    w: fc.constantFrom('-3', 'x'),
+    gen: fc.constantFrom('gauss:0', 'cube:5', 'gauss:5:norm=0'),
+    notation: fc.constantFrom('both'),
+    data: fc.constantFrom('yes'),
+    section: fc.constantFrom('<script>', 'nowhere'),
+    preset: fc.constantFrom('favourite'),
+  };
+
+  it('reports a repair naming the key for each bad value put into a valid link', () => {
+    fc.assert(
+      fc.property(validState, fc.constantFrom(...Object.keys(badValues)), fc.nat(), (state, key, pick) => {
+        const params = new URLSearchParams(formatUrl(state));
+        const bad = fc.sample(badValues[key]!, { numRuns: 1, seed: pick })[0]!;
+        if (key === 'gen') params.delete('x');
+        params.set(key, bad);
+        const { state: parsed, repairs } = parseUrl(`?${params.toString()}`);
+        expect(problems(parsed)).toEqual([]);
+        expect(repairs.map((r) => r.key)).toContain(key);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

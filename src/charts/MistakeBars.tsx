@@ -1,0 +1,122 @@
+import { scaleBand, scaleLinear } from 'd3';
+import { useId } from 'react';
+import { YGrid } from './YGrid.tsx';
+
+/** One bar per unit: x itself, the right output or the wrong one. */
+export interface MistakeSeries {
+  readonly key: 'x' | 'right' | 'wrong';
+  /** Legend text, e.g. "right E[y]". */
+  readonly name: string;
+  /** Non-finite values (an undefined output) draw no bar. */
+  readonly values: readonly number[];
+  /** ±1 standard deviation drawn as a whisker, per unit; omit (or 0) for none. */
+  readonly spread?: readonly number[];
+}
+
+export interface MistakeBarsProps {
+  /** The chart's title (its accessible name). */
+  readonly title: string;
+  /** What the chart shows, in numbers (read by screen readers). */
+  readonly description: string;
+  readonly series: readonly MistakeSeries[];
+  readonly height?: number;
+}
+
+const WIDTH = 640;
+const MARGIN = { top: 30, right: 8, bottom: 22, left: 52 };
+
+/**
+ * Grouped bars per unit comparing x, the right and the wrong output of a dropout mistake. The three
+ * series differ by fill as well as colour: x outlined, right solid, wrong hatched; whiskers mark ±1 sd.
+ */
+export function MistakeBars({ title, description, series, height = 220 }: MistakeBarsProps) {
+  const titleId = useId();
+  const descId = useId();
+  const hatchId = useId();
+  const units = Math.max(0, ...series.map((s) => s.values.length));
+  const extremes = series.flatMap((s) =>
+    s.values.flatMap((v, i) => {
+      const spread = s.spread?.[i] ?? 0;
+      return Number.isFinite(v) ? [v - (Number.isFinite(spread) ? spread : 0), v + (Number.isFinite(spread) ? spread : 0)] : [];
+    }),
+  );
+  const lo = Math.min(0, ...extremes);
+  const hi = Math.max(0, ...extremes);
+  const y = scaleLinear()
+    .domain([lo, hi === lo ? lo + 1 : hi])
+    .range([height - MARGIN.bottom, MARGIN.top])
+    .nice();
+  const group = scaleBand<number>()
+    .domain(Array.from({ length: units }, (_, i) => i))
+    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .paddingInner(0.2)
+    .paddingOuter(0.1);
+  const inner = scaleBand<string>()
+    .domain(series.map((s) => s.key))
+    .range([0, group.bandwidth()])
+    .paddingInner(0.08);
+  const zero = y(0);
+  const fill = (key: MistakeSeries['key']) => (key === 'wrong' ? `url(#${hatchId})` : undefined);
+  return (
+    <svg className="chart mistake-bars" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+      <title id={titleId}>{title}</title>
+      <desc id={descId}>{description}</desc>
+      <defs>
+        <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <line x1="0" y1="0" x2="0" y2="6" className="mistake-hatch" />
+        </pattern>
+      </defs>
+      <g aria-hidden="true">
+        <YGrid y={y} count={5} left={MARGIN.left} right={WIDTH - MARGIN.right} />
+        {series.map((s) =>
+          s.values.map((v, i) => {
+            const left = (group(i) ?? 0) + (inner(s.key) ?? 0);
+            const width = Math.max(1, inner.bandwidth());
+            if (!Number.isFinite(v)) {
+              return (
+                <text key={`${s.key}-${i}`} className="mistake-undefined" x={left + width / 2} y={zero - 4} textAnchor="middle">
+                  ?
+                </text>
+              );
+            }
+            const spread = s.spread?.[i] ?? 0;
+            const centre = left + width / 2;
+            return (
+              <g key={`${s.key}-${i}`} className={`mistake-series-${s.key}`}>
+                <rect
+                  className={`mistake-bar mistake-bar-${s.key}`}
+                  x={left}
+                  width={width}
+                  y={Math.min(y(v), zero)}
+                  height={Math.max(0.5, Math.abs(y(v) - zero))}
+                  fill={fill(s.key)}
+                />
+                {spread > 0 && Number.isFinite(spread) ? (
+                  <g className="mistake-whisker">
+                    <line x1={centre} x2={centre} y1={y(v - spread)} y2={y(v + spread)} />
+                    <line x1={centre - width / 4} x2={centre + width / 4} y1={y(v - spread)} y2={y(v - spread)} />
+                    <line x1={centre - width / 4} x2={centre + width / 4} y1={y(v + spread)} y2={y(v + spread)} />
+                  </g>
+                ) : null}
+              </g>
+            );
+          }),
+        )}
+        <line className="zero-line" x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={zero} y2={zero} />
+        {Array.from({ length: units }, (_, i) => (
+          <text key={i} className="unit-label" x={(group(i) ?? 0) + group.bandwidth() / 2} y={height - 6} textAnchor="middle">
+            unit {i + 1}
+          </text>
+        ))}
+        {series.map((s, k) => (
+          <g key={s.key} className={`mistake-series-${s.key}`} transform={`translate(${MARGIN.left + k * 170},8)`}>
+            <rect className={`mistake-bar mistake-bar-${s.key}`} width="16" height="12" fill={fill(s.key)} />
+            <text x="22" y="10">
+              {s.name}
+            </text>
+          </g>
+        ))}
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { decimalsForError, formatEstimateValue, formatFixed, formatKeep, formatProbability } from './formatNumber.ts';
+
+describe('formatFixed(value, decimals)', () => {
+  it('rounds to the digits shown and uses a true minus sign', () => {
+    expect(formatFixed(5.003998401, 3)).toBe('5.004');
+    expect(formatFixed(10.0079968, 3)).toBe('10.008');
+    expect(formatFixed(-1.25, 1)).toBe('−1.3');
+  });
+  it('never shows a negative zero', () => {
+    expect(formatFixed(-0.0001, 2)).toBe('0.00');
+    expect(formatFixed(-0, 0)).toBe('0');
+  });
+});
+
+describe('formatKeep(q)', () => {
+  it('shows at least two decimals and no more than the value needs', () => {
+    expect(formatKeep(0.5)).toBe('0.50');
+    expect(formatKeep(0.125)).toBe('0.125');
+    expect(formatKeep(1)).toBe('1.00');
+  });
+});
+
+describe('formatProbability(p)', () => {
+  it('shows four significant digits', () => {
+    expect(formatProbability(0.0625)).toBe('0.0625');
+    expect(formatProbability(1 / 3)).toBe('0.3333');
+    expect(formatProbability(0)).toBe('0');
+  });
+});
+
+describe('formatEstimateValue(estimate, decimals)', () => {
+  it('shows an exact value at the requested decimals', () => {
+    expect(formatEstimateValue({ value: 5.157196642 }, 3)).toBe('5.157');
+  });
+  it('shows a sampled value to two significant digits of its standard error', () => {
+    expect(decimalsForError(0.00213)).toBe(4);
+    expect(formatEstimateValue({ value: 1.250361, standardError: 0.00213 }, 3)).toBe('1.2504 ± 0.0021');
+  });
+});

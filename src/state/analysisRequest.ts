@@ -1,0 +1,71 @@
+/**
+ * The engine requests for the current base state, memoised on exactly the fields they read, so the
+ * same array comes back (and nothing is recomputed or resent) when only display state changes.
+ */
+import { defaultEdges } from '../math/analyze.ts';
+import { seededWeights } from '../math/dropConnect.ts';
+import type { AnalysisRequest, Compensation } from '../math/types.ts';
+import type { ExplorerState } from './explorerState.ts';
+import { selectEffectiveKeep, selectKept, selectVector } from './selectors.ts';
+
+/** Rows of DropConnect's seeded weight matrix W. */
+export const DROPCONNECT_ROWS = 4;
+
+/** Remembers the last value for the last list of dependencies (compared with Object.is). */
+function memoOnDeps<T>(deps: (state: ExplorerState) => readonly unknown[], compute: (state: ExplorerState) => T) {
+  let lastDeps: readonly unknown[] | null = null;
+  let last: T | undefined;
+  return (state: ExplorerState): T => {
+    const next = deps(state);
+    if (lastDeps === null || next.length !== lastDeps.length || next.some((d, i) => !Object.is(d, lastDeps?.[i]))) {
+      lastDeps = next;
+      last = compute(state);
+    }
+    return last as T;
+  };
+}
+
+/** The fields of the base state that every request reads. */
+const requestDeps = (s: ExplorerState) => [
+  selectVector(s), s.keep, s.model, s.kept, s.bins, s.method, s.samples, s.seed, s.weightsSeed,
+];
+
+function request(state: ExplorerState, compensation: Compensation, edges: readonly number[]): AnalysisRequest {
+  const x = selectVector(state);
+  const n = x.length;
+  return {
+    x,
+    keep: selectEffectiveKeep(state),
+    model: state.model,
+    ...(state.model === 'fixed' ? { kept: selectKept(state) } : {}),
+    compensation,
+    edges,
+    method: state.method,
+    samples: state.samples,
+    seed: state.seed,
+    downstream: seededWeights(1, n, state.weightsSeed).values,
+    ...(state.model === 'dropconnect' ? { weights: seededWeights(DROPCONNECT_ROWS, n, state.weightsSeed) } : {}),
+  };
+}
+
+/** The main figure: the chosen model and compensation. */
+export const selectMainRequests = memoOnDeps(
+  (s) => [...requestDeps(s), s.compensation],
+  (state): readonly AnalysisRequest[] => {
+    const x = selectVector(state);
+    const keep = selectEffectiveKeep(state);
+    return [request(state, state.compensation, defaultEdges(x, keep, state.compensation, state.bins))];
+  },
+);
+
+/** The compared compensations on common edges, so their histograms can be set side by side. */
+export const selectCompareRequests = memoOnDeps(
+  (s) => [...requestDeps(s), s.compared],
+  (state): readonly AnalysisRequest[] => {
+    const x = selectVector(state);
+    const keep = selectEffectiveKeep(state);
+    const top = Math.max(...state.compared.map((c) => defaultEdges(x, keep, c, state.bins).at(-1) ?? 0));
+    const edges = Array.from({ length: state.bins + 1 }, (_, j) => (j === state.bins ? top : (top * j) / state.bins));
+    return state.compared.map((c) => request(state, c, edges));
+  },
+);

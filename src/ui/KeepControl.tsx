@@ -1,0 +1,55 @@
+import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
+import { KEEP_STEP, MAX_KEEP, MIN_KEEP } from '../state/explorerState.ts';
+import { useExplorer } from './explorerContext.ts';
+import { Slider } from './Slider.tsx';
+
+/** 1 − v without binary noise (1 − 0.7 shows as 0.3, not 0.30000000000000004). */
+const complement = (v: number) => Number((1 - v).toFixed(12));
+
+/** The keep probability q, or the drop rate p = 1 − q, as the reader prefers to think of it. */
+export function KeepControl() {
+  const keep = useExplorer((s) => s.keep);
+  const notation = useExplorer((s) => s.notation);
+  const setKeep = useExplorer((s) => s.setKeep);
+  const setNotation = useExplorer((s) => s.setNotation);
+  const drop = complement(keep);
+  const valueText = `keep ${formatKeep(keep)}: kept values scaled by ${formatFixed(1 / keep, 2)}; drop rate ${formatKeep(drop)}`;
+  return (
+    <div className="keep-control">
+      <fieldset className="inline-choice">
+        <legend>Speak of</legend>
+        <label>
+          <input type="radio" name="notation" checked={notation === 'keep'} onChange={() => setNotation('keep')} /> keep
+          probability q
+        </label>
+        <label>
+          <input type="radio" name="notation" checked={notation === 'drop'} onChange={() => setNotation('drop')} /> drop
+          rate p = 1 − q
+        </label>
+      </fieldset>
+      {notation === 'keep' ? (
+        <Slider
+          label="Keep probability q"
+          value={keep}
+          min={MIN_KEEP}
+          max={MAX_KEEP}
+          step={KEEP_STEP}
+          display={formatKeep(keep)}
+          valueText={valueText}
+          onChange={setKeep}
+        />
+      ) : (
+        <Slider
+          label="Drop rate p"
+          value={drop}
+          min={complement(MAX_KEEP)}
+          max={complement(MIN_KEEP)}
+          step={KEEP_STEP}
+          display={formatKeep(drop)}
+          valueText={`drop ${formatKeep(drop)}: ${valueText}`}
+          onChange={(p) => setKeep(complement(p))}
+        />
+      )}
+    </div>
+  );
+}

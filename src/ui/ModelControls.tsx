@@ -1,0 +1,78 @@
+import { useId } from 'react';
+import { COMPENSATIONS, MASK_MODELS, METHODS, type Compensation, type Method } from '../math/types.ts';
+import { COMPENSATION_LABELS, METHOD_LABELS, MODEL_LABELS } from './labels.ts';
+import { MAX_BINS, MAX_SAMPLES, MIN_BINS, MIN_SAMPLES } from '../state/explorerState.ts';
+import { selectKept, selectUnits } from '../state/selectors.ts';
+import { useActions, useExplorer } from './explorerContext.ts';
+import { NumberField } from './NumberField.tsx';
+import { Slider } from './Slider.tsx';
+
+/** Mask model, compensation and how the numbers are computed. */
+export function ModelControls() {
+  const model = useExplorer((s) => s.model);
+  const compensation = useExplorer((s) => s.compensation);
+  const method = useExplorer((s) => s.method);
+  const samples = useExplorer((s) => s.samples);
+  const seed = useExplorer((s) => s.seed);
+  const bins = useExplorer((s) => s.bins);
+  const kept = useExplorer(selectKept);
+  const units = useExplorer(selectUnits);
+  const actions = useActions();
+  const id = useId();
+  return (
+    <fieldset className="controls">
+      <legend>Mask model and compensation</legend>
+      <fieldset className="radio-list">
+        <legend>Mask model</legend>
+        {MASK_MODELS.map((m) => (
+          <label key={m}>
+            <input type="radio" name={`${id}-model`} checked={model === m} onChange={() => actions.setModel(m)} />{' '}
+            {MODEL_LABELS[m]}
+          </label>
+        ))}
+      </fieldset>
+      {model === 'fixed' ? (
+        <Slider
+          label="Units kept k"
+          value={kept}
+          min={1}
+          max={units}
+          step={1}
+          display={`${kept} of ${units}`}
+          valueText={`${kept} of ${units} units kept, q = k/n = ${(kept / units).toFixed(3)}`}
+          onChange={actions.setKept}
+        />
+      ) : null}
+      <div className="form-grid">
+        <label htmlFor={`${id}-comp`}>Compensation</label>
+        <select
+          id={`${id}-comp`}
+          value={compensation}
+          onChange={(e) => actions.setCompensation(e.currentTarget.value as Compensation)}
+        >
+          {COMPENSATIONS.map((c) => (
+            <option key={c} value={c}>
+              {COMPENSATION_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <details className="settings">
+        <summary>Computation settings</summary>
+        <div className="form-grid">
+          <label htmlFor={`${id}-method`}>Method</label>
+          <select id={`${id}-method`} value={method} onChange={(e) => actions.setMethod(e.currentTarget.value as Method | 'auto')}>
+            {(['auto', ...METHODS] as const).map((m) => (
+              <option key={m} value={m}>
+                {METHOD_LABELS[m]}
+              </option>
+            ))}
+          </select>
+          <NumberField label="Samples" value={samples} min={MIN_SAMPLES} max={MAX_SAMPLES} onCommit={actions.setSamples} />
+          <NumberField label="Seed" value={seed} min={0} max={4294967295} onCommit={actions.setSeed} />
+          <NumberField label="Histogram bins" value={bins} min={MIN_BINS} max={MAX_BINS} onCommit={actions.setBins} />
+        </div>
+      </details>
+    </fieldset>
+  );
+}

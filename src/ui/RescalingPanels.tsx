@@ -1,0 +1,55 @@
+import { SmallMultiples, type HistogramPanel } from '../charts/SmallMultiples.tsx';
+import { formatFixed, formatKeep, formatProbability, methodLabel } from '../explain/formatNumber.ts';
+import type { AnalysisResult, Compensation } from '../math/types.ts';
+import { FigureData } from './FigureData.tsx';
+import { COMPENSATION_LABELS } from './labels.ts';
+import { describeHistogram } from './normHistogramData.ts';
+
+interface RescalingPanelsProps {
+  /** The compared compensations, in order, and their results (null while computing). */
+  readonly compared: readonly Compensation[];
+  readonly results: readonly (AnalysisResult | null)[];
+}
+
+const probabilityText = (p: number) => (Number.isFinite(p) ? formatProbability(p) : 'pending');
+
+/** One histogram of ‖y‖ per compared compensation, on common edges and one horizontal scale. */
+export function RescalingPanels({ compared, results }: RescalingPanelsProps) {
+  const ready = compared.flatMap((c, i) => {
+    const result = results[i];
+    return result !== null && result !== undefined && result.compensation === c ? [result] : [];
+  });
+  if (ready.length === 0) return <p className="placeholder">Computing the compared distributions…</p>;
+  const panels: HistogramPanel[] = ready.map((r) => {
+    const label = COMPENSATION_LABELS[r.compensation];
+    const dropped = r.compensation === 'match' && r.pAllDropped > 0 ? ` All units dropped (no scale) with probability ${formatProbability(r.pAllDropped)}.` : '';
+    return {
+      id: r.compensation,
+      title: `${label} (${methodLabel(r.histogram.method)})`,
+      description:
+        `‖y‖ with kept values ${label}, q = ${formatKeep(r.keep)}. ${describeHistogram(r.histogram)} ` +
+        `‖x‖ = ${formatFixed(r.norm, 4)}, E‖y‖ = ${formatFixed(r.meanNorm.value, 4)}.${dropped}`,
+      edges: r.histogram.edges,
+      probabilities: r.histogram.probabilities,
+      markers: [
+        { id: 'norm', label: `‖x‖ = ${formatFixed(r.norm, 3)}`, value: r.norm, dash: 'solid' },
+        { id: 'mean', label: `E‖y‖ = ${formatFixed(r.meanNorm.value, 3)}`, value: r.meanNorm.value, dash: 'dashed' },
+      ],
+    };
+  });
+  const edges = ready[0]?.histogram.edges ?? [];
+  return (
+    <>
+      <SmallMultiples panels={panels} xLabel="‖y‖" columns={2} />
+      <FigureData
+        title="Distributions of ‖y‖ by compensation (common bins)"
+        columns={['‖y‖ from', 'to', ...ready.map((r) => COMPENSATION_LABELS[r.compensation])]}
+        rows={edges.slice(0, -1).map((low, j) => [
+          formatFixed(low, 4),
+          formatFixed(edges[j + 1] ?? 0, 4),
+          ...ready.map((r) => probabilityText(r.histogram.probabilities[j] ?? Number.NaN)),
+        ])}
+      />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { COMPENSATIONS, type Compensation } from '../math/types.ts';
+import { useActions, useExplorer } from './explorerContext.ts';
+import { COMPENSATION_LABELS } from './labels.ts';
+
+/** One toggle button per compensation: pressed ones are compared side by side (at least one stays). */
+export function RescalingToggles() {
+  const compared = useExplorer((s) => s.compared);
+  const { toggleCompared } = useActions();
+  const only = (c: Compensation) => compared.length === 1 && compared[0] === c;
+  return (
+    <div className="rescaling-toggles" role="group" aria-label="Compensations to compare">
+      {COMPENSATIONS.map((c) => (
+        <button
+          key={c}
+          type="button"
+          aria-pressed={compared.includes(c)}
+          aria-disabled={only(c) || undefined}
+          title={only(c) ? 'At least one compensation stays compared' : undefined}
+          onClick={() => toggleCompared(c)}
+        >
+          {COMPENSATION_LABELS[c]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../math/analyze.ts';
+import { normalApproximation, normalCdf, percentileSamples, thresholdPercentile } from './layersPercentile.ts';
+
+/** P(‖m⊙x‖/q ≤ t) by brute force over all 2ⁿ Bernoulli(q) masks. */
+function brutePercentile(x: readonly number[], q: number, t: number): number {
+  let p = 0;
+  for (let mask = 0; mask < 2 ** x.length; mask++) {
+    let squares = 0;
+    let kept = 0;
+    x.forEach((v, i) => {
+      if ((mask >> i) & 1) {
+        squares += v * v;
+        kept++;
+      }
+    });
+    if (Math.sqrt(squares) / q <= t) p += q ** kept * (1 - q) ** (x.length - kept);
+  }
+  return p;
+}
+
+describe('normalCdf', () => {
+  it('matches tabulated Φ values to 1e-7', () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(normalCdf(1)).toBeCloseTo(0.8413447461, 7);
+    expect(normalCdf(-1.96)).toBeCloseTo(0.0249978952, 7);
+  });
+});
+
+describe('normalApproximation', () => {
+  it('reproduces MATH.md §3.4: P(‖y‖ ≥ 1.305) ≈ 0.311, 0.243, 0.162, 0.114, 0.0029 for n_eff = 32 … 1000', () => {
+    const expected: readonly [number, number][] = [[32, 0.311], [64, 0.243], [128, 0.162], [192, 0.114], [1000, 0.0029]];
+    for (const [n, above] of expected) {
+      const x = new Array<number>(n).fill(0.885 / Math.sqrt(n));
+      expect(1 - normalApproximation(x, 0.5, 1.305).normal).toBeCloseTo(above, above < 0.01 ? 4 : 3);
+    }
+  });
+  it('has no skewness term at q = ½ (S and ‖x‖² − S have the same law)', () => {
+    const x = [3, 1, 4, 1, 5, 9, 2, 6];
+    const { z, normal, edgeworth } = normalApproximation(x, 0.5, 10);
+    // The kurtosis term alone: −φ(z)·γ₂/24·(z³ − 3z), γ₂ = −2Σa⁴/(Σa²)².
+    const a = x.map((v) => v * v);
+    const g2 = (-2 * a.reduce((s, v) => s + v ** 4, 0)) / a.reduce((s, v) => s + v * v, 0) ** 2;
+    const zz = z ?? Number.NaN;
+    const phi = Math.exp(-zz * zz / 2) / Math.sqrt(2 * Math.PI);
+    expect(edgeworth).toBeCloseTo(normal - (phi * g2 * (zz ** 3 - 3 * zz)) / 24, 12);
+  });
+});
+
+describe('thresholdPercentile', () => {
+  const x12 = [0.3, -0.1, 0.25, 0.05, 0.4, -0.2, 0.15, 0.1, -0.35, 0.2, 0.05, 0.3];
+  it('is exact by enumeration for n ≤ 16 and counts ‖y‖ = t as ≤ t', () => {
+    const result = thresholdPercentile(x12, 0.5, 1.0, 1);
+    expect(result?.estimate.method).toBe('enumerate');
+    expect(result?.estimate.value).toBeCloseTo(brutePercentile(x12, 0.5, 1.0), 12);
+    // Equal units: ‖y‖ takes the values √k·‖x‖/(q√n) exactly; t on an atom includes it.
+    const equal = [1, 1, 1, 1];
+    const atom = Math.sqrt(2) / 0.5;
+    expect(thresholdPercentile(equal, 0.5, atom, 1)?.estimate.value).toBeCloseTo(11 / 16, 12);
+  });
+  it('is exact by the split method for 16 < n ≤ 28', () => {
+    const x = Array.from({ length: 20 }, (_, i) => Math.sin(i + 1));
+    const result = thresholdPercentile(x, 0.4, 5, 1);
+    expect(result?.estimate.method).toBe('split');
+    const exact = analyze({ x, keep: 0.4, model: 'bernoulli', compensation: 'inverted', edges: [0, 5 + 1e-9, 100], method: 'enumerate' });
+    expect(result?.estimate.value).toBeCloseTo(exact.histogram.probabilities[0] ?? Number.NaN, 12);
+  });
+  it('is sampled for n > 28, within 4 standard errors of the exact value', () => {
+    const x = Array.from({ length: 30 }, (_, i) => Math.cos(0.7 * i) + 1.2);
+    const result = thresholdPercentile(x, 0.5, 11, 3);
+    expect(result?.estimate.method).toBe('sample');
+    expect(result?.samples).toBe(percentileSamples(30));
+    const exact = analyze({ x, keep: 0.5, model: 'bernoulli', compensation: 'inverted', edges: [0, 11 + 1e-9, 100], method: 'split' });
+    const p = exact.histogram.probabilities[0] ?? Number.NaN;
+    const se = result?.estimate.standardError ?? 0;
+    expect(se).toBeGreaterThan(0);
+    expect(Math.abs((result?.estimate.value ?? 0) - p)).toBeLessThan(4 * se);
+  });
+  it('answers 1 beyond the largest ‖y‖ and never throws on bad input', () => {
+    expect(thresholdPercentile([1, 2], 0.5, 100, 1)?.estimate.value).toBe(1);
+    expect(thresholdPercentile([], 0.5, 1, 1)).toBeNull();
+    expect(thresholdPercentile([1, Number.NaN], 0.5, 1, 1)).toBeNull();
+    expect(thresholdPercentile([1, 2], 0, 1, 1)).toBeNull();
+    expect(thresholdPercentile([0, 0], 0.5, 1, 1)?.estimate.value).toBe(1);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Section 6's numbers that are not in one engine result: E‖m⊙x‖ for c* on the main thread (closed
+ * form), the mean's factor or range of factors, the bias against the test-time output, and the words
+ * for what each compensation leaks or breaks (MATH.md §4).
+ */
+import { expectedMaskedNorm, expectedMaskedNormFixed } from '../math/expectedNorm.ts';
+import type { AnalysisResult, Compensation, Estimate, MaskModel } from '../math/types.ts';
+import { formatFixed, formatProbability } from '../explain/formatNumber.ts';
+
+/** Largest n·k for the fixed-count quadrature on the main thread (O(641·n·k), ~50 ms at the limit). */
+const FIXED_MAIN_THREAD_LIMIT = 120_000;
+
+/**
+ * E‖m⊙x‖ by the closed form for Bernoulli masks (DropConnect falls back to Bernoulli unit masks) or
+ * exactly k of n kept (when n·k is small enough to run here); null when it must come from the engine.
+ */
+export function maskedNormClosedForm(x: readonly number[], keep: number, model: MaskModel, kept: number): Estimate | null {
+  try {
+    if (model !== 'fixed') return { value: expectedMaskedNorm(x, keep), method: 'closed-form' };
+    if (x.length * kept <= FIXED_MAIN_THREAD_LIMIT) return { value: expectedMaskedNormFixed(x, kept), method: 'closed-form' };
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the network computes at test time for this compensation: x, or q·x for 'none' (weights × q at test). */
+export function testOutputFactor(compensation: Compensation, keep: number): number {
+  return compensation === 'none' ? keep : 1;
+}
+
+/** E[y] in words: "x", "0.9707·x", or a range of per-unit factors when E[y] is not proportional to x. */
+export function meanInWords(result: AnalysisResult): string {
+  const mean = result.meanVector.values;
+  const x = result.compensation === 'match' || result.scale === null ? null : result.scale * result.keep;
+  if (x !== null && mean.every(Number.isFinite)) {
+    return Math.abs(x - 1) < 5e-13 ? 'x' : `${formatFixed(x, 4)}·x`;
+  }
+  let low = Infinity;
+  let high = -Infinity;
+  result.meanVector.values.forEach((value, i) => {
+    const xi = inputOf(result, i);
+    if (xi !== 0 && Number.isFinite(value)) {
+      low = Math.min(low, value / xi);
+      high = Math.max(high, value / xi);
+    }
+  });
+  if (!Number.isFinite(low)) return 'pending';
+  if (high - low < 5e-5 * Math.max(1, Math.abs(high))) return `${formatFixed(low, 4)}·x`;
+  return `not ∝ x: E[y_i]/x_i from ${formatFixed(low, 3)} to ${formatFixed(high, 3)}`;
+}
+
+/** x_i, recovered from the result's bias (E[y] − x) and mean. */
+function inputOf(result: AnalysisResult, i: number): number {
+  return (result.meanVector.values[i] ?? 0) - (result.bias.values[i] ?? 0);
+}
+
+/** ‖E[y] − test output‖ and, when E[y] was sampled, the noise level √Σ SE_i² it carries. */
+export function biasNorm(result: AnalysisResult): { value: number; noise: number | null } {
+  const factor = testOutputFactor(result.compensation, result.keep);
+  let sum = 0;
+  result.meanVector.values.forEach((value, i) => {
+    sum += (value - factor * inputOf(result, i)) ** 2;
+  });
+  const errors = result.meanVector.standardErrors;
+  const noise = errors === undefined ? null : Math.sqrt(errors.reduce((s, e) => s + e * e, 0));
+  return { value: Math.sqrt(sum), noise };
+}
+
+/** What each compensation leaks or breaks, with the result's numbers. */
+export function leaksInWords(result: AnalysisResult): string {
+  const q = result.keep;
+  switch (result.compensation) {
+    case 'inverted':
+      return 'Nothing: E[y] = x for every x, and dropped units get no gradient. Its price is variance: Var z = (1−q)/q·Σw_i²x_i².';
+    case 'none':
+      return `Nothing, if the weights are multiplied by q = ${formatFixed(q, 2)} at test time: the same network as 1/q, with q moved into the next layer.`;
+    case 'sqrt':
+      return `Shrinks the mean by √q = ${formatFixed(Math.sqrt(q), 4)} for every x; it matches only the mean-square length, E‖y‖² = ‖x‖².`;
+    case 'constant':
+      return (
+        `E‖y‖ = ‖x‖ exactly, but the mean shrinks by c*·q = ${formatFixed((result.scale ?? Number.NaN) * q, 4)}, a factor that ` +
+        'depends on the shape of x. If c* is differentiated, gradient flows through it to every unit, dropped ones included.'
+      );
+    case 'match':
+      return (
+        'Every y has length ‖x‖, so the scale ‖x‖/‖m⊙x‖ reveals the dropped mass ‖x‖² − ‖m⊙x‖², and ∂y_i/∂x_j ≠ 0 for a ' +
+        `dropped j: gradient reaches dropped units. E[y] is not proportional to x. The all-dropped mask (probability ${formatProbability(result.pAllDropped)}) has no scale at all; its output is taken as 0.`
+      );
+  }
+}

@@ -1,0 +1,212 @@
+import { useMemo } from 'react';
+import { DropConnectBars } from '../../charts/DropConnectBars.tsx';
+import {
+  dropConnectMoments,
+  meanSquareOutputTex,
+  outputCovarianceTex,
+  outputMeanTex,
+  outputVarianceTex,
+} from '../../explain/dropConnectDerivation.ts';
+import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../../explain/formatNumber.ts';
+import { Tex } from '../../explain/Tex.tsx';
+import { seededWeights } from '../../math/dropConnect.ts';
+import { DROPCONNECT_ROWS } from '../../state/analysisRequest.ts';
+import { selectFirstResult } from '../../state/analysisStore.ts';
+import { MAX_SEED } from '../../state/explorerState.ts';
+import { selectVector } from '../../state/selectors.ts';
+import { useAnalysis } from '../analysisContext.ts';
+import {
+  correlationRows,
+  describeOutputs,
+  MAX_WEIGHT_TABLE_INPUTS,
+  outputRows,
+  strongestCorrelation,
+  weightMatrixRows,
+} from '../dropConnectText.ts';
+import { useActions, useExplorer } from '../explorerContext.ts';
+import { FigureData } from '../FigureData.tsx';
+import { COMPENSATION_LABELS } from '../labels.ts';
+import { Section } from '../Section.tsx';
+
+/**
+ * Section 7: DropConnect masks the weights, u = (M⊙W)x/q. Per output it matches unit dropout
+ * followed by W (same mean, same variance); only the correlation between outputs differs. All
+ * numbers are closed forms of MATH.md §2.5 for 1/q; a button sends the page's main histogram to ‖u‖.
+ */
+export function DropConnectSection() {
+  const x = useExplorer(selectVector);
+  const keep = useExplorer((s) => s.keep);
+  const model = useExplorer((s) => s.model);
+  const compensation = useExplorer((s) => s.compensation);
+  const weightsSeed = useExplorer((s) => s.weightsSeed);
+  const { setModel, setWeightsSeed } = useActions();
+  const n = x.length;
+  const weights = useMemo(() => seededWeights(DROPCONNECT_ROWS, n, weightsSeed), [n, weightsSeed]);
+  const input = useMemo(() => ({ x, weights, keep }), [x, weights, keep]);
+  const moments = useMemo(() => dropConnectMoments(input), [input]);
+  const strongest = strongestCorrelation(moments);
+  // n_eff = ‖x‖⁴/Σx_i⁴ near 1: one unit carries almost all of ‖x‖ (MATH.md §2.3).
+  const nEff = useMemo(() => {
+    const squares = x.reduce((s, v) => s + v * v, 0);
+    const fourth = x.reduce((s, v) => s + v ** 4, 0);
+    return fourth > 0 ? (squares * squares) / fourth : 0;
+  }, [x]);
+  const dropConnectOn = model === 'dropconnect';
+
+  return (
+    <Section id="dropconnect">
+      <p>
+        DropConnect (Wan et al. 2013) drops weights instead of units. Every weight W<sub>ji</sub> of the next layer is
+        kept with probability q = {formatKeep(keep)}, independently of all the others, and the layer computes
+        u = (M⊙W)x/q. (Wan et al. do not divide by q and scale at inference instead; dividing here makes the comparison
+        with inverted dropout direct.)
+      </p>
+      <p>
+        Section 3’s argument works output by output: each u<sub>j</sub> is a sum of independently kept terms
+        W<sub>ji</sub>x<sub>i</sub>/q, so E u<sub>j</sub> = (Wx)<sub>j</sub>. Unit dropout followed by the same layer,
+        z = W(m⊙x)/q, has the same means and the same variance for every output. The figure shows the {DROPCONNECT_ROWS}{' '}
+        outputs of a random layer W ({DROPCONNECT_ROWS} × {n}, entries N(0, 1/n), seed {weightsSeed}).{' '}
+        <button type="button" onClick={() => setWeightsSeed(weightsSeed >= MAX_SEED ? 0 : weightsSeed + 1)}>
+          New weight matrix W
+        </button>{' '}
+        <span className="dropconnect-aside">(its first row is section 3’s w: the same seed draws both)</span>
+      </p>
+      <figure className="dropconnect-figure">
+        <DropConnectBars
+          outputs={moments.means.map((mean, j) => {
+            const sd = Math.sqrt(Math.max(0, moments.variances[j] ?? 0));
+            return { mean, sdDropConnect: sd, sdUnit: sd };
+          })}
+          title={`Outputs (Wx)_j with ±1 sd for DropConnect and for unit dropout, q = ${formatKeep(keep)}`}
+          description={describeOutputs(moments)}
+        />
+        <figcaption>
+          <span className="dropconnect-legend-bar" aria-hidden="true" /> bar: (Wx)<sub>j</sub>, the mean of both;{' '}
+          <span className="dropconnect-legend-round" aria-hidden="true">●─●</span> DropConnect ±1 sd;{' '}
+          <span className="dropconnect-legend-square" aria-hidden="true">■╌■</span> unit dropout ±1 sd (closed form).
+        </figcaption>
+      </figure>
+      <table className="dropconnect-numbers">
+        <caption>Outputs of the layer: mean and spread (closed form)</caption>
+        <thead>
+          <tr>
+            <th scope="col">output j</th>
+            <th scope="col">(Wx)_j = E u_j = E z_j</th>
+            <th scope="col">sd u_j (DropConnect)</th>
+            <th scope="col">sd z_j (unit dropout)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outputRows(moments).map(([name, ...cells]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              {cells.map((c, k) => (
+                <td key={k}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <FigureData
+        title={`Weights W and activations x${n > MAX_WEIGHT_TABLE_INPUTS ? ` (first ${MAX_WEIGHT_TABLE_INPUTS} of ${n} inputs)` : ''}`}
+        columns={['input i', 'x_i', ...Array.from({ length: DROPCONNECT_ROWS }, (_, j) => `W_${j + 1}i`)]}
+        rows={weightMatrixRows(x, weights, MAX_WEIGHT_TABLE_INPUTS)}
+      />
+      <p>For output 1, with these numbers:</p>
+      <Tex tex={outputMeanTex(input, 0)} display label="dropconnect-mean" />
+      <Tex tex={outputVarianceTex(input, 0)} display label="dropconnect-variance" />
+      <p>
+        What differs is how the outputs move together. Unit dropout removes x<sub>i</sub> from every output at once, so the
+        outputs share their noise; DropConnect draws a separate mask for each output, so its outputs are uncorrelated.
+        In matrices: Cov(z) = (1 − q)/q · W diag(x²) Wᵀ, and Cov(u) is its diagonal.
+      </p>
+      {DROPCONNECT_ROWS > 1 ? <Tex tex={outputCovarianceTex(input, 0, 1)} display label="dropconnect-covariance" /> : null}
+      {strongest !== null ? (
+        <p>
+          Here the strongest pair is outputs {strongest.j} and {strongest.l}, with correlation{' '}
+          {formatFixed(strongest.value, 4)} under unit dropout and 0 under DropConnect
+          {nEff > 0 && nEff < 1.5
+            ? `: one unit carries almost all of ‖x‖ (n_eff = ${formatFixed(nEff, 4)}), so whether it survives moves every output together.`
+            : '.'}
+        </p>
+      ) : null}
+      <table className="dropconnect-correlation">
+        <caption>Correlation of outputs under unit dropout (closed form; DropConnect: 1 on the diagonal, 0 elsewhere)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Corr(z_j, z_l)</th>
+            {moments.means.map((_, l) => (
+              <th key={l} scope="col">
+                output {l + 1}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {correlationRows(moments).map(([name, ...cells]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              {cells.map((c, k) => (
+                <td key={k}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>Both inflate the squared length by the same amount on average, as in section 4:</p>
+      <Tex tex={meanSquareOutputTex(input)} display label="dropconnect-mean-square" />
+      <MainHistogramSwitch
+        dropConnectOn={dropConnectOn}
+        compensationLabel={compensation === 'inverted' ? null : COMPENSATION_LABELS[compensation]}
+        meanSquareNorm={moments.meanSquareNorm}
+        keep={keep}
+        onSwitch={() => setModel(dropConnectOn ? 'bernoulli' : 'dropconnect')}
+      />
+    </Section>
+  );
+}
+
+interface MainHistogramSwitchProps {
+  readonly dropConnectOn: boolean;
+  /** The sidebar's compensation when it is not 1/q, else null. */
+  readonly compensationLabel: string | null;
+  readonly meanSquareNorm: number;
+  readonly keep: number;
+  readonly onSwitch: () => void;
+}
+
+/** The button that sends the page's main histogram to ‖u‖, and the engine's numbers once it has. */
+function MainHistogramSwitch({ dropConnectOn, compensationLabel, meanSquareNorm, keep, onSwitch }: MainHistogramSwitchProps) {
+  const result = useAnalysis('main', selectFirstResult);
+  const fits = dropConnectOn && result !== null && result.complete && result.model === 'dropconnect' && Math.abs(result.keep - keep) < 1e-12;
+  return (
+    <div className="dropconnect-switch">
+      <p>
+        <button type="button" aria-pressed={dropConnectOn} onClick={onSwitch}>
+          {dropConnectOn ? 'Back to unit dropout in the main histogram' : 'Show ‖u‖ in the main histogram'}
+        </button>{' '}
+        {dropConnectOn ? (
+          <>
+            The page’s model is now DropConnect: the histogram in <a href="#norm">section 4</a> shows the exact (or
+            sampled) distribution of ‖u‖, with ‖Wx‖ in place of ‖x‖.
+          </>
+        ) : (
+          <>Switches the page’s mask model to DropConnect, so that <a href="#norm">section 4</a>’s histogram shows ‖u‖.</>
+        )}
+      </p>
+      {compensationLabel !== null ? (
+        <p className="dropconnect-aside">
+          The sidebar’s compensation ({compensationLabel}) applies to that histogram; the numbers in this section are for
+          1/q.
+        </p>
+      ) : null}
+      {fits && compensationLabel === null ? (
+        <p data-testid="dropconnect-engine-check">
+          Engine check: √E‖u‖² = {formatEstimateValue(result.rmsNorm, 4)} ({provenance(result.rmsNorm, 4)}) against the closed
+          form √{formatFixed(meanSquareNorm, 4)} = {formatFixed(Math.sqrt(meanSquareNorm), 4)}; E‖u‖ ={' '}
+          {formatEstimateValue(result.meanNorm, 4)} ({provenance(result.meanNorm, 4)}).
+        </p>
+      ) : null}
+    </div>
+  );
+}

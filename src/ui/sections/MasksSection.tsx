@@ -1,0 +1,208 @@
+import { useId, useMemo } from 'react';
+import { formatFixed, formatKeep, formatProbability } from '../../explain/formatNumber.ts';
+import { masksDerivation } from '../../explain/masksDerivation.ts';
+import { magnitudeDecimals } from '../../explain/questionDerivation.ts';
+import { Tex } from '../../explain/Tex.tsx';
+import { MAX_LISTED_UNITS, maskRows } from '../../math/maskTable.ts';
+import type { Estimate } from '../../math/types.ts';
+import { selectFirstResult } from '../../state/analysisStore.ts';
+import { selectKept, selectNormSquared, selectUnits, selectVector } from '../../state/selectors.ts';
+import { useAnalysis } from '../analysisContext.ts';
+import { EstimateText } from '../EstimateText.tsx';
+import { useActions, useExplorer } from '../explorerContext.ts';
+import { MaskTable } from '../MaskTable.tsx';
+import { maskText, sameMask } from '../maskTableRows.ts';
+import { Section } from '../Section.tsx';
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** 2ⁿ written with superscript digits ("2¹²"). */
+const powerOfTwo = (n: number) => `2${[...String(n)].map((d) => SUPERSCRIPTS[Number(d)] ?? d).join('')}`;
+
+/** A mean or norm in the averages: 4 decimals, or 5 significant digits below 0.1. */
+const mean = (value: number) => formatFixed(value, magnitudeDecimals(value));
+
+/** Section 2: every mask with its probability, under either unit model, and the average it gives. */
+export function MasksSection() {
+  const units = useExplorer(selectUnits);
+  return (
+    <Section id="masks">
+      <p>
+        One mask is one draw; dropout draws a new mask at every step, so what matters is the average over masks, each
+        weighed by its probability. The accepted answer averaged the six masks that keep exactly two of the four units
+        and got 2.5991, then 2.5991/0.5 = 5.1982. That is the <em>fixed-count</em> model. Frameworks draw every unit
+        independently (the <em>Bernoulli</em> model), so all 2<sup>4</sup> = 16 masks occur, from keeping none of the
+        units to keeping all four. Switch between the two and compare the averages under the table.
+      </p>
+      {units >= 1 && units <= MAX_LISTED_UNITS ? <EveryMask /> : <TooManyMasks units={units} />}
+    </Section>
+  );
+}
+
+/** n > 12: no listing; the engine's mean (with its provenance) and a pointer to the histogram. */
+function TooManyMasks({ units }: { readonly units: number }) {
+  const result = useAnalysis('main', selectFirstResult);
+  const masked = result !== null && result.model !== 'dropconnect' && result.complete ? result.meanMaskedNorm : null;
+  const q = result?.keep ?? 1;
+  const compensated: Estimate | null =
+    masked === null
+      ? null
+      : {
+          value: masked.value / q,
+          method: masked.method,
+          ...(masked.standardError === undefined ? {} : { standardError: masked.standardError / q }),
+          ...(masked.interval === undefined ? {} : { interval: [masked.interval[0] / q, masked.interval[1] / q] as const }),
+        };
+  return (
+    <div className="masks-too-many">
+      <p>
+        Listing every mask needs n ≤ {MAX_LISTED_UNITS} units (2<sup>{MAX_LISTED_UNITS}</sup> = 4096 rows); your vector has
+        n = {units.toLocaleString('en-US')} units, so 2<sup>{units}</sup> masks. Their distribution of ‖y‖ is in the{' '}
+        <a href="#norm">histogram section</a>.
+      </p>
+      {masked !== null && compensated !== null ? (
+        <p>
+          Over all of them, E‖m⊙x‖ = <EstimateText estimate={masked} decimals={4} /> and E‖y‖ = E‖m⊙x‖/q ={' '}
+          <EstimateText estimate={compensated} decimals={4} />, at q = {formatKeep(q)}.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** n ≤ 12: the model switch, the table, the averages and the derivation. */
+function EveryMask() {
+  const x = useExplorer(selectVector);
+  const keep = useExplorer((s) => s.keep);
+  const model = useExplorer((s) => s.model);
+  const chosen = useExplorer((s) => s.mask);
+  const normSquared = useExplorer(selectNormSquared);
+  const actions = useActions();
+  const n = x.length;
+  // k ≥ 1 for the table (round(q·n) can be 0 for a small q); setKept keeps it in 1…n.
+  const kept = Math.max(1, useExplorer(selectKept));
+  const tableModel = model === 'fixed' ? 'fixed' : 'bernoulli';
+  const q = tableModel === 'fixed' ? kept / n : keep;
+  const norm = Math.sqrt(normSquared);
+  const id = useId();
+
+  const rows = useMemo(
+    () => maskRows({ x, keep, model: tableModel, kept, compensation: 'inverted' }),
+    [x, keep, tableModel, kept],
+  );
+  const derivation = useMemo(
+    () => masksDerivation({ rows, model: tableModel, units: n, keep: q, kept, norm }),
+    [rows, tableModel, n, q, kept, norm],
+  );
+  // The other model, for the comparison under the table.
+  const otherModel = tableModel === 'fixed' ? 'bernoulli' : 'fixed';
+  const otherQ = otherModel === 'fixed' ? kept / n : keep;
+  const other = useMemo(() => {
+    const otherRows = maskRows({ x, keep, model: otherModel, kept, compensation: 'inverted' });
+    return masksDerivation({ rows: otherRows, model: otherModel, units: n, keep: otherQ, kept, norm });
+  }, [x, keep, otherModel, kept, n, otherQ, norm]);
+
+  const chosenRow = chosen !== null && chosen.length === n ? rows.find((r) => sameMask(r.mask, chosen)) : undefined;
+  const choose = (target: readonly (0 | 1)[]) => actions.setMask(target);
+  const excess = norm > 0 ? (derivation.meanNorm / norm - 1) * 100 : null;
+  const count = tableModel === 'fixed' ? `the C(${n}, ${kept}) = ${rows.length} masks that keep exactly ${kept}` : `all ${powerOfTwo(n)} = ${rows.length} masks`;
+
+  return (
+    <>
+      <fieldset className="masks-model">
+        <legend>Which masks</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-model`}
+            checked={model === 'bernoulli'}
+            onChange={() => actions.setModel('bernoulli')}
+          />{' '}
+          Bernoulli: all 2<sup>{n}</sup> masks, each unit kept with probability q (real dropout)
+        </label>
+        <label>
+          <input type="radio" name={`${id}-model`} checked={model === 'fixed'} onChange={() => actions.setModel('fixed')} />{' '}
+          Fixed count: only the masks that keep exactly k units (the accepted answer)
+        </label>
+        {model === 'fixed' ? (
+          <div className="masks-kept">
+            <label htmlFor={`${id}-k`}>k, units each mask keeps</label>{' '}
+            <select id={`${id}-k`} value={kept} onChange={(e) => actions.setKept(Number(e.currentTarget.value))}>
+              {Array.from({ length: n }, (_, i) => i + 1).map((k) => (
+                <option key={k} value={k}>
+                  {k} of {n}
+                </option>
+              ))}
+            </select>{' '}
+            <span className="method-note">q = k/n = {formatKeep(kept / n)}</span>
+          </div>
+        ) : null}
+        {model === 'dropconnect' ? (
+          <p className="method-note">
+            DropConnect (chosen in the sidebar) masks the weights of the next layer, not the units; this table shows the
+            unit masks of the Bernoulli model at the same q. Choose a model here to switch.
+          </p>
+        ) : null}
+      </fieldset>
+
+      <MaskTable
+        rows={rows}
+        model={tableModel}
+        chosen={chosen}
+        onChoose={choose}
+        caption={`Every mask of x: ${count}, with kept count k, probability P(m), ‖m⊙x‖ and ‖y‖ = ‖m⊙x‖/q at q = ${formatKeep(q)}`}
+      />
+      <p className="method-note">
+        {chosenRow !== undefined ? (
+          <>The mask chosen in section 1, {maskText(chosenRow.mask)}, is marked “chosen”.</>
+        ) : chosen !== null && chosen.length === n ? (
+          <>
+            The mask chosen in section 1, {maskText(chosen)}, keeps {chosen.reduce<number>((s, b) => s + b, 0)} units, so it
+            is not one of these masks.
+          </>
+        ) : null}
+      </p>
+
+      <div className="mask-averages" role="group" aria-label="Averages over the listed masks">
+        <p>
+          Averaged over {count} (exact enumeration; the probabilities add up to {formatProbability(derivation.totalProbability)}):
+        </p>
+        <ul>
+          <li>
+            E‖m⊙x‖ = Σ P(m)‖m⊙x‖ = <strong>{mean(derivation.meanMaskedNorm)}</strong>
+          </li>
+          <li>
+            E‖y‖ = E‖m⊙x‖/q = {mean(derivation.meanMaskedNorm)}/{formatKeep(q)} = <strong>{mean(derivation.meanNorm)}</strong>
+            , against ‖x‖ = {mean(norm)}
+            {excess === null ? '' : <> ({formatFixed(Math.abs(excess), 1)} % {excess >= 0 ? 'above' : 'below'})</>}
+          </li>
+        </ul>
+      </div>
+      <p>
+        {otherModel === 'fixed' ? (
+          <>
+            The accepted answer’s model, exactly k = {kept} of {n} kept (q = {formatKeep(otherQ)}), averages only{' '}
+            {other.count} masks and gives E‖y‖ = {mean(other.meanNorm)} (exact enumeration).
+          </>
+        ) : (
+          <>
+            Real dropout at q = {formatKeep(otherQ)} draws all {other.count} masks, including keeping none (‖y‖ = 0) and
+            keeping all (‖y‖ = ‖x‖/q), and gives E‖y‖ = {mean(other.meanNorm)} (exact enumeration).
+          </>
+        )}{' '}
+        Neither model promises ‖x‖: dividing by q keeps the mean, E[y] = x, not the length (section 4 shows why
+        ‖x‖ ≤ E‖y‖ ≤ ‖x‖/√q).
+      </p>
+      <div className="derivation" role="group" aria-label="Derivation of the average with your numbers">
+        {derivation.steps.map((step) => (
+          <Tex key={step.id} tex={step.tex} display label={`masks-${step.id}`} />
+        ))}
+        {tableModel === 'bernoulli' ? (
+          <p className="method-note">
+            S<sub>k</sub> is the sum of ‖m⊙x‖ over the C(n, k) masks that keep k units; all of them have the same
+            probability q<sup>k</sup>(1−q)<sup>n−k</sup>.
+          </p>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import { useMemo } from 'react';
+import { MaskVectors } from '../../charts/MaskVectors.tsx';
+import { formatFixed, formatKeep, formatProbability } from '../../explain/formatNumber.ts';
+import { QUESTION_TERMS, questionDerivation } from '../../explain/questionDerivation.ts';
+import { Tex } from '../../explain/Tex.tsx';
+import { KEEP_STEP, MAX_KEEP, MAX_MASK_UNITS, MIN_KEEP } from '../../state/explorerState.ts';
+import { selectEffectiveKeep, selectKept, selectUnits, selectVector } from '../../state/selectors.ts';
+import { DraggableNumber } from '../DraggableNumber.tsx';
+import { useActions, useExplorer } from '../explorerContext.ts';
+import { FigureData } from '../FigureData.tsx';
+import { useHighlight } from '../highlightContext.ts';
+import { COMPENSATION_LABELS } from '../labels.ts';
+import { maskText } from '../maskTableRows.ts';
+import { QuestionMaskPicker } from '../QuestionMaskPicker.tsx';
+import { describeMaskFigure, proseNumber, shownMask } from '../questionFigureText.ts';
+import { Section } from '../Section.tsx';
+
+/** 1 − v without binary noise (1 − 0.7 shows as 0.3). */
+const complement = (v: number) => Number((1 - v).toFixed(12));
+
+/** Section 1: the question's single mask, and any mask the reader picks, compensated by 1/q. */
+export function QuestionSection() {
+  const units = useExplorer(selectUnits);
+  return (
+    <Section id="question">
+      <p>
+        The question starts from four activations x = (0.1, 0.1, 0.2, 5.0) and one dropout mask m = (0, 0, 1, 1):
+        units 1 and 2 are dropped, units 3 and 4 kept. Masking leaves ‖m⊙x‖ = 5.004. Inverted dropout then divides
+        the survivors by the keep probability q = 0.5, and the norm becomes 10.008, twice the original ‖x‖ = 5.006.
+        Dividing by q seems to blow the vector up. Why is it the right thing to do?
+      </p>
+      {units <= MAX_MASK_UNITS ? <SingleMask /> : <TooManyUnits units={units} />}
+    </Section>
+  );
+}
+
+/** For n > 12: say why there is no single-mask view and offer the question's example. */
+function TooManyUnits({ units }: { readonly units: number }) {
+  const actions = useActions();
+  return (
+    <div className="question-too-many">
+      <p>
+        The single-mask view needs n ≤ {MAX_MASK_UNITS} units (one toggle per unit); your vector has n ={' '}
+        {units.toLocaleString('en-US')}.
+      </p>
+      <button type="button" onClick={() => actions.applyPreset('question')}>
+        Load the question’s example (4 units)
+      </button>
+    </div>
+  );
+}
+
+/** The reader's own mask: toggles, the three bar groups and the derivation with their numbers. */
+function SingleMask() {
+  const x = useExplorer(selectVector);
+  const chosen = useExplorer((s) => s.mask);
+  const model = useExplorer((s) => s.model);
+  const keepSetting = useExplorer((s) => s.keep);
+  const keep = useExplorer(selectEffectiveKeep);
+  const kept = useExplorer(selectKept);
+  const notation = useExplorer((s) => s.notation);
+  const compensation = useExplorer((s) => s.compensation);
+  const actions = useActions();
+  const [highlight, setHighlight] = useHighlight();
+  const mask = useMemo(() => shownMask(chosen, x.length), [chosen, x.length]);
+  const fixedWithoutKept = model === 'fixed' && kept === 0;
+  const derivation = useMemo(() => questionDerivation({ x, mask, keep }), [x, mask, keep]);
+  const figure = useMemo(() => describeMaskFigure(x, mask, keep, derivation), [x, mask, keep, derivation]);
+  const n = x.length;
+  const { maskedNorm, compensatedNorm, norm } = derivation;
+  const ratio = norm > 0 ? compensatedNorm / norm : null;
+  const allKept = derivation.kept === n;
+
+  const keepSentence =
+    model === 'fixed' ? (
+      <>
+        With the fixed-count model chosen, q = k/n = {kept}/{n} = {formatKeep(keep)}.
+      </>
+    ) : notation === 'drop' ? (
+      <>
+        Drop rate p ={' '}
+        <DraggableNumber
+          label="p (drop rate) for this mask"
+          value={complement(keepSetting)}
+          min={complement(MAX_KEEP)}
+          max={complement(MIN_KEEP)}
+          step={KEEP_STEP}
+          display={formatKeep(complement(keepSetting))}
+          onChange={(p) => actions.setKeep(complement(p))}
+        />
+        , so the kept values are divided by q = 1 − p = {formatKeep(keep)}.
+      </>
+    ) : (
+      <>
+        Keep probability q ={' '}
+        <DraggableNumber
+          label="q (keep probability) for this mask"
+          value={keepSetting}
+          min={MIN_KEEP}
+          max={MAX_KEEP}
+          step={KEEP_STEP}
+          display={formatKeep(keepSetting)}
+          onChange={actions.setKeep}
+        />
+        : the kept values are divided by q (drag the number or use the arrow keys).
+      </>
+    );
+
+  return (
+    <>
+      <p>
+        Try it with your own vector (n = {n}, set in the sidebar) and any mask. {keepSentence}
+      </p>
+      <QuestionMaskPicker values={x} mask={mask} onToggle={actions.toggleMaskUnit} />
+      {fixedWithoutKept ? (
+        <p className="notice">The fixed-count model keeps k = 0 units here, so there is no q to divide by; choose k ≥ 1.</p>
+      ) : (
+        <>
+          <figure className="question-figure">
+            <MaskVectors
+              values={x}
+              mask={mask}
+              scale={derivation.scale}
+              groups={[
+                { name: 'x', caption: `‖x‖ = ${proseNumber(norm)}`, term: QUESTION_TERMS.norm },
+                { name: 'm⊙x', caption: `‖m⊙x‖ = ${proseNumber(maskedNorm)}`, term: QUESTION_TERMS.masked },
+                { name: 'y = m⊙x/q', caption: `‖y‖ = ${proseNumber(compensatedNorm)}`, term: QUESTION_TERMS.compensated },
+              ]}
+              title={figure.title}
+              description={figure.description}
+              highlight={highlight}
+              onHighlight={setHighlight}
+              onToggle={actions.toggleMaskUnit}
+            />
+            <figcaption>
+              <span className="question-legend-kept" aria-hidden="true">■</span> kept: solid bar.{' '}
+              <span className="question-legend-dropped" aria-hidden="true">▨</span> dropped: hatched in x, a cross at zero
+              once masked. Click a bar to drop or keep its unit.
+            </figcaption>
+          </figure>
+          <FigureData title={figure.title} columns={figure.columns} rows={figure.rows} />
+          <p className="question-readout" role="status">
+            The mask m = {maskText(mask)} keeps {derivation.kept} of {n} units: ‖m⊙x‖ = {proseNumber(maskedNorm)} and ‖y‖ =
+            ‖m⊙x‖/q = {proseNumber(compensatedNorm)}, against ‖x‖ = {proseNumber(norm)}
+            {ratio === null ? '' : <> (‖y‖ is {formatFixed(ratio, 3)} × ‖x‖)</>}. Exact: computed from x and this one mask.
+          </p>
+          {derivation.allDropped ? (
+            <p className="question-all-dropped">
+              Every unit is dropped: m⊙x = 0, so ‖m⊙x‖ = 0 and ‖y‖ = 0/q = 0 whatever the scale; there is nothing left to
+              compensate. Under Bernoulli dropout this mask has probability (1 − q)<sup>n</sup> ={' '}
+              {formatProbability((1 - keep) ** n)}; the fixed-count model never draws it.
+            </p>
+          ) : maskedNorm === 0 ? (
+            <p className="question-all-dropped">
+              Every kept unit is 0, so m⊙x = 0 and ‖y‖ = 0 whatever the scale.
+            </p>
+          ) : allKept ? (
+            <p>Every unit is kept: y = x/q, so ‖y‖ = ‖x‖/q, the largest ‖y‖ can be.</p>
+          ) : null}
+          <div className="derivation" role="group" aria-label="Derivation with your numbers">
+            {derivation.steps.map((step) => (
+              <Tex
+                key={step.id}
+                tex={step.tex}
+                display
+                label={`question-${step.id}`}
+                highlight={highlight}
+              />
+            ))}
+          </div>
+        </>
+      )}
+      <p className="method-note">
+        This section always divides by q (inverted dropout, what every framework does), because that is the question as
+        asked
+        {compensation === 'inverted' ? '.' : <>; the compensation chosen in the sidebar ({COMPENSATION_LABELS[compensation]}) is not used here.</>}
+      </p>
+      <p>
+        One mask is a single draw, and dropout draws a fresh one at every step. What the division by q is for only shows
+        in the average over all masks: <a href="#masks">every mask, weighed</a>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readVectorText } from './vectorText.ts';
+
+describe('readVectorText(text)', () => {
+  it.each([
+    ['0.1, 0.1, 0.2, 5.0', [0.1, 0.1, 0.2, 5]],
+    ['0.1 0.1\n0.2\t5', [0.1, 0.1, 0.2, 5]],
+    ['[0.1, 0.1, 0.2, 5.0]', [0.1, 0.1, 0.2, 5]],
+    ['tensor([0.1000, 0.1000, 0.2000, 5.0000])', [0.1, 0.1, 0.2, 5]],
+    ['np.array([1e-3, -2.5E2])', [0.001, -250]],
+  ])('reads %j', (text, expected) => {
+    expect(readVectorText(text)).toEqual({ values: expected, problems: [] });
+  });
+
+  it('names every item it cannot read, by position, and applies nothing', () => {
+    const { values, problems } = readVectorText('1, abc, 2, 3..4, 5');
+    expect(values).toBeNull();
+    expect(problems).toEqual(['Could not read 2 items as numbers: “abc” (item 2), “3..4” (item 4).']);
+  });
+
+  it('refuses an empty paste and an oversized one with a reason', () => {
+    expect(readVectorText('  ').problems).toEqual(['There are no numbers to read.']);
+    expect(readVectorText(Array(600).fill('1').join(',')).problems[0]).toMatch(/at most 512/);
+    expect(readVectorText('1e7').problems[0]).toMatch(/larger than/);
+  });
+});
