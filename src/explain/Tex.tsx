@@ -1,5 +1,6 @@
 import { renderToString } from 'katex';
-import { useEffect, useMemo, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef } from 'react';
+import { inNotation, TexNotationContext } from './texNotation.ts';
 
 interface TexProps {
   /** TeX built by src/explain from numbers the app formatted; never text from the URL. */
@@ -9,6 +10,8 @@ interface TexProps {
   readonly label?: string;
   /** The term highlighted elsewhere on the page (a marker, a bar); its `\htmlData{term=…}` lights up. */
   readonly highlight?: string | null;
+  /** True when the TeX already speaks the page's notation (it then is not rewritten in p). */
+  readonly literal?: boolean;
   /** Called when the reader points at a term, and with null when they leave it. */
   readonly onHighlight?: (term: string | null) => void;
 }
@@ -23,17 +26,19 @@ function termOf(target: EventTarget | null): string | null {
 }
 
 /** The one KaTeX wrapper: renders TeX to HTML with MathML for screen readers, and links its terms. */
-export function Tex({ tex, display = false, label, highlight = null, onHighlight }: TexProps) {
+export function Tex({ tex, display = false, label, highlight = null, literal = false, onHighlight }: TexProps) {
+  const notation = useContext(TexNotationContext);
+  const shown = literal ? tex : inNotation(tex, notation);
   const html = useMemo(
     () =>
-      renderToString(tex, {
+      renderToString(shown, {
         throwOnError: false,
         displayMode: display,
         output: 'htmlAndMathml',
         trust,
         strict: 'ignore',
       }),
-    [tex, display],
+    [shown, display],
   );
   const ref = useRef<HTMLSpanElement>(null);
   // Marking KaTeX's own nodes: light up the highlighted term. (Terms are not made focusable: they sit

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { TexNotationContext } from '../explain/texNotation.ts';
 import type { Repair } from '../url/urlCodec.ts';
 import { DisplayOptions } from './DisplayOptions.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -25,8 +26,9 @@ export function App({ repairs }: AppProps) {
     const target = linkedSection ?? (SECTION_COMPONENTS.some((c) => c.id === hash) ? hash : null);
     if (target !== null) document.getElementById(target)?.scrollIntoView();
   }, [linkedSection]);
+  const notation = useExplorer((s) => s.notation);
   return (
-    <>
+    <TexNotationContext.Provider value={notation}>
       <a className="skip-link" href="#sections">
         Skip to the explanation
       </a>
@@ -55,6 +57,6 @@ export function App({ repairs }: AppProps) {
           ))}
         </main>
       </div>
-    </>
+    </TexNotationContext.Provider>
   );
 }

@@ -2,7 +2,7 @@ import { SmallMultiples, type PanelMarker } from '../charts/SmallMultiples.tsx';
 import { formatFixed, formatKeep, formatProbability, methodLabel } from '../explain/formatNumber.ts';
 import type { AnalysisResult } from '../math/types.ts';
 import { FigureData } from './FigureData.tsx';
-import { COMPENSATION_LABELS } from './labels.ts';
+import { useCompensationLabels } from './labels.ts';
 import { describeHistogram } from './normHistogramData.ts';
 
 /** A probability, or "pending" while a partial result does not know it yet. */
@@ -17,6 +17,7 @@ interface LayersDistributionProps {
 
 /** The main result's histogram of ‖y‖, drawn wide, with ‖x‖, E‖y‖, √E‖y‖² and the measured value marked. */
 export function LayersDistribution({ result, threshold }: LayersDistributionProps) {
+  const COMPENSATION_LABELS = useCompensationLabels();
   if (result === null) return <p className="placeholder">Computing the distribution…</p>;
   const histogram = result.histogram;
   const inverted = result.compensation === 'inverted' && result.model !== 'dropconnect';

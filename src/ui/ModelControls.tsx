@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { COMPENSATIONS, MASK_MODELS, METHODS, type Compensation, type Method } from '../math/types.ts';
-import { COMPENSATION_LABELS, METHOD_LABELS, MODEL_LABELS } from './labels.ts';
+import { METHOD_LABELS, useCompensationLabels, useModelLabels } from './labels.ts';
 import { MAX_BINS, MAX_SAMPLES, MIN_BINS, MIN_SAMPLES } from '../state/explorerState.ts';
 import { selectKept, selectUnits } from '../state/selectors.ts';
 import { useActions, useExplorer } from './explorerContext.ts';
@@ -9,6 +9,8 @@ import { Slider } from './Slider.tsx';
 
 /** Mask model, compensation and how the numbers are computed. */
 export function ModelControls() {
+  const COMPENSATION_LABELS = useCompensationLabels();
+  const MODEL_LABELS = useModelLabels();
   const model = useExplorer((s) => s.model);
   const compensation = useExplorer((s) => s.compensation);
   const method = useExplorer((s) => s.method);

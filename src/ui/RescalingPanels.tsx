@@ -2,7 +2,7 @@ import { SmallMultiples, type HistogramPanel } from '../charts/SmallMultiples.ts
 import { formatFixed, formatKeep, formatProbability, methodLabel } from '../explain/formatNumber.ts';
 import type { AnalysisResult, Compensation } from '../math/types.ts';
 import { FigureData } from './FigureData.tsx';
-import { COMPENSATION_LABELS } from './labels.ts';
+import { useCompensationLabels } from './labels.ts';
 import { describeHistogram } from './normHistogramData.ts';
 
 interface RescalingPanelsProps {
@@ -15,6 +15,7 @@ const probabilityText = (p: number) => (Number.isFinite(p) ? formatProbability(p
 
 /** One histogram of ‖y‖ per compared compensation, on common edges and one horizontal scale. */
 export function RescalingPanels({ compared, results }: RescalingPanelsProps) {
+  const COMPENSATION_LABELS = useCompensationLabels();
   const ready = compared.flatMap((c, i) => {
     const result = results[i];
     return result !== null && result !== undefined && result.compensation === c ? [result] : [];

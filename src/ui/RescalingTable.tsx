@@ -1,11 +1,12 @@
 import { formatFixed, methodLabel } from '../explain/formatNumber.ts';
 import type { AnalysisResult } from '../math/types.ts';
 import { EstimateText } from './EstimateText.tsx';
-import { COMPENSATION_LABELS } from './labels.ts';
+import { useCompensationLabels } from './labels.ts';
 import { biasNorm, leaksInWords, meanInWords } from './rescalingRows.ts';
 
 /** The compared compensations side by side (mean, lengths, downstream variance), then what each leaks or breaks. */
 export function RescalingTable({ results }: { readonly results: readonly AnalysisResult[] }) {
+  const COMPENSATION_LABELS = useCompensationLabels();
   if (results.length === 0) return null;
   const norm = results[0]?.norm ?? 0;
   return (

@@ -1,9 +1,10 @@
 import { COMPENSATIONS, type Compensation } from '../math/types.ts';
 import { useActions, useExplorer } from './explorerContext.ts';
-import { COMPENSATION_LABELS } from './labels.ts';
+import { useCompensationLabels } from './labels.ts';
 
 /** One toggle button per compensation: pressed ones are compared side by side (at least one stays). */
 export function RescalingToggles() {
+  const COMPENSATION_LABELS = useCompensationLabels();
   const compared = useExplorer((s) => s.compared);
   const { toggleCompared } = useActions();
   const only = (c: Compensation) => compared.length === 1 && compared[0] === c;

@@ -25,7 +25,7 @@ import {
 } from '../dropConnectText.ts';
 import { useActions, useExplorer } from '../explorerContext.ts';
 import { FigureData } from '../FigureData.tsx';
-import { COMPENSATION_LABELS } from '../labels.ts';
+import { useCompensationLabels } from '../labels.ts';
 import { Section } from '../Section.tsx';
 
 /**
@@ -34,6 +34,7 @@ import { Section } from '../Section.tsx';
  * numbers are closed forms of MATH.md §2.5 for 1/q; a button sends the page's main histogram to ‖u‖.
  */
 export function DropConnectSection() {
+  const COMPENSATION_LABELS = useCompensationLabels();
   const x = useExplorer(selectVector);
   const keep = useExplorer((s) => s.keep);
   const model = useExplorer((s) => s.model);

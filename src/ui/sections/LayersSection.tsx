@@ -13,7 +13,7 @@ import { layerMoments, layerSpec, MAX_LAYER_UNITS } from '../layersMoments.ts';
 import { thresholdPercentile } from '../layersPercentile.ts';
 import { LayersPercentileText } from '../LayersPercentileText.tsx';
 import { LayersSpread } from '../LayersSpread.tsx';
-import { COMPENSATION_LABELS } from '../labels.ts';
+import { useCompensationLabels } from '../labels.ts';
 import { NumberField } from '../NumberField.tsx';
 import { ProgressLine } from '../ProgressLine.tsx';
 import { Section } from '../Section.tsx';
@@ -32,6 +32,7 @@ const MEASURED = 1.305;
  * typical. Its own numbers are for inverted dropout with Bernoulli masks (what frameworks do).
  */
 export function LayersSection() {
+  const COMPENSATION_LABELS = useCompensationLabels();
   const source = useExplorer((s) => s.source);
   const liveVector = useExplorer(selectVector);
   const liveKeep = useExplorer((s) => s.keep);

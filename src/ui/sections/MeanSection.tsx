@@ -1,3 +1,4 @@
+import type { Compensation } from '../../math/types.ts';
 import { useMemo } from 'react';
 import { DownstreamHistogram, type DownstreamMarker } from '../../charts/DownstreamHistogram.tsx';
 import { UnitMeansChart } from '../../charts/UnitMeansChart.tsx';
@@ -13,13 +14,14 @@ import {
 } from '../../explain/meanDerivation.ts';
 import { Tex } from '../../explain/Tex.tsx';
 import { seededWeights } from '../../math/dropConnect.ts';
-import { MAX_KEEP, MAX_SEED, MIN_KEEP } from '../../state/explorerState.ts';
+import { MAX_SEED } from '../../state/explorerState.ts';
 import { selectKept, selectVector } from '../../state/selectors.ts';
 import { DraggableNumber } from '../DraggableNumber.tsx';
+import { useNotationNumber } from '../notationNumber.ts';
 import { useActions, useExplorer } from '../explorerContext.ts';
 import { FigureData } from '../FigureData.tsx';
 import { useHighlight } from '../highlightContext.ts';
-import { COMPENSATION_LABELS } from '../labels.ts';
+import { useCompensationLabels } from '../labels.ts';
 import { downstreamHistogram } from '../meanDownstreamHistogram.ts';
 import { meanFigureNumbers, type MeanFigureNumbers } from '../meanFigureNumbers.ts';
 import {
@@ -53,13 +55,15 @@ const SCALE_TEX = { none: '1', sqrt: String.raw`1/\sqrt q`, constant: String.raw
  * Its numbers follow the sidebar's compensation; the derivation is that of 1/q.
  */
 export function MeanSection() {
+  const COMPENSATION_LABELS = useCompensationLabels();
   const x = useExplorer(selectVector);
   const keep = useExplorer((s) => s.keep);
   const stateModel = useExplorer((s) => s.model);
   const kept = useExplorer(selectKept);
   const compensation = useExplorer((s) => s.compensation);
   const weightsSeed = useExplorer((s) => s.weightsSeed);
-  const { setKeep, setWeightsSeed } = useActions();
+  const notation = useExplorer((s) => s.notation);
+  const { setWeightsSeed } = useActions();
   const [highlight, setHighlight] = useHighlight();
   const model: 'bernoulli' | 'fixed' = stateModel === 'fixed' ? 'fixed' : 'bernoulli';
   const n = x.length;
@@ -76,22 +80,19 @@ export function MeanSection() {
   const derivationInput = { x, w, keep: q, model };
   const shown = Math.min(n, MAX_SHOWN_UNITS);
 
+  const notationNumber = useNotationNumber();
   const keepControl = (
     <DraggableNumber
-      label="q (keep probability), section 3"
-      value={keep}
-      min={MIN_KEEP}
-      max={MAX_KEEP}
-      step={0.01}
-      display={formatKeep(keep)}
-      onChange={setKeep}
+      {...notationNumber}
+      label={notation === 'keep' ? 'q (keep probability), section 3' : 'p (drop rate), section 3'}
+      display={notation === 'keep' ? `q = ${notationNumber.display}` : `p = ${notationNumber.display} (q = ${formatKeep(keep)})`}
     />
   );
 
   return (
     <Section id="mean">
       <p>
-        Follow one unit through dropout at q = {keepControl}. With probability q it is kept and divided by q, giving
+        Follow one unit through dropout at {keepControl}. With probability q it is kept and divided by q, giving
         x<sub>i</sub>/q; otherwise it is 0. On average that is q · x<sub>i</sub>/q + (1 − q) · 0 = x<sub>i</sub>. Whatever a
         single mask does to the length of the vector, every unit is right on average.
       </p>
@@ -189,13 +190,14 @@ export function MeanSection() {
 }
 
 interface CompensationNoteProps {
-  readonly compensation: keyof typeof COMPENSATION_LABELS;
+  readonly compensation: Compensation;
   readonly outcomeScale: number | null;
   readonly unitInput: { readonly value: number; readonly index: number; readonly keep: number };
 }
 
 /** What the sidebar's compensation does to the mean, when it is not 1/q. */
 function CompensationNote({ compensation, outcomeScale, unitInput }: CompensationNoteProps) {
+  const COMPENSATION_LABELS = useCompensationLabels();
   if (compensation === 'inverted') {
     return (
       <p className="mean-note">

@@ -140,9 +140,9 @@ export function MistakesSection() {
         </p>
         <MistakeTable numbers={numbers} x={vector} />
         <p>Wrong:</p>
-        <Tex tex={tex.wrong} display label="mistake-wrong-tex" />
+        <Tex literal tex={tex.wrong} display label="mistake-wrong-tex" />
         <p>Right:</p>
-        <Tex tex={tex.right} display label="mistake-right-tex" />
+        <Tex literal tex={tex.right} display label="mistake-right-tex" />
       </article>
     </Section>
   );

@@ -1,13 +1,13 @@
 import { Tex } from '../../explain/Tex.tsx';
-import { formatFixed, formatKeep } from '../../explain/formatNumber.ts';
+import { formatFixed } from '../../explain/formatNumber.ts';
 import { effectiveUnitsTex, jensenBoundsTex, meanSquareNormTex, positionBetweenBounds } from '../../explain/normDerivation.ts';
 import { expectedMaskedNorm } from '../../math/expectedNorm.ts';
-import { MAX_KEEP, MIN_KEEP } from '../../state/explorerState.ts';
 import { selectNormSquared, selectVector } from '../../state/selectors.ts';
 import { DraggableNumber } from '../DraggableNumber.tsx';
-import { useActions, useExplorer } from '../explorerContext.ts';
+import { useNotationNumber } from '../notationNumber.ts';
+import { useExplorer } from '../explorerContext.ts';
 import { useHighlight } from '../highlightContext.ts';
-import { COMPENSATION_LABELS } from '../labels.ts';
+import { useCompensationLabels } from '../labels.ts';
 import { NormPanel } from '../NormPanel.tsx';
 import { Section } from '../Section.tsx';
 import { useMemo } from 'react';
@@ -17,11 +17,13 @@ import { useMemo } from 'react';
  * question's y = m⊙x/q) whatever compensation the sidebar shows, since the bounds are about 1/q.
  */
 export function NormSection() {
+  const COMPENSATION_LABELS = useCompensationLabels();
   const vector = useExplorer(selectVector);
   const keep = useExplorer((s) => s.keep);
   const normSquared = useExplorer(selectNormSquared);
   const compensation = useExplorer((s) => s.compensation);
-  const { setKeep } = useActions();
+  const notation = useExplorer((s) => s.notation);
+  const notationNumber = useNotationNumber();
   const [highlight, setHighlight] = useHighlight();
   const numbers = useMemo(() => {
     const sumFourth = vector.reduce((sum, v) => sum + v ** 4, 0);
@@ -36,15 +38,11 @@ export function NormSection() {
   return (
     <Section id="norm">
       <p>
-        Dividing by q makes the <em>mean vector</em> right, not the length. With the keep probability at{' '}
+        Dividing by q makes the <em>mean vector</em> right, not the length. With the{' '}
         <DraggableNumber
-          label="keep probability q (in the text)"
-          value={keep}
-          min={MIN_KEEP}
-          max={MAX_KEEP}
-          step={0.01}
-          display={formatKeep(keep)}
-          onChange={setKeep}
+          {...notationNumber}
+          label={`${notationNumber.label} (in the text)`}
+          display={notation === 'keep' ? `keep probability q = ${notationNumber.display}` : `drop rate p = ${notationNumber.display}`}
         />
         , the squared length is inflated by exactly 1/q on average:
       </p>

@@ -93,12 +93,12 @@ export function NotationSection() {
         With the {notation === 'keep' ? 'keep probability' : 'drop rate'} at <DraggableNumber {...number} />, the same
         layer reads two ways. Both give the same scale for the kept values (closed form):
       </p>
-      <Tex tex={first} display label="notation-reading-page" />
-      <Tex tex={second} display label="notation-reading-other" />
+      <Tex literal tex={first} display label="notation-reading-page" />
+      <Tex literal tex={second} display label="notation-reading-other" />
       <p>It is one layer, whichever name it goes by, and its mean is x either way:</p>
-      <Tex tex={layerTex(keep, notation)} display label="notation-layer" />
+      <Tex literal tex={layerTex(keep, notation)} display label="notation-layer" />
       <div className={half ? 'notation-half is-half' : 'notation-half'} data-testid="notation-half">
-        <Tex tex={halfTex(keep)} display label="notation-half-tex" />
+        <Tex literal tex={halfTex(keep)} display label="notation-half-tex" />
         <p>{halfSentence(keep)}</p>
         {half ? null : (
           <button type="button" onClick={() => setKeep(0.5)}>

@@ -9,7 +9,7 @@ import { DraggableNumber } from '../DraggableNumber.tsx';
 import { useActions, useExplorer } from '../explorerContext.ts';
 import { FigureData } from '../FigureData.tsx';
 import { useHighlight } from '../highlightContext.ts';
-import { COMPENSATION_LABELS } from '../labels.ts';
+import { useCompensationLabels } from '../labels.ts';
 import { maskText } from '../maskTableRows.ts';
 import { QuestionMaskPicker } from '../QuestionMaskPicker.tsx';
 import { describeMaskFigure, proseNumber, shownMask } from '../questionFigureText.ts';
@@ -52,6 +52,7 @@ function TooManyUnits({ units }: { readonly units: number }) {
 
 /** The reader's own mask: toggles, the three bar groups and the derivation with their numbers. */
 function SingleMask() {
+  const COMPENSATION_LABELS = useCompensationLabels();
   const x = useExplorer(selectVector);
   const chosen = useExplorer((s) => s.mask);
   const model = useExplorer((s) => s.model);
