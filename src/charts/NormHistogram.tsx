@@ -61,10 +61,17 @@ export function NormHistogram({
   const low = edges[0] ?? 0;
   const high = edges[edges.length - 1] ?? 1;
   const markerMax = max(markers, (m) => m.value) ?? high;
-  const x = scaleLinear()
-    .domain([low, Math.max(high, markerMax)])
-    .range([MARGIN.left, WIDTH - MARGIN.right])
-    .nice();
+  // Focused edges (a wide first and last bin around a fine window, see math/focusedEdges): zoom on
+  // the window and the markers; the outer bins are clamped to the plot's ends.
+  const [e0 = low, e1 = low, e2 = low] = edges;
+  const last = edges.length - 1;
+  const inner = e2 - e1;
+  const wideFirst = edges.length >= 5 && e1 - e0 > 3 * inner;
+  const wideLast = edges.length >= 5 && (edges[last] ?? 0) - (edges[last - 1] ?? 0) > 3 * inner;
+  const markerMin = Math.min(...markers.map((m) => m.value));
+  const domainLow = wideFirst ? Math.min(e1, markerMin) : low;
+  const domainHigh = wideLast ? Math.max(edges[last - 1] ?? high, markerMax) : Math.max(high, markerMax);
+  const x = scaleLinear().domain([domainLow, domainHigh]).range([MARGIN.left, WIDTH - MARGIN.right]).nice().clamp(true);
   const y = scaleLinear()
     .domain([0, Math.max(max(probabilities) ?? 0, 1e-12)])
     .range([HEIGHT - MARGIN.bottom, MARGIN.top])

@@ -15,6 +15,7 @@ import type { AnalysisProgress, AnalysisRequest, AnalysisResult } from './types.
 import { createWorkBudget } from './workBudget.ts';
 
 export { chooseMethod, defaultEdges, validateRequest } from './analysisPlan.ts';
+export { focusedEdges } from './focusedEdges.ts';
 export type { AnalysisProgress, AnalysisRequest, AnalysisResult, DownstreamResult, HistogramResult } from './types.ts';
 
 /** A rough total of work units, for the progress fraction (it never decreases). */

@@ -2,7 +2,7 @@
  * The engine requests for the current base state, memoised on exactly the fields they read, so the
  * same array comes back (and nothing is recomputed or resent) when only display state changes.
  */
-import { defaultEdges } from '../math/analyze.ts';
+import { defaultEdges, focusedEdges } from '../math/analyze.ts';
 import { seededWeights } from '../math/dropConnect.ts';
 import type { AnalysisRequest, Compensation } from '../math/types.ts';
 import type { ExplorerState } from './explorerState.ts';
@@ -54,7 +54,11 @@ export const selectMainRequests = memoOnDeps(
   (state): readonly AnalysisRequest[] => {
     const x = selectVector(state);
     const keep = selectEffectiveKeep(state);
-    return [request(state, state.compensation, defaultEdges(x, keep, state.compensation, state.bins))];
+    const edges =
+      state.model === 'dropconnect'
+        ? defaultEdges(x, keep, state.compensation, state.bins, seededWeights(DROPCONNECT_ROWS, x.length, state.weightsSeed))
+        : focusedEdges(x, keep, state.compensation, state.bins);
+    return [request(state, state.compensation, edges)];
   },
 );
 
@@ -64,7 +68,8 @@ export const selectCompareRequests = memoOnDeps(
   (state): readonly AnalysisRequest[] => {
     const x = selectVector(state);
     const keep = selectEffectiveKeep(state);
-    const top = Math.max(...state.compared.map((c) => defaultEdges(x, keep, c, state.bins).at(-1) ?? 0));
+    const weights = state.model === 'dropconnect' ? seededWeights(DROPCONNECT_ROWS, x.length, state.weightsSeed) : undefined;
+    const top = Math.max(...state.compared.map((c) => defaultEdges(x, keep, c, state.bins, weights).at(-1) ?? 0));
     const edges = Array.from({ length: state.bins + 1 }, (_, j) => (j === state.bins ? top : (top * j) / state.bins));
     return state.compared.map((c) => request(state, c, edges));
   },

@@ -30,7 +30,7 @@ export function NormPanel() {
       },
     );
     if (reference !== null) {
-      markers.push({ id: 'reference', label: `measured ${formatFixed(reference, 3)}`, value: reference, dash: 'dashed' });
+      markers.push({ id: 'reference', label: `measured ${formatFixed(reference, 3)}`, value: reference, dash: 'dotted' });
     }
   }
   const histogram = result?.histogram;
