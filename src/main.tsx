@@ -15,6 +15,7 @@ import { startAnalysisSync } from './ui/analysisSync.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { ExplorerContext } from './ui/explorerContext.ts';
+import { startThemeSync } from './ui/themeSync.ts';
 import { HighlightContext } from './ui/highlightContext.ts';
 import { parseUrl } from './url/urlCodec.ts';
 import { startUrlSync } from './url/urlSync.ts';
@@ -30,6 +31,7 @@ const newClient = () =>
     () => new Worker(new URL('./worker/analysis.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
   );
 startUrlSync(store, window.history, window.location);
+startThemeSync(store, document.documentElement, window.matchMedia('(prefers-color-scheme: dark)'));
 startAnalysisSync(store, results.main, newClient(), selectMainRequests);
 startAnalysisSync(store, results.compare, newClient(), selectCompareRequests);
 

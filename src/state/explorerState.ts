@@ -51,6 +51,20 @@ export interface ExplorerState {
   readonly section: SectionId | null;
   /** Display flag: show each figure's data table. */
   readonly showData: boolean;
+  /** Embedded in course notes: show just this section (or 'all' sections) without page chrome. */
+  readonly embed: SectionId | 'all' | null;
+  /** Colour theme: follow the system setting, or the reader's choice. */
+  readonly theme: Theme;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+
+/** The fields that say how to show the page, not what it computes (presets keep them as they are). */
+export type DisplayFields = Pick<ExplorerState, 'notation' | 'section' | 'showData' | 'embed' | 'theme'>;
+
+export function displayFields(state: ExplorerState): DisplayFields {
+  return { notation: state.notation, section: state.section, showData: state.showData, embed: state.embed, theme: state.theme };
 }
 
 export const MIN_KEEP = 0.05;
@@ -98,16 +112,18 @@ export const SEED_STATE: ExplorerState = {
   preset: 'question',
   section: null,
   showData: false,
+  embed: null,
+  theme: 'system',
 };
 
 /** The base state alone, without the store's action functions (for the URL and comparisons). */
 export function baseState(state: ExplorerState): ExplorerState {
   const {
     source, keep, notation, model, kept, compensation, compared, method, samples, seed, bins, mask,
-    weightsSeed, reference, preset, section, showData,
+    weightsSeed, reference, preset, section, showData, embed, theme,
   } = state;
   return {
     source, keep, notation, model, kept, compensation, compared, method, samples, seed, bins, mask,
-    weightsSeed, reference, preset, section, showData,
+    weightsSeed, reference, preset, section, showData, embed, theme,
   };
 }

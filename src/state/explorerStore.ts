@@ -12,7 +12,9 @@ import {
   MIN_KEEP,
   MIN_SAMPLES,
   SEED_STATE,
+  displayFields,
   type ExplorerState,
+  type Theme,
   type Notation,
   type SectionId,
 } from './explorerState.ts';
@@ -40,6 +42,7 @@ export interface ExplorerActions {
   setWeightsSeed(seed: number): void;
   openSection(section: SectionId | null): void;
   setShowData(showData: boolean): void;
+  setTheme(theme: Theme): void;
   applyPreset(id: string): void;
   /** Replaces the whole base state (after the caller validated it, e.g. from a link). */
   load(state: ExplorerState): void;
@@ -140,10 +143,13 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
       setShowData(showData) {
         set({ showData });
       },
+      setTheme(theme) {
+        set({ theme });
+      },
       applyPreset(id) {
         const preset = PRESETS.find((p) => p.id === id);
         if (preset !== undefined) {
-          set({ ...preset.state, notation: get().notation, section: get().section, showData: get().showData });
+          set({ ...preset.state, ...displayFields(get()) });
         }
       },
       load(state) {

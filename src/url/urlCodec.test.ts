@@ -60,6 +60,8 @@ const validState: fc.Arbitrary<ExplorerState> = source.chain((src) => {
     preset: fc.constant(null),
     section: fc.option(fc.constantFrom(...SECTION_IDS)),
     showData: fc.boolean(),
+    embed: fc.option(fc.constantFrom('all' as const, ...SECTION_IDS)),
+    theme: fc.constantFrom('system' as const, 'light' as const, 'dark' as const),
   });
 });
 
@@ -201,6 +203,8 @@ describe('parseUrl(search)', () => {
     data: fc.constantFrom('yes'),
     section: fc.constantFrom('<script>', 'nowhere'),
     preset: fc.constantFrom('favourite'),
+    embed: fc.constantFrom('sidebar', '<b>'),
+    theme: fc.constantFrom('pink'),
   };
 
   it('reports a repair naming the key for each bad value put into a valid link', () => {

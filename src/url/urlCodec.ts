@@ -9,9 +9,11 @@ import {
   MAX_MASK_UNITS,
   SECTION_IDS,
   SEED_STATE,
+  displayFields,
   type ExplorerState,
   type Notation,
   type SectionId,
+  type Theme,
 } from '../state/explorerState.ts';
 import { PRESETS } from '../state/presets.ts';
 import { KNOWN_KEYS, MAX_QUERY_LENGTH, URL_KEYS, URL_VERSION, type UrlKey } from './urlSchema.ts';
@@ -238,18 +240,17 @@ export function parseUrl(search: string): ParsedUrl {
     preset: readId(reader, 'preset', PRESETS.map((p) => p.id)),
     section: readId(reader, 'section', SECTION_IDS) as SectionId | null,
     showData: params.has('data') ? readFlag(reader) : false,
+    embed: readId(reader, 'embed', ['all', ...SECTION_IDS]) as SectionId | 'all' | null,
+    theme: reader.choice<Theme>('theme', SEED_STATE.theme),
   };
-  // A link that only says how to show the page (section, data tables, notation) opens the question.
-  const displayKeys = ['v', 'section', 'data', 'notation'];
+  // A link that only says how to show the page (section, data tables, notation, embed, theme) opens the question.
+  const displayKeys = ['v', 'section', 'data', 'notation', 'embed', 'theme'];
   if ([...params.keys()].every((key) => displayKeys.includes(key))) {
-    return {
-      state: { ...SEED_STATE, section: state.section, showData: state.showData, notation: state.notation },
-      repairs: reader.repairs,
-    };
+    return { state: { ...SEED_STATE, ...displayFields(state) }, repairs: reader.repairs };
   }
   // A preset names a caption; it only applies while the state is the preset's own.
   const preset = PRESETS.find((p) => p.id === state.preset);
-  const fitsPreset = preset !== undefined && formatUrl({ ...preset.state, section: state.section, showData: state.showData, notation: state.notation }) === formatUrl(state);
+  const fitsPreset = preset !== undefined && formatUrl({ ...preset.state, ...displayFields(state) }) === formatUrl(state);
   return { state: fitsPreset ? state : { ...state, preset: null }, repairs: reader.repairs };
 }
 

@@ -16,6 +16,7 @@ import {
   MIN_KEEP,
   MIN_SAMPLES,
   SEED_STATE,
+  THEMES,
   type ExplorerState,
 } from '../state/explorerState.ts';
 import { COMPENSATIONS, MASK_MODELS, METHODS } from '../math/types.ts';
@@ -160,6 +161,18 @@ export const URL_KEYS: readonly UrlKey[] = [
     label: 'data tables',
     field: { kind: 'flag' },
     write: (s) => (s.showData ? '1' : null),
+  },
+  {
+    key: 'embed',
+    label: 'embedded section',
+    field: { kind: 'id' },
+    write: (s) => s.embed,
+  },
+  {
+    key: 'theme',
+    label: 'colour theme',
+    field: { kind: 'choice', choices: THEMES },
+    write: (s) => (s.theme === 'system' ? null : s.theme),
   },
 ];
 
