@@ -13,6 +13,7 @@ import { createHighlightStore } from './state/highlightStore.ts';
 import { AnalysisContext } from './ui/analysisContext.ts';
 import { startAnalysisSync } from './ui/analysisSync.ts';
 import { App } from './ui/App.tsx';
+import { startEmbedMessages } from './ui/embedMessages.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { ExplorerContext } from './ui/explorerContext.ts';
 import { startThemeSync } from './ui/themeSync.ts';
@@ -37,6 +38,8 @@ startAnalysisSync(store, results.compare, newClient(), selectCompareRequests);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
+// Embedded in course notes: tell the host page our height (for embed-host.js) and our state.
+if (window.parent !== window && state.embed !== null) startEmbedMessages(store, window.parent, root);
 createRoot(root).render(
   <StrictMode>
     <ExplorerContext.Provider value={store}>

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import { TexNotationContext } from '../explain/texNotation.ts';
 import type { Repair } from '../url/urlCodec.ts';
 import { DisplayOptions } from './DisplayOptions.tsx';
+import { EmbedApp } from './EmbedApp.tsx';
+import { EmbedPanel } from './EmbedPanel.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useExplorer } from './explorerContext.ts';
+import { LiveSummary } from './LiveSummary.tsx';
 import { PresetBar } from './PresetBar.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
 import { SECTION_COMPONENTS } from './sectionRegistry.ts';
@@ -27,6 +30,14 @@ export function App({ repairs }: AppProps) {
     if (target !== null) document.getElementById(target)?.scrollIntoView();
   }, [linkedSection]);
   const notation = useExplorer((s) => s.notation);
+  const embed = useExplorer((s) => s.embed);
+  if (embed !== null) {
+    return (
+      <TexNotationContext.Provider value={notation}>
+        <EmbedApp embed={embed} repairs={repairs} />
+      </TexNotationContext.Provider>
+    );
+  }
   return (
     <TexNotationContext.Provider value={notation}>
       <a className="skip-link" href="#sections">
@@ -45,9 +56,11 @@ export function App({ repairs }: AppProps) {
           <ErrorBoundary what="the controls">
             <VectorControls />
             <DisplayOptions />
+            <EmbedPanel />
           </ErrorBoundary>
         </aside>
         <main id="sections" className="sections">
+          <LiveSummary />
           <RepairNotice repairs={repairs} />
           <PresetBar />
           {SECTION_COMPONENTS.map(({ id, Component }) => (
