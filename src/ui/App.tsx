@@ -24,13 +24,15 @@ export function App({ repairs }: AppProps) {
   // changes of the open section come from the reader's own navigation).
   // A #hash naming a section works too (the browser's own jump happens before React has rendered).
   const [linkedSection] = useState(useExplorer((s) => s.section));
+  const embed = useExplorer((s) => s.embed);
   useEffect(() => {
+    // Embedded, the page never scrolls itself: that would scroll the host's page too.
+    if (embed !== null) return;
     const hash = decodeURIComponent(window.location.hash.slice(1));
     const target = linkedSection ?? (SECTION_COMPONENTS.some((c) => c.id === hash) ? hash : null);
     if (target !== null) document.getElementById(target)?.scrollIntoView();
-  }, [linkedSection]);
+  }, [linkedSection, embed]);
   const notation = useExplorer((s) => s.notation);
-  const embed = useExplorer((s) => s.embed);
   if (embed !== null) {
     return (
       <TexNotationContext.Provider value={notation}>

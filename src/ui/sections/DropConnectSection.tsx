@@ -197,7 +197,7 @@ function MainHistogramSwitch({ dropConnectOn, compensationLabel, meanSquareNorm,
       </p>
       {compensationLabel !== null ? (
         <p className="dropconnect-aside">
-          The sidebar’s compensation ({compensationLabel}) applies to that histogram; the numbers in this section are for
+          The page’s compensation ({compensationLabel}) applies to that histogram; the numbers in this section are for
           1/q.
         </p>
       ) : null}

@@ -92,7 +92,7 @@ export function LayersSection() {
       </div>
       {standard ? null : (
         <p className="layers-note">
-          The histogram follows the sidebar ({MODEL_WORDS[model]}, kept values {COMPENSATION_LABELS[compensation]}), while
+          The histogram follows the page’s controls ({MODEL_WORDS[model]}, kept values {COMPENSATION_LABELS[compensation]}), while
           the numbers below are for Bernoulli masks and 1/q.{' '}
           <button
             type="button"

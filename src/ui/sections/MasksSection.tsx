@@ -138,7 +138,7 @@ function EveryMask() {
         ) : null}
         {model === 'dropconnect' ? (
           <p className="method-note">
-            DropConnect (chosen in the sidebar) masks the weights of the next layer, not the units; this table shows the
+            DropConnect (chosen among the controls) masks the weights of the next layer, not the units; this table shows the
             unit masks of the Bernoulli model at the same q. Choose a model here to switch.
           </p>
         ) : null}

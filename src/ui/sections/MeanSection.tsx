@@ -98,7 +98,7 @@ export function MeanSection() {
       </p>
       {stateModel === 'dropconnect' ? (
         <p className="mean-note">
-          The sidebar’s mask model is DropConnect, which masks weights (section 7). This section shows unit dropout
+          The page’s mask model is DropConnect, which masks weights (section 7). This section shows unit dropout
           with Bernoulli masks at the same q.
         </p>
       ) : null}
@@ -201,7 +201,7 @@ function CompensationNote({ compensation, outcomeScale, unitInput }: Compensatio
   if (compensation === 'inverted') {
     return (
       <p className="mean-note">
-        Pick another compensation in the sidebar to see the diamonds leave the ends of their bars: only 1/q keeps
+        Pick another compensation among the controls to see the diamonds leave the ends of their bars: only 1/q keeps
         E[y] = x for every x.
       </p>
     );
@@ -218,7 +218,7 @@ function CompensationNote({ compensation, outcomeScale, unitInput }: Compensatio
   return (
     <>
       <p className="mean-note">
-        The sidebar’s compensation is {COMPENSATION_LABELS[compensation]}: every mean is multiplied by the same factor
+        The page’s compensation is {COMPENSATION_LABELS[compensation]}: every mean is multiplied by the same factor
         s·q ≠ 1, so the next layer’s inputs are biased.
         {compensation === 'none'
           ? ' The 2014 paper corrects this at test time instead, multiplying by q there: the same network with q moved into the next layer’s weights.'

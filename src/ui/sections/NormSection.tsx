@@ -70,7 +70,7 @@ export function NormSection() {
       </p>
       {compensation !== 'inverted' ? (
         <p className="note">
-          The histogram below uses the compensation chosen in the sidebar ({COMPENSATION_LABELS[compensation]}); the
+          The histogram below uses the compensation chosen among the controls ({COMPENSATION_LABELS[compensation]}); the
           bounds above are those of 1/q.
         </p>
       ) : null}

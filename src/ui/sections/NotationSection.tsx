@@ -86,7 +86,7 @@ export function NotationSection() {
       <p>
         The 2014 paper and TensorFlow 1 name dropout by the probability of <em>keeping</em> a unit; PyTorch, Keras,
         TensorFlow 2, Flax and TensorFlow.js name it by the probability of <em>dropping</em> one. This page can speak
-        either way: the switch below (the same as in the sidebar) relabels every control and formula.
+        either way: the switch below (the same as among the controls) relabels every control and formula.
       </p>
       <NotationSwitch />
       <p>

@@ -1,0 +1,39 @@
+import { SECTIONS } from '../explain/sections.ts';
+import type { SectionId } from '../state/explorerState.ts';
+import type { Repair } from '../url/urlCodec.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { RepairNotice } from './RepairNotice.tsx';
+import { SECTION_COMPONENTS } from './sectionRegistry.ts';
+import { VectorControls } from './VectorControls.tsx';
+
+interface EmbedAppProps {
+  /** The section to show, or 'all'. */
+  readonly embed: SectionId | 'all';
+  readonly repairs: readonly Repair[];
+}
+
+/**
+ * Layout only, for an iframe in course notes: one section (or all) without the page's header,
+ * contents or presets; the controls every section shares sit in a closed "Controls" block above it.
+ */
+export function EmbedApp({ embed, repairs }: EmbedAppProps) {
+  const shown = embed === 'all' ? SECTION_COMPONENTS : SECTION_COMPONENTS.filter((c) => c.id === embed);
+  const title = embed === 'all' ? null : (SECTIONS.find((s) => s.id === embed)?.title ?? null);
+  return (
+    <main className="embed" data-embed={embed}>
+      <h1 className="visually-hidden">Dropout Scaling Explorer{title === null ? '' : `: ${title}`}</h1>
+      <RepairNotice repairs={repairs} />
+      <details className="embed-controls">
+        <summary>Controls</summary>
+        <ErrorBoundary what="the controls">
+          <VectorControls />
+        </ErrorBoundary>
+      </details>
+      {shown.map(({ id, Component }) => (
+        <ErrorBoundary key={id} what={`the section “${id}”`}>
+          <Component />
+        </ErrorBoundary>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+import type { SectionId } from '../state/explorerState.ts';
+
+export interface EmbedSnippetInput {
+  /** The page's own address without query or hash, e.g. "https://example.org/notes/dropout/". */
+  readonly page: string;
+  /** The query string of the state to show, already with embed=ID set ("?v=1&…&embed=norm"). */
+  readonly search: string;
+  /** The section embedded, or 'all'. */
+  readonly embed: SectionId | 'all';
+  /** Words for the iframe's title attribute (what a screen reader announces for the frame). */
+  readonly title: string;
+  /** Height before the host script has heard from the frame, in CSS pixels. */
+  readonly initialHeight?: number;
+}
+
+/** Escapes text for an HTML attribute value in double quotes. */
+export function escapeAttribute(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** The address of a file next to the page (the page may be "…/dropout/" or "…/dropout/index.html"). */
+function sibling(page: string, file: string): string {
+  try {
+    return new URL(file, page).href;
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * The HTML a course page pastes to embed the explorer: an iframe showing the chosen section in the
+ * given state, and the host script that keeps the iframe as tall as its content.
+ */
+export function embedSnippet({ page, search, embed, title, initialHeight = 640 }: EmbedSnippetInput): string {
+  const base = page.split('#')[0]?.split('?')[0] ?? '';
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  const params = query.split('&').filter((part) => part !== '' && !part.startsWith('embed=') && part !== 'embed');
+  params.push(`embed=${encodeURIComponent(embed)}`);
+  const src = `${base}?${params.join('&')}`;
+  const height = Number.isFinite(initialHeight) && initialHeight > 0 ? Math.round(initialHeight) : 640;
+  return [
+    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${height}" ` +
+      `loading="lazy" style="width: 100%; border: 0;"></iframe>`,
+    `<script src="${escapeAttribute(sibling(base, 'embed-host.js'))}" defer></script>`,
+  ].join('\n');
+}
