@@ -1,5 +1,6 @@
 import { renderToString } from 'katex';
-import { useContext, useEffect, useMemo, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { copyText } from './copyText.ts';
 import { inNotation, TexNotationContext } from './texNotation.ts';
 
 interface TexProps {
@@ -14,6 +15,8 @@ interface TexProps {
   readonly literal?: boolean;
   /** Called when the reader points at a term, and with null when they leave it. */
   readonly onHighlight?: (term: string | null) => void;
+  /** Show a small "Copy LaTeX" button that copies the TeX as shown (numbers substituted); default: on for display formulas. */
+  readonly copyable?: boolean;
 }
 
 /** Only the app's own `\htmlData{term=…}` markers are trusted; every other command stays inert. */
@@ -26,7 +29,7 @@ function termOf(target: EventTarget | null): string | null {
 }
 
 /** The one KaTeX wrapper: renders TeX to HTML with MathML for screen readers, and links its terms. */
-export function Tex({ tex, display = false, label, highlight = null, literal = false, onHighlight }: TexProps) {
+export function Tex({ tex, display = false, label, highlight = null, literal = false, onHighlight, copyable = display }: TexProps) {
   const notation = useContext(TexNotationContext);
   const shown = literal ? tex : inNotation(tex, notation);
   const html = useMemo(
@@ -52,7 +55,7 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     }
   }, [html, highlight]);
   const linked = onHighlight !== undefined;
-  return (
+  const formula = (
     <span
       ref={ref}
       className={display ? 'tex tex-display' : 'tex'}
@@ -62,5 +65,41 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
       // KaTeX's own escaping; the input is app-built TeX.
       dangerouslySetInnerHTML={{ __html: html }}
     />
+  );
+  if (!copyable) return formula;
+  return (
+    <span className={display ? 'tex-copyable tex-copyable-display' : 'tex-copyable'}>
+      {formula}
+      <CopyTexButton tex={shown} name={label === undefined ? 'formula' : label.replace(/-/g, ' ')} />
+    </span>
+  );
+}
+
+/** A small button copying the formula's TeX, with a polite "Copied" once it is on the clipboard. */
+function CopyTexButton({ tex, name }: { readonly tex: string; readonly name: string }) {
+  const [status, setStatus] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
+  const copy = () => {
+    void copyText(tex).then((ok) => {
+      setStatus(ok ? 'Copied' : 'Copy failed: the browser refused the clipboard');
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = setTimeout(() => setStatus(''), 2500);
+    });
+  };
+  return (
+    <span className="tex-copy">
+      <button type="button" className="tex-copy-button" aria-label={`Copy LaTeX: ${name}`} onClick={copy}>
+        Copy LaTeX
+      </button>
+      <span className="tex-copy-status" aria-live="polite">
+        {status}
+      </span>
+    </span>
   );
 }

@@ -3,7 +3,10 @@ import { formatFixed, formatKeep, formatProbability, methodBadge, methodLabel, p
 import { selectFirstResult } from '../state/analysisStore.ts';
 import { useAnalysis } from './analysisContext.ts';
 import { useExplorer } from './explorerContext.ts';
+import { useRef } from 'react';
 import { FigureData } from './FigureData.tsx';
+import { FigureExport } from './FigureExport.tsx';
+import { HistogramCsvButton } from './HistogramCsvButton.tsx';
 import { useHighlight } from './highlightContext.ts';
 import { describeHistogram } from './normHistogramData.ts';
 import { ProgressLine } from './ProgressLine.tsx';
@@ -17,6 +20,7 @@ export function NormPanel() {
   const reference = useExplorer((s) => s.reference);
   const compensation = useExplorer((s) => s.compensation);
   const [highlight, setHighlight] = useHighlight();
+  const chart = useRef<HTMLDivElement>(null);
   const markers: HistogramMarker[] = [];
   if (result !== null) {
     markers.push(
@@ -50,21 +54,27 @@ export function NormPanel() {
               {engine === 'worker' ? 'computed in one background worker' : 'computed on the page (no worker)'}
             </span>
           </p>
-          <NormHistogram
-            edges={histogram.edges}
-            probabilities={histogram.probabilities}
-            markers={markers}
-            highlight={highlight}
-            onHighlight={setHighlight}
-            title={`Histogram of ‖y‖ for q = ${formatKeep(result.keep)} (${methodLabel(histogram.method)})`}
-            description={
-              `${describeHistogram(histogram)} ‖x‖ = ${formatFixed(result.norm, 3)}, ` +
-              `E‖y‖ = ${formatFixed(result.meanNorm.value, 3)} (${provenance(result.meanNorm, 3)}), ` +
-              `√(E‖y‖²) = ${formatFixed(result.rmsNorm.value, 3)}.` +
-              (result.pAllDropped > 0 ? ` All units dropped with probability ${formatProbability(result.pAllDropped)}.` : '')
-            }
-            xLabel="‖y‖"
-          />
+          <div ref={chart}>
+            <NormHistogram
+              edges={histogram.edges}
+              probabilities={histogram.probabilities}
+              markers={markers}
+              highlight={highlight}
+              onHighlight={setHighlight}
+              title={`Histogram of ‖y‖ for q = ${formatKeep(result.keep)} (${methodLabel(histogram.method)})`}
+              description={
+                `${describeHistogram(histogram)} ‖x‖ = ${formatFixed(result.norm, 3)}, ` +
+                `E‖y‖ = ${formatFixed(result.meanNorm.value, 3)} (${provenance(result.meanNorm, 3)}), ` +
+                `√(E‖y‖²) = ${formatFixed(result.rmsNorm.value, 3)}.` +
+                (result.pAllDropped > 0 ? ` All units dropped with probability ${formatProbability(result.pAllDropped)}.` : '')
+              }
+              xLabel="‖y‖"
+            />
+          </div>
+          <div className="export-row">
+            <FigureExport target={chart} fileName="norm-histogram" label="histogram of ‖y‖" />
+            <HistogramCsvButton result={result} />
+          </div>
           <FigureData
             title={`Histogram of ‖y‖ (${methodLabel(histogram.method)})`}
             columns={sampled ? ['‖y‖ from', 'to', 'probability', 'standard error'] : ['‖y‖ from', 'to', 'probability']}

@@ -1,7 +1,9 @@
 import { SmallMultiples, type HistogramPanel } from '../charts/SmallMultiples.tsx';
 import { formatFixed, formatKeep, formatProbability, methodLabel } from '../explain/formatNumber.ts';
 import type { AnalysisResult, Compensation } from '../math/types.ts';
+import { useRef } from 'react';
 import { FigureData } from './FigureData.tsx';
+import { FigureExport } from './FigureExport.tsx';
 import { useCompensationLabels } from './labels.ts';
 import { describeHistogram } from './normHistogramData.ts';
 
@@ -16,6 +18,7 @@ const probabilityText = (p: number) => (Number.isFinite(p) ? formatProbability(p
 /** One histogram of ‖y‖ per compared compensation, on common edges and one horizontal scale. */
 export function RescalingPanels({ compared, results }: RescalingPanelsProps) {
   const COMPENSATION_LABELS = useCompensationLabels();
+  const chart = useRef<HTMLDivElement>(null);
   const ready = compared.flatMap((c, i) => {
     const result = results[i];
     return result !== null && result !== undefined && result.compensation === c ? [result] : [];
@@ -41,7 +44,10 @@ export function RescalingPanels({ compared, results }: RescalingPanelsProps) {
   const edges = ready[0]?.histogram.edges ?? [];
   return (
     <>
-      <SmallMultiples panels={panels} xLabel="‖y‖" columns={2} />
+      <div ref={chart}>
+        <SmallMultiples panels={panels} xLabel="‖y‖" columns={2} />
+      </div>
+      <FigureExport target={chart} fileName="norm-by-compensation" label="histograms of ‖y‖ by compensation" />
       <FigureData
         title="Distributions of ‖y‖ by compensation (common bins)"
         columns={['‖y‖ from', 'to', ...ready.map((r) => COMPENSATION_LABELS[r.compensation])]}

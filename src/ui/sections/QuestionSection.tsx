@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { MaskVectors } from '../../charts/MaskVectors.tsx';
 import { formatFixed, formatKeep, formatProbability } from '../../explain/formatNumber.ts';
 import { QUESTION_TERMS, questionDerivation } from '../../explain/questionDerivation.ts';
@@ -8,9 +8,11 @@ import { selectEffectiveKeep, selectKept, selectUnits, selectVector } from '../.
 import { DraggableNumber } from '../DraggableNumber.tsx';
 import { useActions, useExplorer } from '../explorerContext.ts';
 import { FigureData } from '../FigureData.tsx';
+import { FigureExport } from '../FigureExport.tsx';
 import { useHighlight } from '../highlightContext.ts';
 import { useCompensationLabels } from '../labels.ts';
 import { maskText } from '../maskTableRows.ts';
+import { NotebookExport } from '../NotebookExport.tsx';
 import { QuestionMaskPicker } from '../QuestionMaskPicker.tsx';
 import { describeMaskFigure, proseNumber, shownMask } from '../questionFigureText.ts';
 import { Section } from '../Section.tsx';
@@ -30,6 +32,7 @@ export function QuestionSection() {
         Dividing by q seems to blow the vector up. Why is it the right thing to do?
       </p>
       {units <= MAX_MASK_UNITS ? <SingleMask /> : <TooManyUnits units={units} />}
+      <NotebookExport />
     </Section>
   );
 }
@@ -63,6 +66,7 @@ function SingleMask() {
   const compensation = useExplorer((s) => s.compensation);
   const actions = useActions();
   const [highlight, setHighlight] = useHighlight();
+  const figureRef = useRef<HTMLElement>(null);
   const mask = useMemo(() => shownMask(chosen, x.length), [chosen, x.length]);
   const fixedWithoutKept = model === 'fixed' && kept === 0;
   const derivation = useMemo(() => questionDerivation({ x, mask, keep }), [x, mask, keep]);
@@ -110,14 +114,14 @@ function SingleMask() {
   return (
     <>
       <p>
-        Try it with your own vector (n = {n}, set in the sidebar) and any mask. {keepSentence}
+        Try it with your own vector (n = {n}, set among the controls) and any mask. {keepSentence}
       </p>
       <QuestionMaskPicker values={x} mask={mask} onToggle={actions.toggleMaskUnit} />
       {fixedWithoutKept ? (
         <p className="notice">The fixed-count model keeps k = 0 units here, so there is no q to divide by; choose k ≥ 1.</p>
       ) : (
         <>
-          <figure className="question-figure">
+          <figure className="question-figure" ref={figureRef}>
             <MaskVectors
               values={x}
               mask={mask}
@@ -139,6 +143,7 @@ function SingleMask() {
               once masked. Click a bar to drop or keep its unit.
             </figcaption>
           </figure>
+          <FigureExport target={figureRef} fileName="question-mask" label="figure of x, m⊙x and y" />
           <FigureData title={figure.title} columns={figure.columns} rows={figure.rows} />
           <p className="question-readout" role="status">
             The mask m = {maskText(mask)} keeps {derivation.kept} of {n} units: ‖m⊙x‖ = {proseNumber(maskedNorm)} and ‖y‖ =
@@ -174,7 +179,7 @@ function SingleMask() {
       <p className="method-note">
         This section always divides by q (inverted dropout, what every framework does), because that is the question as
         asked
-        {compensation === 'inverted' ? '.' : <>; the compensation chosen in the sidebar ({COMPENSATION_LABELS[compensation]}) is not used here.</>}
+        {compensation === 'inverted' ? '.' : <>; the compensation chosen among the controls ({COMPENSATION_LABELS[compensation]}) is not used here.</>}
       </p>
       <p>
         One mask is a single draw, and dropout draws a fresh one at every step. What the division by q is for only shows
