@@ -3,6 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 // The input only: the seeded generator reproduces the vector the link names (uniform:n:seed=7:norm=0.885).
 // Every expected number below is computed here, independently of the app's engine.
 import { generateVector } from '../src/math/vectorSpec.ts';
+import { brutePercentile } from '../src/math/bruteForce.ts';
 
 const Q = 0.5;
 const MEASURED = 1.305;
@@ -44,22 +45,6 @@ function normalApproximation(x: readonly number[], q: number, t: number): number
   return normalCdf(((q * t) ** 2 - q * s) / Math.sqrt(q * (1 - q) * fourth));
 }
 
-/** P(‖m⊙x‖/q ≤ t) by brute force over all 2ⁿ masks. */
-function brutePercentile(x: readonly number[], q: number, t: number): number {
-  let p = 0;
-  for (let mask = 0; mask < 2 ** x.length; mask++) {
-    let squares = 0;
-    let kept = 0;
-    x.forEach((v, i) => {
-      if ((mask >> i) & 1) {
-        squares += v * v;
-        kept++;
-      }
-    });
-    if (Math.sqrt(squares) / q <= t) p += q ** kept * (1 - q) ** (x.length - kept);
-  }
-  return p;
-}
 
 /** sd‖y‖/E‖y‖ with E‖y‖² = ‖x‖²/q (MATH.md §2.1) and E‖y‖ from the quadrature above. */
 function relativeSpread(x: readonly number[], q: number): number {

@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { bruteMaskedNorm } from '../src/math/bruteForce.ts';
 
 /** The question's vector and q (the page's seed state). */
 const X = [0.1, 0.1, 0.2, 5.0];
@@ -9,22 +10,6 @@ const C_STAR = 1.94136340020377;
 
 const rescaling = (page: Page) => page.getByRole('region', { name: /Rescaling to the original length/ });
 
-/** E‖m⊙x‖ by brute force over all 2ⁿ Bernoulli(q) masks. */
-function bruteMaskedNorm(x: readonly number[], q: number): number {
-  let mean = 0;
-  for (let mask = 0; mask < 2 ** x.length; mask++) {
-    let squares = 0;
-    let kept = 0;
-    x.forEach((v, i) => {
-      if ((mask >> i) & 1) {
-        squares += v * v;
-        kept++;
-      }
-    });
-    mean += q ** kept * (1 - q) ** (x.length - kept) * Math.sqrt(squares);
-  }
-  return mean;
-}
 
 const normOf = (x: readonly number[]) => Math.sqrt(x.reduce((s, v) => s + v * v, 0));
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bruteMaskedNorm } from '../math/bruteForce.ts';
 import {
   constantMeanTex,
   constantScaleOf,
@@ -11,22 +12,6 @@ import {
 
 const X = [0.1, 0.1, 0.2, 5.0];
 
-/** E‖m⊙x‖ by brute force over all 2ⁿ Bernoulli(q) masks (independent of the quadrature). */
-function bruteMaskedNorm(x: readonly number[], q: number): number {
-  let mean = 0;
-  for (let mask = 0; mask < 2 ** x.length; mask++) {
-    let squares = 0;
-    let kept = 0;
-    x.forEach((v, i) => {
-      if ((mask >> i) & 1) {
-        squares += v * v;
-        kept++;
-      }
-    });
-    mean += q ** kept * (1 - q) ** (x.length - kept) * Math.sqrt(squares);
-  }
-  return mean;
-}
 
 const SEED = { x: X, keep: 0.5, maskedNorm: bruteMaskedNorm(X, 0.5) };
 

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { layerMoments, layerSpec, SPREAD_UNITS, spreadCurve } from './layersMoments.ts';
+import { bruteMaskedNorm } from '../math/bruteForce.ts';
 
 /** E‖m⊙x‖/q by brute force over all 2ⁿ masks. */
-function bruteMeanNorm(x: readonly number[], q: number): number {
-  let mean = 0;
-  for (let mask = 0; mask < 2 ** x.length; mask++) {
-    let squares = 0;
-    let kept = 0;
-    x.forEach((v, i) => {
-      if ((mask >> i) & 1) {
-        squares += v * v;
-        kept++;
-      }
-    });
-    mean += q ** kept * (1 - q) ** (x.length - kept) * Math.sqrt(squares);
-  }
-  return mean / q;
-}
+const bruteMeanNorm = (x: readonly number[], q: number) => bruteMaskedNorm(x, q) / q;
 
 describe('layerMoments', () => {
   it('gives the question’s E‖y‖ = 5.157196642 and sd from E‖y‖² = ‖x‖²/q', () => {

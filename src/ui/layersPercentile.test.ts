@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../math/analyze.ts';
 import { normalApproximation, normalCdf, percentileSamples, thresholdPercentile } from './layersPercentile.ts';
+import { brutePercentile } from '../math/bruteForce.ts';
 
-/** P(‖m⊙x‖/q ≤ t) by brute force over all 2ⁿ Bernoulli(q) masks. */
-function brutePercentile(x: readonly number[], q: number, t: number): number {
-  let p = 0;
-  for (let mask = 0; mask < 2 ** x.length; mask++) {
-    let squares = 0;
-    let kept = 0;
-    x.forEach((v, i) => {
-      if ((mask >> i) & 1) {
-        squares += v * v;
-        kept++;
-      }
-    });
-    if (Math.sqrt(squares) / q <= t) p += q ** kept * (1 - q) ** (x.length - kept);
-  }
-  return p;
-}
 
 describe('normalCdf', () => {
   it('matches tabulated Φ values to 1e-7', () => {
