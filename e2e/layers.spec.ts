@@ -74,6 +74,8 @@ test('the 192-unit case: E‖y‖ by the closed form, and the percentile of the 
   const mean = expectedMaskedNorm(x, Q) / Q;
   // MATH.md's 1.2503–1.2505 is for 192-unit states with n_eff ≈ 120–145; this non-negative uniform draw
   // has n_eff ≈ 109, hence about 1.2501: checked against the formula itself.
+  // The numbers follow the preset a moment after the size control does: wait for them.
+  await expect.poll(async () => Math.abs((await rowNumber(section, /^E‖y‖/)) - mean), { timeout: 30_000 }).toBeLessThanOrEqual(0.5e-5 + 1e-9);
   const shown = await rowNumber(section, /^E‖y‖/);
   expect(Math.abs(shown - mean)).toBeLessThanOrEqual(0.5e-5 + 1e-9);
   await expect(section.getByRole('row', { name: /^E‖y‖/ })).toContainText('closed form');
@@ -86,6 +88,7 @@ test('the 192-unit case: E‖y‖ by the closed form, and the percentile of the 
   expect(await rowNumber(section, /^n_eff/)).toBeCloseTo(nEff, 2);
 
   // n = 192 is past exact enumeration: the percentile is sampled and says so, with its error.
+  await expect(section.getByTestId('layers-percentile').first()).toContainText(/sampled: [\d,]+ masks, seed 1/, { timeout: 30_000 });
   const text = await percentileText(section);
   expect(text).toMatch(/P\(‖y‖ ≤ 1\.305\) = 0\.\d{4} ± 0\.\d{4}/);
   expect(text).toMatch(/sampled: [\d,]+ masks, seed 1/);
@@ -135,7 +138,9 @@ test('changing n moves the spread chart and the numbers', async ({ page }) => {
   const x = layerVector(384);
   const spread = relativeSpread(x, Q);
   await expect(chart).toHaveAccessibleDescription(new RegExp(`Your layer, n = 384: ${spread.toFixed(4).replace('.', '\\.')}`));
-  expect(Math.abs((await rowNumber(section, /^E‖y‖/)) - expectedMaskedNorm(x, Q) / Q)).toBeLessThanOrEqual(0.5e-5 + 1e-9);
+  await expect
+    .poll(async () => Math.abs((await rowNumber(section, /^E‖y‖/)) - expectedMaskedNorm(x, Q) / Q), { timeout: 30_000 })
+    .toBeLessThanOrEqual(0.5e-5 + 1e-9);
   expect(Math.abs((await rowNumber(section, /^sd‖y‖\/E‖y‖/)) - spread)).toBeLessThanOrEqual(0.5e-5 + 1e-9);
   await expect.poll(() => percentileText(section)).not.toBe(before);
   // More units share the length: the measured 1.305 is now further out in the tail.
