@@ -1,6 +1,7 @@
-import { scaleBand, scaleLinear } from 'd3';
+import { scaleBand } from 'd3';
 import { useId } from 'react';
 import { YGrid } from './YGrid.tsx';
+import { valueScale } from './valueScale.ts';
 
 /** One output j of the layer: (Wx)_j and the sd of u_j (DropConnect) and of z_j (unit dropout). */
 export interface DropConnectOutputDatum {
@@ -30,13 +31,7 @@ export function DropConnectBars({ outputs, title, description }: DropConnectBars
     const sd = Math.max(o.sdDropConnect, o.sdUnit);
     return [o.mean - sd, o.mean + sd, 0];
   });
-  const finite = extremes.filter(Number.isFinite);
-  const low = Math.min(0, ...finite);
-  const high = Math.max(0, ...finite);
-  const y = scaleLinear()
-    .domain([low, high > low ? high : low + 1])
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top])
-    .nice();
+  const y = valueScale(extremes, HEIGHT - MARGIN.bottom, MARGIN.top);
   const x = scaleBand<number>()
     .domain(outputs.map((_, j) => j))
     .range([MARGIN.left, WIDTH - MARGIN.right])

@@ -1,6 +1,7 @@
-import { scaleBand, scaleLinear } from 'd3';
+import { scaleBand } from 'd3';
 import { useId } from 'react';
 import { YGrid } from './YGrid.tsx';
+import { valueScale } from './valueScale.ts';
 
 /** One unit: its activation x_i, the mean E[y_i] of its dropout output, and sd(y_i) (null if unknown). */
 export interface UnitMeanDatum {
@@ -30,13 +31,7 @@ export function UnitMeansChart({ units, firstIndex = 1, title, description }: Un
   const titleId = useId();
   const descId = useId();
   const values = units.flatMap((u) => [u.value, u.mean, u.mean - (u.sd ?? 0), u.mean + (u.sd ?? 0), 0]);
-  const finite = values.filter(Number.isFinite);
-  const low = Math.min(0, ...finite);
-  const high = Math.max(0, ...finite);
-  const y = scaleLinear()
-    .domain([low, high > low ? high : low + 1])
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top])
-    .nice();
+  const y = valueScale(values, HEIGHT - MARGIN.bottom, MARGIN.top);
   const x = scaleBand<number>()
     .domain(units.map((_, i) => i))
     .range([MARGIN.left, WIDTH - MARGIN.right])
