@@ -1,5 +1,6 @@
 import { max, scaleLinear } from 'd3';
 import { useId } from 'react';
+import { HistogramBars } from './HistogramBars.tsx';
 import { YGrid } from './YGrid.tsx';
 
 /** A labelled vertical line (w·x, E[z]); markers differ by dash as well as colour. */
@@ -72,22 +73,15 @@ export function DownstreamHistogram({
       <g aria-hidden="true">
         <YGrid y={y} count={4} left={MARGIN.left} right={WIDTH - MARGIN.right} />
         <g className={approximate ? 'downstream-bars approximate' : 'downstream-bars'}>
-          {probabilities.map((p, j) => {
-            const x0 = x(edges[j] ?? low);
-            const x1 = x(edges[j + 1] ?? high);
-            return p > 0 ? (
-              <rect
-                key={j}
-                className="downstream-bar"
-                x={x0 + 0.5}
-                width={Math.max(1, x1 - x0 - 1)}
-                y={y(p)}
-                height={Math.max(0, baseline - y(p))}
-                fill={approximate ? `url(#${patternId})` : undefined}
-                data-probability={p}
-              />
-            ) : null;
-          })}
+          <HistogramBars
+            edges={edges}
+            probabilities={probabilities}
+            x={x}
+            y={y}
+            baseline={baseline}
+            className="downstream-bar"
+            fill={approximate ? `url(#${patternId})` : undefined}
+          />
         </g>
         <g className="axis">
           <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} />

@@ -1,5 +1,6 @@
 import { max, scaleLinear } from 'd3';
 import { useId } from 'react';
+import { HistogramBars } from './HistogramBars.tsx';
 
 /** A labelled vertical line on the histogram (‖x‖, E‖y‖, ‖x‖/√q, …). */
 export interface HistogramMarker {
@@ -100,21 +101,7 @@ export function NormHistogram({
         ))}
       </g>
       <g className="bars" aria-hidden="true">
-        {probabilities.map((p, j) => {
-          const x0 = x(edges[j] ?? low);
-          const x1 = x(edges[j + 1] ?? high);
-          return p > 0 ? (
-            <rect
-              key={j}
-              className="bar"
-              x={x0 + 0.5}
-              width={Math.max(1, x1 - x0 - 1)}
-              y={y(p)}
-              height={Math.max(0, baseline - y(p))}
-              data-probability={p}
-            />
-          ) : null;
-        })}
+        <HistogramBars edges={edges} probabilities={probabilities} x={x} y={y} baseline={baseline} className="bar" />
       </g>
       <g className="axis axis-x" aria-hidden="true">
         <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} />

@@ -51,6 +51,36 @@ function nodeWeight(k: number): number {
 }
 
 /**
+ * ‖x‖/(2√π) ∫ (1 − L(e^u)) e^{−u/2} du by the trapezoid rule on the shared nodes (MATH.md §3.2).
+ * Below LINEAR_REGIME_TAU, 1 − L(τ) = slope·τ exactly to rounding; once a node reports L < e^{−40}
+ * (saturated), every later node has 1 − L = 1, so `oneMinusL` is called only in between.
+ */
+function integrateNorm(
+  norm: number,
+  linearSlope: number,
+  oneMinusLAt: (tau: number) => { readonly oneMinusL: number; readonly saturated: boolean },
+): number {
+  let integral = 0;
+  let saturated = false;
+  for (let k = 0; k < QUADRATURE_NODES; k++) {
+    const u = QUADRATURE_START + QUADRATURE_STEP * k;
+    const tau = Math.exp(u);
+    let oneMinusL: number;
+    if (saturated) {
+      oneMinusL = 1;
+    } else if (tau < LINEAR_REGIME_TAU) {
+      oneMinusL = linearSlope * tau;
+    } else {
+      const node = oneMinusLAt(tau);
+      oneMinusL = node.oneMinusL;
+      saturated = node.saturated;
+    }
+    integral += nodeWeight(k) * oneMinusL * Math.exp(-u / 2);
+  }
+  return (norm / (2 * Math.sqrt(Math.PI))) * integral;
+}
+
+/**
  * E‖m⊙x‖ for m_i ~ Bernoulli(keep) i.i.d. (MATH.md §3.2):
  * 1 − L(τ) = −expm1(Σ_i log1p(q·expm1(−τ r_i))), which keeps full relative precision for small τ.
  * Zero entries are skipped; keep = 1 gives ‖x‖ (log1p(−1) = −∞, expm1(−∞) = −1). Cost 641·n
@@ -62,27 +92,13 @@ export function expectedMaskedNorm(x: readonly number[], keep: number): number {
   if (norm === 0 || !Number.isFinite(norm)) return norm;
   let sumShares = 0;
   for (const share of shares) sumShares += share;
-  let integral = 0;
-  let saturated = false;
-  for (let k = 0; k < QUADRATURE_NODES; k++) {
-    const u = QUADRATURE_START + QUADRATURE_STEP * k;
-    const tau = Math.exp(u);
-    let oneMinusL: number;
-    if (saturated) {
-      oneMinusL = 1;
-    } else if (tau < LINEAR_REGIME_TAU) {
-      oneMinusL = keep * tau * sumShares;
-    } else {
-      let logL = 0;
-      for (let i = 0; i < shares.length; i++) {
-        logL += Math.log1p(keep * Math.expm1(-tau * (shares[i] as number)));
-      }
-      oneMinusL = -Math.expm1(logL);
-      if (logL < SATURATED_LOG_L) saturated = true;
+  return integrateNorm(norm, keep * sumShares, (tau) => {
+    let logL = 0;
+    for (let i = 0; i < shares.length; i++) {
+      logL += Math.log1p(keep * Math.expm1(-tau * (shares[i] as number)));
     }
-    integral += nodeWeight(k) * oneMinusL * Math.exp(-u / 2);
-  }
-  return (norm / (2 * Math.sqrt(Math.PI))) * integral;
+    return { oneMinusL: -Math.expm1(logL), saturated: logL < SATURATED_LOG_L };
+  });
 }
 
 /**
@@ -134,43 +150,31 @@ export function expectedMaskedNormFixed(x: readonly number[], kept: number): num
   for (let i = 0; i < n; i++) if (x[i] !== 0) shares[i] = nonZeroShares[j++] as number;
   const weights = inclusionWeights(n, kept);
   const meanProducts = new Float64Array(kept + 1); // ē_r, r = 0 … k
-  let integral = 0;
-  let saturated = false;
-  for (let k = 0; k < QUADRATURE_NODES; k++) {
-    const u = QUADRATURE_START + QUADRATURE_STEP * k;
-    const tau = Math.exp(u);
-    let oneMinusL: number;
-    if (saturated) {
-      oneMinusL = 1;
-    } else if (tau < LINEAR_REGIME_TAU) {
-      oneMinusL = (tau * kept) / n; // τ·E[S]/‖x‖² = τ·q·Σ r_i, Σ r_i = 1
-    } else {
-      meanProducts.fill(0);
-      meanProducts[0] = 1;
-      oneMinusL = 0;
-      for (let i = 0; i < n; i++) {
-        const share = shares[i] as number;
-        const high = Math.min(i, kept - 1);
-        if (share > 0) {
-          const v = -Math.expm1(-tau * share);
-          const low = Math.max(0, kept - n + i);
-          const row = i * kept;
-          let inner = 0;
-          for (let r = low; r <= high; r++) inner += (weights[row + r] as number) * (meanProducts[r] as number);
-          oneMinusL += v * inner;
-        }
-        // ē_r(i) → ē_r(i+1), r descending so that ē_{r−1}(i) is still the old value.
-        const z = Math.exp(-tau * share);
-        const top = Math.min(i + 1, kept);
-        const inv = 1 / (i + 1);
-        for (let r = top; r >= 1; r--) {
-          meanProducts[r] =
-            (i + 1 - r) * inv * (meanProducts[r] as number) + r * inv * z * (meanProducts[r - 1] as number);
-        }
+  // Below the linear regime, 1 − L(τ) = τ·E[S]/‖x‖² = τ·q·Σ r_i with q = k/n and Σ r_i = 1.
+  return integrateNorm(norm, kept / n, (tau) => {
+    meanProducts.fill(0);
+    meanProducts[0] = 1;
+    let oneMinusL = 0;
+    for (let i = 0; i < n; i++) {
+      const share = shares[i] as number;
+      const high = Math.min(i, kept - 1);
+      if (share > 0) {
+        const v = -Math.expm1(-tau * share);
+        const low = Math.max(0, kept - n + i);
+        const row = i * kept;
+        let inner = 0;
+        for (let r = low; r <= high; r++) inner += (weights[row + r] as number) * (meanProducts[r] as number);
+        oneMinusL += v * inner;
       }
-      if ((meanProducts[kept] as number) < Math.exp(SATURATED_LOG_L)) saturated = true;
+      // ē_r(i) → ē_r(i+1), r descending so that ē_{r−1}(i) is still the old value.
+      const z = Math.exp(-tau * share);
+      const top = Math.min(i + 1, kept);
+      const inv = 1 / (i + 1);
+      for (let r = top; r >= 1; r--) {
+        meanProducts[r] =
+          (i + 1 - r) * inv * (meanProducts[r] as number) + r * inv * z * (meanProducts[r - 1] as number);
+      }
     }
-    integral += nodeWeight(k) * oneMinusL * Math.exp(-u / 2);
-  }
-  return (norm / (2 * Math.sqrt(Math.PI))) * integral;
+    return { oneMinusL, saturated: (meanProducts[kept] as number) < Math.exp(SATURATED_LOG_L) };
+  });
 }
