@@ -5,6 +5,7 @@
  */
 import type { Compensation, MaskModel, Method } from '../math/types.ts';
 import type { VectorSpec } from '../math/vectorSpec.ts';
+import type { ControlGroup, PredictTarget } from './classLink.ts';
 
 /** Whether the page speaks of the keep probability q or the drop rate p = 1 − q. */
 export type Notation = 'keep' | 'drop';
@@ -55,16 +56,26 @@ export interface ExplorerState {
   readonly embed: SectionId | 'all' | null;
   /** Colour theme: follow the system setting, or the reader's choice. */
   readonly theme: Theme;
+  /** Class link: groups of controls shown but not changeable (see classLink.ts). */
+  readonly locked: readonly ControlGroup[];
+  /** Class link: groups of controls not shown at all. */
+  readonly hidden: readonly ControlGroup[];
+  /** Class link: the number the student predicts before the page shows its numbers, or null. */
+  readonly predict: PredictTarget | null;
 }
 
 export type Theme = 'system' | 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 /** The fields that say how to show the page, not what it computes (presets keep them as they are). */
-export type DisplayFields = Pick<ExplorerState, 'notation' | 'section' | 'showData' | 'embed' | 'theme'>;
+export type DisplayFields = Pick<
+  ExplorerState,
+  'notation' | 'section' | 'showData' | 'embed' | 'theme' | 'locked' | 'hidden' | 'predict'
+>;
 
 export function displayFields(state: ExplorerState): DisplayFields {
-  return { notation: state.notation, section: state.section, showData: state.showData, embed: state.embed, theme: state.theme };
+  const { notation, section, showData, embed, theme, locked, hidden, predict } = state;
+  return { notation, section, showData, embed, theme, locked, hidden, predict };
 }
 
 export const MIN_KEEP = 0.05;
@@ -114,16 +125,19 @@ export const SEED_STATE: ExplorerState = {
   showData: false,
   embed: null,
   theme: 'system',
+  locked: [],
+  hidden: [],
+  predict: null,
 };
 
 /** The base state alone, without the store's action functions (for the URL and comparisons). */
 export function baseState(state: ExplorerState): ExplorerState {
   const {
     source, keep, notation, model, kept, compensation, compared, method, samples, seed, bins, mask,
-    weightsSeed, reference, preset, section, showData, embed, theme,
+    weightsSeed, reference, preset, section, showData, embed, theme, locked, hidden, predict,
   } = state;
   return {
     source, keep, notation, model, kept, compensation, compared, method, samples, seed, bins, mask,
-    weightsSeed, reference, preset, section, showData, embed, theme,
+    weightsSeed, reference, preset, section, showData, embed, theme, locked, hidden, predict,
   };
 }

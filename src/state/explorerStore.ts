@@ -18,6 +18,7 @@ import {
   type Notation,
   type SectionId,
 } from './explorerState.ts';
+import { controlAccess, type ControlGroup } from './classLink.ts';
 import { PRESETS } from './presets.ts';
 import { selectUnits, selectVector } from './selectors.ts';
 
@@ -50,6 +51,49 @@ export interface ExplorerActions {
 
 export type ExplorerStore = StoreApi<ExplorerState & ExplorerActions>;
 
+/**
+ * The group of controls each verb belongs to (null: always allowed). A verb of a locked or hidden
+ * group does nothing, whichever control calls it: a class link's restrictions hold everywhere.
+ */
+export const ACTION_GROUPS: Readonly<Record<keyof ExplorerActions, ControlGroup | null>> = {
+  setKeep: 'keep',
+  setKept: 'keep',
+  setNotation: 'notation',
+  setUnit: 'vector',
+  setVector: 'vector',
+  setGenerator: 'vector',
+  setModel: 'model',
+  setCompensation: 'comp',
+  toggleCompared: 'comp',
+  setMethod: 'method',
+  setSamples: 'method',
+  setSeed: 'method',
+  setBins: 'method',
+  setWeightsSeed: 'method',
+  toggleMaskUnit: 'mask',
+  setMask: 'mask',
+  applyPreset: 'presets',
+  openSection: null,
+  setShowData: null,
+  setTheme: null,
+  load: null,
+};
+
+/** Wraps each verb so it does nothing while its group is locked or hidden. */
+function guarded(actions: ExplorerActions, state: () => ExplorerState): ExplorerActions {
+  const entries = Object.entries(actions).map(([name, verb]) => {
+    const group = ACTION_GROUPS[name as keyof ExplorerActions];
+    if (group === null) return [name, verb];
+    return [
+      name,
+      (...args: unknown[]) => {
+        if (controlAccess(state(), group) === 'free') (verb as (...a: unknown[]) => void)(...args);
+      },
+    ];
+  });
+  return Object.fromEntries(entries) as unknown as ExplorerActions;
+}
+
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
@@ -70,8 +114,7 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
       const units = values.length;
       change({ source: { kind: 'explicit', values }, mask: maskFor(get().mask, units) });
     };
-    return {
-      ...initial,
+    const actions: ExplorerActions = {
       setKeep(keep) {
         if (Number.isFinite(keep)) change({ keep: clamp(keep, MIN_KEEP, MAX_KEEP) });
       },
@@ -156,5 +199,6 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
         set({ ...state });
       },
     };
+    return { ...initial, ...guarded(actions, get) };
   });
 }

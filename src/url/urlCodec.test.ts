@@ -17,6 +17,7 @@ import {
   SEED_STATE,
   type ExplorerState,
 } from '../state/explorerState.ts';
+import { CONTROL_GROUPS, normalizeRestrictions, PREDICT_TARGETS } from '../state/classLink.ts';
 import { PRESETS } from '../state/presets.ts';
 import { formatUrl, parseUrl } from './urlCodec.ts';
 
@@ -38,6 +39,11 @@ const source = fc.oneof(
     }),
   }),
 );
+
+/** Locked and hidden control groups as a link writes them: in CONTROL_GROUPS order, none in both. */
+const validRestrictions = fc
+  .record({ locked: fc.subarray([...CONTROL_GROUPS]), hidden: fc.subarray([...CONTROL_GROUPS]) })
+  .map(({ locked, hidden }) => normalizeRestrictions(locked, hidden));
 
 /** Every valid base state (presets are checked separately: a preset id needs its own state). */
 const validState: fc.Arbitrary<ExplorerState> = source.chain((src) => {
@@ -62,7 +68,9 @@ const validState: fc.Arbitrary<ExplorerState> = source.chain((src) => {
     showData: fc.boolean(),
     embed: fc.option(fc.constantFrom('all' as const, ...SECTION_IDS)),
     theme: fc.constantFrom('system' as const, 'light' as const, 'dark' as const),
-  });
+    restrictions: validRestrictions,
+    predict: fc.option(fc.constantFrom(...PREDICT_TARGETS)),
+  }).map(({ restrictions, ...rest }) => ({ ...rest, ...restrictions }));
 });
 
 /** Every way a state can be invalid, in words (empty for a valid state). */
@@ -89,6 +97,9 @@ function problems(state: ExplorerState): string[] {
   check(Number.isInteger(state.bins) && state.bins >= MIN_BINS && state.bins <= MAX_BINS, 'bins');
   check(Number.isInteger(state.seed) && state.seed >= 0 && state.seed <= MAX_SEED, 'seed');
   check(state.section === null || SECTION_IDS.includes(state.section), 'section');
+  check([...state.locked, ...state.hidden].every((g) => CONTROL_GROUPS.includes(g)), 'control groups');
+  check(!state.locked.some((g) => state.hidden.includes(g)), 'locked and hidden');
+  check(state.predict === null || PREDICT_TARGETS.includes(state.predict), 'predict');
   return found;
 }
 
@@ -189,6 +200,28 @@ describe('parseUrl(search)', () => {
     );
   });
 
+  it('reads class links: locked and hidden groups in link order, hidden winning, a target to predict', () => {
+    const { state, repairs } = parseUrl('?x=1,2&keep=0.5&lock=mask,keep,vector&hide=method,keep&predict=mean');
+    expect(state.locked).toEqual(['vector', 'mask']);
+    expect(state.hidden).toEqual(['keep', 'method']);
+    expect(state.predict).toBe('mean');
+    expect(repairs.map((r) => r.message)).toEqual(['lock and hide both name keep; hidden wins.']);
+  });
+
+  it('opens the question for a class link that only restricts controls', () => {
+    const { state, repairs } = parseUrl('?lock=keep&predict=above&section=norm');
+    expect(repairs).toEqual([]);
+    expect(state).toEqual({ ...SEED_STATE, locked: ['keep'], predict: 'above', section: 'norm' });
+  });
+
+  it('names unknown control groups and keeps the known ones', () => {
+    const { state, repairs } = parseUrl('?x=1&lock=keep,sliders,<b>');
+    expect(state.locked).toEqual(['keep']);
+    expect(repairs.map((r) => r.message)).toEqual([
+      'lock: ignored "sliders", "<b>" (allowed: vector, keep, model, comp, method, mask, notation, presets).',
+    ]);
+  });
+
   const badValues: Record<string, fc.Arbitrary<string>> = {
     keep: fc.constantFrom('NaN', 'Infinity', '2', '-1', 'abc', '', '0x1'),
     model: fc.constantFrom('gaussian', '', 'BERNOULLI'),
@@ -205,6 +238,9 @@ describe('parseUrl(search)', () => {
     preset: fc.constantFrom('favourite'),
     embed: fc.constantFrom('sidebar', '<b>'),
     theme: fc.constantFrom('pink'),
+    lock: fc.constantFrom('everything', 'keep,<b>', 'sliders'),
+    hide: fc.constantFrom('all', 'x'),
+    predict: fc.constantFrom('answer', 'E||y||', ''),
   };
 
   it('reports a repair naming the key for each bad value put into a valid link', () => {

@@ -4,7 +4,7 @@
  * never throw. Nothing read here is ever inserted as HTML: repairs are plain text.
  */
 import { formatVectorSpec, parseVectorSpec } from '../math/vectorSpec.ts';
-import type { Compensation, MaskModel, Method } from '../math/types.ts';
+import { COMPENSATIONS, type Compensation, type MaskModel, type Method } from '../math/types.ts';
 import {
   MAX_MASK_UNITS,
   SECTION_IDS,
@@ -15,6 +15,7 @@ import {
   type SectionId,
   type Theme,
 } from '../state/explorerState.ts';
+import { normalizeRestrictions, type ControlGroup, type PredictTarget } from '../state/classLink.ts';
 import { PRESETS } from '../state/presets.ts';
 import { KNOWN_KEYS, MAX_QUERY_LENGTH, URL_KEYS, URL_VERSION, type UrlKey } from './urlSchema.ts';
 
@@ -150,17 +151,36 @@ function readKeep(reader: Reader): number {
 }
 
 function readCompared(reader: Reader): readonly Compensation[] {
-  const raw = reader.raw('compare');
-  if (raw === null) return SEED_STATE.compared;
-  const field = schema('compare').field;
+  const known = readList<Compensation>(reader, 'compare');
+  if (known === null) return SEED_STATE.compared;
+  if (known.length > 0) return known;
+  if (!reader.repairs.some((r) => r.key === 'compare')) {
+    reader.repair('compare', `compare: nothing to compare (allowed: ${COMPENSATIONS.join(', ')}).`);
+  }
+  return SEED_STATE.compared;
+}
+
+/** A comma-separated list of names from the key's choices: unknown names are dropped and reported. */
+function readList<T extends string>(reader: Reader, key: string): T[] | null {
+  const raw = reader.raw(key);
+  if (raw === null) return null;
+  const field = schema(key).field;
   const allowed = field.kind === 'list' ? field.choices : [];
   const names = raw.split(',').filter((name) => name !== '');
-  const known = [...new Set(names.filter((name) => allowed.includes(name)))] as Compensation[];
   const unknown = names.filter((name) => !allowed.includes(name));
-  if (unknown.length > 0 || known.length === 0) {
-    reader.repair('compare', `compare: ${unknown.length > 0 ? `ignored ${unknown.map(quote).join(', ')}` : 'nothing to compare'} (allowed: ${allowed.join(', ')}).`);
+  if (unknown.length > 0) {
+    reader.repair(key, `${key}: ignored ${unknown.map(quote).join(', ')} (allowed: ${allowed.join(', ')}).`);
   }
-  return known.length > 0 ? known : SEED_STATE.compared;
+  return [...new Set(names.filter((name) => allowed.includes(name)))] as T[];
+}
+
+/** Locked and hidden control groups; a group given as both is hidden. */
+function readRestrictions(reader: Reader) {
+  const locked = readList<ControlGroup>(reader, 'lock') ?? [];
+  const hidden = readList<ControlGroup>(reader, 'hide') ?? [];
+  const both = locked.filter((g) => hidden.includes(g));
+  if (both.length > 0) reader.repair('lock', `lock and hide both name ${both.join(', ')}; hidden wins.`);
+  return normalizeRestrictions(locked, hidden);
 }
 
 function readMask(reader: Reader, units: number): ExplorerState['mask'] {
@@ -242,9 +262,12 @@ export function parseUrl(search: string): ParsedUrl {
     showData: params.has('data') ? readFlag(reader) : false,
     embed: readId(reader, 'embed', ['all', ...SECTION_IDS]) as SectionId | 'all' | null,
     theme: reader.choice<Theme>('theme', SEED_STATE.theme),
+    ...readRestrictions(reader),
+    predict: params.has('predict') ? readPredict(reader) : null,
   };
-  // A link that only says how to show the page (section, data tables, notation, embed, theme) opens the question.
-  const displayKeys = ['v', 'section', 'data', 'notation', 'embed', 'theme'];
+  // A link that only says how to show the page (section, data tables, notation, embed, theme, class
+  // restrictions) opens the question.
+  const displayKeys = ['v', 'section', 'data', 'notation', 'embed', 'theme', 'lock', 'hide', 'predict'];
   if ([...params.keys()].every((key) => displayKeys.includes(key))) {
     return { state: { ...SEED_STATE, ...displayFields(state) }, repairs: reader.repairs };
   }
@@ -252,6 +275,15 @@ export function parseUrl(search: string): ParsedUrl {
   const preset = PRESETS.find((p) => p.id === state.preset);
   const fitsPreset = preset !== undefined && formatUrl({ ...preset.state, ...displayFields(state) }) === formatUrl(state);
   return { state: fitsPreset ? state : { ...state, preset: null }, repairs: reader.repairs };
+}
+
+function readPredict(reader: Reader): PredictTarget | null {
+  const raw = reader.raw('predict');
+  const field = schema('predict').field;
+  if (raw === null || field.kind !== 'choice') return null;
+  if (field.choices.includes(raw)) return raw as PredictTarget;
+  reader.repair('predict', `predict=${quote(raw)} is not a number this page can ask for (allowed: ${field.choices.join(', ')}); no prediction asked.`);
+  return null;
 }
 
 function readFlag(reader: Reader): boolean {

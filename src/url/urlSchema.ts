@@ -2,6 +2,8 @@
  * Every shareable key, with its type, range and default: the one table the codec reads.
  * Version 1. A link keeps working when keys are added: missing keys take their defaults, so a
  * link written today opens the same state later. Defaults are not written, to keep links short.
+ * Keys added within version 1, none changing what an older key means: theme; lock, hide and
+ * predict (class links). A change of meaning would raise URL_VERSION.
  */
 import {
   DEFAULT_BINS,
@@ -20,6 +22,7 @@ import {
   type ExplorerState,
 } from '../state/explorerState.ts';
 import { COMPENSATIONS, MASK_MODELS, METHODS } from '../math/types.ts';
+import { CONTROL_GROUPS, PREDICT_TARGETS } from '../state/classLink.ts';
 import { MAX_GENERATED_UNITS } from '../math/vectorSpec.ts';
 
 export const URL_VERSION = 1;
@@ -173,6 +176,24 @@ export const URL_KEYS: readonly UrlKey[] = [
     label: 'colour theme',
     field: { kind: 'choice', choices: THEMES },
     write: (s) => (s.theme === 'system' ? null : s.theme),
+  },
+  {
+    key: 'lock',
+    label: 'locked controls',
+    field: { kind: 'list', choices: CONTROL_GROUPS },
+    write: (s) => (s.locked.length === 0 ? null : s.locked.join(',')),
+  },
+  {
+    key: 'hide',
+    label: 'hidden controls',
+    field: { kind: 'list', choices: CONTROL_GROUPS },
+    write: (s) => (s.hidden.length === 0 ? null : s.hidden.join(',')),
+  },
+  {
+    key: 'predict',
+    label: 'number to predict',
+    field: { kind: 'choice', choices: PREDICT_TARGETS },
+    write: (s) => s.predict,
   },
 ];
 
