@@ -52,7 +52,7 @@ const GROUP_FIELDS: Readonly<Record<ControlGroup | 'free', readonly (keyof Explo
 
 describe('class link restrictions in the store', () => {
   it('has a test change for every verb, and each changes the unrestricted seed state', () => {
-    for (const verb of verbs) expect(afterChange(SEED_STATE, verb), verb).not.toEqual(SEED_STATE);
+    for (const verb of verbs) expect({ verb, state: afterChange(SEED_STATE, verb) }).not.toEqual({ verb, state: SEED_STATE });
   });
 
   it('files every verb under the group of the fields it changes', () => {
@@ -62,7 +62,7 @@ describe('class link restrictions in the store', () => {
         (key) => key !== 'preset' && JSON.stringify(after[key]) !== JSON.stringify(SEED_STATE[key]),
       );
       const allowed = GROUP_FIELDS[ACTION_GROUPS[verb] ?? 'free'];
-      expect(changed.filter((key) => !allowed.includes(key)), verb).toEqual([]);
+      expect({ verb, outside: changed.filter((key) => !allowed.includes(key)) }).toEqual({ verb, outside: [] });
     }
   });
 
@@ -71,10 +71,10 @@ describe('class link restrictions in the store', () => {
     expect(own.length).toBeGreaterThan(0);
     for (const restriction of ['locked', 'hidden'] as const) {
       const start: ExplorerState = { ...SEED_STATE, [restriction]: [group] };
-      for (const verb of own) expect(afterChange(start, verb), `${verb} (${restriction})`).toEqual(start);
+      for (const verb of own) expect({ verb, restriction, state: afterChange(start, verb) }).toEqual({ verb, restriction, state: start });
       // Verbs of other groups still work, except presets, which would overwrite the restricted group.
       const others = verbs.filter((v) => ACTION_GROUPS[v] !== group && !(v === 'applyPreset' && group !== 'notation'));
-      for (const verb of others) expect(afterChange(start, verb), `${verb} beside ${group}`).not.toEqual(start);
+      for (const verb of others) expect({ verb, state: afterChange(start, verb) }).not.toEqual({ verb, state: start });
     }
   });
 
