@@ -64,6 +64,71 @@ test('the histogram downloads as an SVG that looks like the page and as a PNG at
   expect(png.length).toBeGreaterThan(2000);
 });
 
+/** The figures of the later sections, their download names and the on-page SVG (CSS, inside the section). */
+const SECTION_FIGURES = [
+  { section: '#mean', group: /chart of each x_i/, svg: 'svg.unit-means', fileName: 'mean-units' },
+  { section: '#mean', group: /histogram of z = w·y/, svg: 'svg.downstream-histogram', fileName: 'mean-downstream' },
+  { section: '#layers', group: /histogram of ‖y‖ in the layer/, svg: 'svg.sm-chart', fileName: 'layers-distribution' },
+  { section: '#layers', group: /sd‖y‖\/E‖y‖ against the layer size/, svg: 'svg.spread-chart', fileName: 'layers-spread' },
+  { section: '#rescaling', group: /line of c\*/, svg: 'svg.scale-line', fileName: 'rescaling-constant-scale' },
+  { section: '#dropconnect', group: /bars of \(Wx\)_j/, svg: 'svg.dropconnect-bars', fileName: 'dropconnect-outputs' },
+  { section: '#mistakes', group: /right and wrong E\[y\]/, svg: 'svg.mistake-bars', fileName: 'mistake-divide-by-drop' },
+] as const;
+
+/** The marks a chart is drawn with. */
+const MARKS = ['rect', 'line', 'path', 'circle', 'text'] as const;
+
+/** How many of each mark an SVG's markup holds, leaving out the background rectangle the export adds. */
+function markCounts(markup: string): Record<(typeof MARKS)[number], number> {
+  const without = markup.replace(/<rect[^>]*data-export="background"[^>]*\/?>/, '');
+  return Object.fromEntries(MARKS.map((m) => [m, (without.match(new RegExp(`<${m}\\b`, 'g')) ?? []).length])) as Record<(typeof MARKS)[number], number>;
+}
+
+test('every figure of the later sections downloads as an SVG with the page’s marks, and as a PNG at twice its size', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByTestId('norm-panel')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  for (const figure of SECTION_FIGURES) {
+    const section = page.locator(figure.section);
+    const chart = section.locator(figure.svg);
+    await expect(chart, figure.fileName).toHaveCount(1);
+    await expect(chart).toBeVisible();
+    const buttons = section.getByRole('group', { name: figure.group });
+    await buttons.scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent('download'), buttons.getByRole('button', { name: 'Download SVG' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${figure.fileName}.svg`);
+    const svg = await readFile(await download.path(), 'utf8');
+    expect(svg.startsWith('<svg'), figure.fileName).toBe(true);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain('data-export="background"');
+    // The same marks as on the page, one for one, with their styles inlined.
+    const onPage = await chart.evaluate(
+      (element, marks) => Object.fromEntries(marks.map((m) => [m, element.querySelectorAll(m).length])),
+      [...MARKS],
+    );
+    const exported = markCounts(svg);
+    expect(exported, figure.fileName).toEqual(onPage);
+    expect(exported.rect + exported.path + exported.circle, `${figure.fileName} draws something`).toBeGreaterThan(0);
+    expect(svg).toMatch(/style="[^"]*(fill|stroke): rgb\(/);
+  }
+
+  // One PNG: the histogram of z, at twice the size it has on the page.
+  const chart = page.locator('#mean svg.downstream-histogram');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (box === null) throw new Error('the histogram of z is not rendered');
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#mean').getByRole('group', { name: /histogram of z = w·y/ }).getByRole('button', { name: 'Download PNG (2×)' }).click(),
+  ]);
+  expect(pngDownload.suggestedFilename()).toBe('mean-downstream.png');
+  const png = await readFile(await pngDownload.path());
+  expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  expect(Math.abs(png.readUInt32BE(16) - 2 * box.width)).toBeLessThanOrEqual(2);
+  expect(Math.abs(png.readUInt32BE(20) - 2 * box.height)).toBeLessThanOrEqual(2);
+  expect(png.length).toBeGreaterThan(2000);
+});
+
 test('the histogram’s CSV holds the exact law: probabilities add to 1 and ½ sits on [10.000, 10.012]', async ({ page }) => {
   await page.goto('/#norm');
   await expect(histogram(page)).toBeVisible();

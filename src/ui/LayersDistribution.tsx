@@ -1,7 +1,9 @@
 import { SmallMultiples, type PanelMarker } from '../charts/SmallMultiples.tsx';
 import { formatFixed, formatKeep, formatProbability, methodLabel } from '../explain/formatNumber.ts';
 import type { AnalysisResult } from '../math/types.ts';
+import { useRef } from 'react';
 import { FigureData } from './FigureData.tsx';
+import { FigureExport } from './FigureExport.tsx';
 import { useCompensationLabels } from './labels.ts';
 import { describeHistogram } from './normHistogramData.ts';
 
@@ -18,6 +20,7 @@ interface LayersDistributionProps {
 /** The main result's histogram of ‖y‖, drawn wide, with ‖x‖, E‖y‖, √E‖y‖² and the measured value marked. */
 export function LayersDistribution({ result, threshold }: LayersDistributionProps) {
   const COMPENSATION_LABELS = useCompensationLabels();
+  const chart = useRef<HTMLDivElement>(null);
   if (result === null) return <p className="placeholder">Computing the distribution…</p>;
   const histogram = result.histogram;
   const inverted = result.compensation === 'inverted' && result.model !== 'dropconnect';
@@ -36,23 +39,25 @@ export function LayersDistribution({ result, threshold }: LayersDistributionProp
   const title = `Distribution of ‖y‖ in a layer of ${result.n} units, q = ${formatKeep(result.keep)}, ${COMPENSATION_LABELS[result.compensation]} (${methodLabel(histogram.method)})`;
   return (
     <>
-      <SmallMultiples
-        columns={1}
-        xLabel="‖y‖"
-        panels={[
-          {
-            id: 'main',
-            title,
-            description:
-              `${describeHistogram(histogram)} ‖x‖ = ${formatFixed(result.norm, 4)}, E‖y‖ = ${formatFixed(result.meanNorm.value, 4)}, ` +
-              `√(E‖y‖²) = ${formatFixed(result.rmsNorm.value, 4)}, sd‖y‖ = ${formatFixed(result.sdNorm.value, 4)}; ` +
-              `the measured ${formatFixed(threshold, 3)} is marked.`,
-            edges: histogram.edges,
-            probabilities: histogram.probabilities,
-            markers,
-          },
-        ]}
-      />
+      <div ref={chart}>
+        <SmallMultiples
+          columns={1}
+          xLabel="‖y‖"
+          panels={[
+            {
+              id: 'main',
+              title,
+              description:
+                `${describeHistogram(histogram)} ‖x‖ = ${formatFixed(result.norm, 4)}, E‖y‖ = ${formatFixed(result.meanNorm.value, 4)}, ` +
+                `√(E‖y‖²) = ${formatFixed(result.rmsNorm.value, 4)}, sd‖y‖ = ${formatFixed(result.sdNorm.value, 4)}; ` +
+                `the measured ${formatFixed(threshold, 3)} is marked.`,
+              edges: histogram.edges,
+              probabilities: histogram.probabilities,
+              markers,
+            },
+          ]}
+        />
+      </div>
       <ul className="layers-legend" aria-label="Lines on the histogram">
         <li>
           <span className="swatch swatch-norm" aria-hidden="true" /> ‖x‖, the test-time length
@@ -67,6 +72,7 @@ export function LayersDistribution({ result, threshold }: LayersDistributionProp
           <span className="swatch swatch-measured" aria-hidden="true" /> the measured ‖y‖
         </li>
       </ul>
+      <FigureExport target={chart} fileName="layers-distribution" label="histogram of ‖y‖ in the layer" />
       <FigureData
         title={`Distribution of ‖y‖, ${result.n} units (${methodLabel(histogram.method)})`}
         columns={sampled ? ['‖y‖ from', 'to', 'probability', 'standard error'] : ['‖y‖ from', 'to', 'probability']}

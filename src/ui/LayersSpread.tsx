@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { SpreadByUnits } from '../charts/SpreadByUnits.tsx';
 import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
 import type { VectorKind } from '../math/vectorSpec.ts';
 import { FigureData } from './FigureData.tsx';
+import { FigureExport } from './FigureExport.tsx';
 import { spreadCurve } from './layersMoments.ts';
 
 const KIND_WORDS: Record<VectorKind, string> = {
@@ -24,6 +25,7 @@ interface LayersSpreadProps {
 export function LayersSpread({ kind, seed, keep, current }: LayersSpreadProps) {
   // Closed forms for 11 layer sizes (a few tens of ms): recomputed only when kind, seed or q change.
   const curve = useMemo(() => spreadCurve(kind, seed, keep), [kind, seed, keep]);
+  const figure = useRef<HTMLElement>(null);
   if (keep >= 1) {
     return <p className="layers-note">With q = 1 nothing is dropped: ‖y‖ = ‖x‖ on every mask, so there is no spread to plot.</p>;
   }
@@ -38,7 +40,7 @@ export function LayersSpread({ kind, seed, keep, current }: LayersSpreadProps) {
     `${last === undefined ? '' : formatFixed(last.approximateSpread, 4)} at n = ${last?.units ?? ''}. ` +
     `Your layer, n = ${current.units}: ${formatFixed(current.exact, 4)}.`;
   return (
-    <figure className="layers-spread" data-testid="layers-spread">
+    <figure className="layers-spread" data-testid="layers-spread" ref={figure}>
       <SpreadByUnits
         points={curve.map((p) => ({ units: p.units, exact: p.relativeSpread, approximate: p.approximateSpread }))}
         current={current.exact > 0 ? current : null}
@@ -51,6 +53,7 @@ export function LayersSpread({ kind, seed, keep, current }: LayersSpreadProps) {
         <span className="spread-key spread-key-current" aria-hidden="true" /> your layer. Each n is its own seeded {words} draw,
         so the curve wiggles where n_eff does.
       </figcaption>
+      <FigureExport target={figure} fileName="layers-spread" label="chart of sd‖y‖/E‖y‖ against the layer size n" />
       <FigureData
         title={`Relative spread of ‖y‖ by layer size (${words}, q = ${formatKeep(keep)})`}
         columns={['units n', 'n_eff', 'sd‖y‖/E‖y‖ (closed form)', '½√((1−q)/(q·n_eff))']}

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
+import { FigureExport } from './FigureExport.tsx';
 
 interface RescalingScaleLineProps {
   readonly keep: number;
@@ -18,6 +19,7 @@ const AXIS_Y = 52;
 export function RescalingScaleLine({ keep, constantScale }: RescalingScaleLineProps) {
   const titleId = useId();
   const descId = useId();
+  const figure = useRef<SVGSVGElement>(null);
   const low = 1 / Math.sqrt(keep);
   const high = 1 / keep;
   const x = scaleLinear()
@@ -27,33 +29,44 @@ export function RescalingScaleLine({ keep, constantScale }: RescalingScaleLinePr
   const share = high > low ? (constantScale - low) / (high - low) : null;
   const cx = x(constantScale);
   return (
-    <svg className="scale-line" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} aria-describedby={descId} data-testid="scale-line">
-      <title id={titleId}>{`Where c* lies between 1/√q and 1/q at q = ${formatKeep(keep)}`}</title>
-      <desc id={descId}>
-        {`1/√q = ${formatFixed(low, 4)}, c* = ${formatFixed(constantScale, 4)}, 1/q = ${formatFixed(high, 4)}` +
-          (share === null ? '; the bounds meet at q = 1.' : `; c* is ${formatFixed(share * 100, 1)} % of the way from 1/√q to 1/q.`)}
-      </desc>
-      <g aria-hidden="true">
-        <line className="scale-line-axis" x1={x(low)} x2={x(high)} y1={AXIS_Y} y2={AXIS_Y} />
-        <g className="scale-line-bound">
-          <line x1={x(low)} x2={x(low)} y1={AXIS_Y - 10} y2={AXIS_Y + 10} />
-          <text x={x(low)} y={AXIS_Y + 28} textAnchor="middle">
-            1/√q = {formatFixed(low, 3)}
-          </text>
+    <>
+      <svg
+        ref={figure}
+        className="scale-line"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={descId}
+        data-testid="scale-line"
+      >
+        <title id={titleId}>{`Where c* lies between 1/√q and 1/q at q = ${formatKeep(keep)}`}</title>
+        <desc id={descId}>
+          {`1/√q = ${formatFixed(low, 4)}, c* = ${formatFixed(constantScale, 4)}, 1/q = ${formatFixed(high, 4)}` +
+            (share === null ? '; the bounds meet at q = 1.' : `; c* is ${formatFixed(share * 100, 1)} % of the way from 1/√q to 1/q.`)}
+        </desc>
+        <g aria-hidden="true">
+          <line className="scale-line-axis" x1={x(low)} x2={x(high)} y1={AXIS_Y} y2={AXIS_Y} />
+          <g className="scale-line-bound">
+            <line x1={x(low)} x2={x(low)} y1={AXIS_Y - 10} y2={AXIS_Y + 10} />
+            <text x={x(low)} y={AXIS_Y + 28} textAnchor="middle">
+              1/√q = {formatFixed(low, 3)}
+            </text>
+          </g>
+          <g className="scale-line-bound">
+            <line x1={x(high)} x2={x(high)} y1={AXIS_Y - 10} y2={AXIS_Y + 10} />
+            <text x={x(high)} y={AXIS_Y + 28} textAnchor="middle">
+              1/q = {formatFixed(high, 3)}
+            </text>
+          </g>
+          <g className="scale-line-value">
+            <path d={`M${cx},${AXIS_Y - 4} l-7,-12 h14 z`} />
+            <text x={cx} y={AXIS_Y - 22} textAnchor={cx > WIDTH - 120 ? 'end' : cx < 120 ? 'start' : 'middle'}>
+              c* = {formatFixed(constantScale, 4)}
+            </text>
+          </g>
         </g>
-        <g className="scale-line-bound">
-          <line x1={x(high)} x2={x(high)} y1={AXIS_Y - 10} y2={AXIS_Y + 10} />
-          <text x={x(high)} y={AXIS_Y + 28} textAnchor="middle">
-            1/q = {formatFixed(high, 3)}
-          </text>
-        </g>
-        <g className="scale-line-value">
-          <path d={`M${cx},${AXIS_Y - 4} l-7,-12 h14 z`} />
-          <text x={cx} y={AXIS_Y - 22} textAnchor={cx > WIDTH - 120 ? 'end' : cx < 120 ? 'start' : 'middle'}>
-            c* = {formatFixed(constantScale, 4)}
-          </text>
-        </g>
-      </g>
-    </svg>
+      </svg>
+      <FigureExport target={figure} fileName="rescaling-constant-scale" label="line of c* between 1/√q and 1/q" />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { DropConnectBars } from '../../charts/DropConnectBars.tsx';
 import {
   dropConnectMoments,
@@ -25,6 +25,7 @@ import {
 } from '../dropConnectText.ts';
 import { useActions, useExplorer } from '../explorerContext.ts';
 import { FigureData } from '../FigureData.tsx';
+import { FigureExport } from '../FigureExport.tsx';
 import { useCompensationLabels } from '../labels.ts';
 import { Section } from '../Section.tsx';
 
@@ -53,6 +54,7 @@ export function DropConnectSection() {
     return fourth > 0 ? (squares * squares) / fourth : 0;
   }, [x]);
   const dropConnectOn = model === 'dropconnect';
+  const figure = useRef<HTMLElement>(null);
 
   return (
     <Section id="dropconnect">
@@ -72,7 +74,7 @@ export function DropConnectSection() {
         </button>{' '}
         <span className="dropconnect-aside">(its first row is section 3’s w: the same seed draws both)</span>
       </p>
-      <figure className="dropconnect-figure">
+      <figure className="dropconnect-figure" ref={figure}>
         <DropConnectBars
           outputs={moments.means.map((mean, j) => {
             const sd = Math.sqrt(Math.max(0, moments.variances[j] ?? 0));
@@ -87,6 +89,7 @@ export function DropConnectSection() {
           <span className="dropconnect-legend-square" aria-hidden="true">■╌■</span> unit dropout ±1 sd (closed form).
         </figcaption>
       </figure>
+      <FigureExport target={figure} fileName="dropconnect-outputs" label="bars of (Wx)_j with ±1 sd of u_j and z_j" />
       <table className="dropconnect-numbers">
         <caption>Outputs of the layer: mean and spread (closed form)</caption>
         <thead>

@@ -1,5 +1,5 @@
 import type { Compensation } from '../../math/types.ts';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { DownstreamHistogram, type DownstreamMarker } from '../../charts/DownstreamHistogram.tsx';
 import { UnitMeansChart } from '../../charts/UnitMeansChart.tsx';
 import { formatKeep } from '../../explain/formatNumber.ts';
@@ -20,6 +20,7 @@ import { DraggableNumber } from '../DraggableNumber.tsx';
 import { useNotationNumber } from '../notationNumber.ts';
 import { useActions, useExplorer } from '../explorerContext.ts';
 import { FigureData } from '../FigureData.tsx';
+import { FigureExport } from '../FigureExport.tsx';
 import { useHighlight } from '../highlightContext.ts';
 import { useCompensationLabels } from '../labels.ts';
 import { downstreamHistogram } from '../meanDownstreamHistogram.ts';
@@ -79,6 +80,7 @@ export function MeanSection() {
   const unitInput = { value: x[unit - 1] ?? 0, index: unit, keep: q };
   const derivationInput = { x, w, keep: q, model };
   const shown = Math.min(n, MAX_SHOWN_UNITS);
+  const unitsFigure = useRef<HTMLElement>(null);
 
   const notationNumber = useNotationNumber();
   const keepControl = (
@@ -111,7 +113,7 @@ export function MeanSection() {
       ) : null}
       {outcome.ok ? (
         <>
-          <figure className="mean-figure">
+          <figure className="mean-figure" ref={unitsFigure}>
             <UnitMeansChart
               units={x.slice(0, shown).map((v, i) => ({
                 value: v,
@@ -130,6 +132,7 @@ export function MeanSection() {
               {outcome.numbers.sdY === null ? ' The spread of per-sample matching is only computed by enumeration (n ≤ 16).' : ''}
             </figcaption>
           </figure>
+          <FigureExport target={unitsFigure} fileName="mean-units" label="chart of each x_i against E[y_i] ± sd(y_i)" />
           <FigureData
             title={`Mean and spread of each unit’s output (${meanProvenance(outcome.numbers)})`}
             columns={['unit i', 'x_i', 'E[y_i]', 'sd(y_i)', 'E[y_i] − x_i']}
@@ -260,9 +263,10 @@ function DownstreamFigure({ x, w, numbers, highlight, onHighlight }: DownstreamF
     ['bias E[z] − w·x', formatWithError(numbers.meanZ - numbers.undropped, numbers.meanZError), how],
   ];
   const n = x.length;
+  const figure = useRef<HTMLElement>(null);
   return (
     <>
-      <figure className="mean-figure">
+      <figure className="mean-figure" ref={figure}>
         <p className="mean-method">
           {bins.approximate
             ? `Normal approximation, not the exact law: n = ${n} is above the ${MAX_ENUMERATED_MEAN_UNITS} units whose masks this figure enumerates. The bars are the bin masses of N(E[z], Var z) with E[z] and Var z as in the table (${how}); the bins cover E[z] ± 4 sd.`
@@ -285,6 +289,7 @@ function DownstreamFigure({ x, w, numbers, highlight, onHighlight }: DownstreamF
           onHighlight={onHighlight}
         />
       </figure>
+      <FigureExport target={figure} fileName="mean-downstream" label="histogram of z = w·y" />
       <table className="mean-numbers">
         <caption>Downstream unit z = w·y</caption>
         <thead>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { MistakeBars } from '../../charts/MistakeBars.tsx';
 import { Tex } from '../../explain/Tex.tsx';
 import { formatFixed, formatKeep } from '../../explain/formatNumber.ts';
@@ -14,6 +14,7 @@ import {
 import { selectVector } from '../../state/selectors.ts';
 import { DraggableNumber } from '../DraggableNumber.tsx';
 import { useExplorer } from '../explorerContext.ts';
+import { FigureExport } from '../FigureExport.tsx';
 import { mistakeDescription, MISTAKE_SHOWN_UNITS } from '../mistakeView.ts';
 import { complement, useNotationNumber } from '../notationNumber.ts';
 import { Section } from '../Section.tsx';
@@ -75,6 +76,7 @@ export function MistakesSection() {
   const notation = useExplorer((s) => s.notation);
   const number = useNotationNumber();
   const [selected, setSelected] = useState<MistakeId>('divide-by-drop');
+  const chart = useRef<HTMLDivElement>(null);
   const story = mistakeStory(selected);
   const numbers = useMemo(() => mistakeNumbers(selected, vector, keep), [selected, vector, keep]);
   const tex = mistakeTex(selected, vector, keep, notation);
@@ -115,29 +117,32 @@ export function MistakesSection() {
         <p className="mistake-summary" data-testid="mistake-summary">
           {mistakeSummary(selected, vector, keep)}
         </p>
-        <MistakeBars
-          title={`${story.title}: x, the right and the wrong ${phase} output per unit`}
-          description={mistakeDescription(numbers, vector)}
-          series={[
-            { key: 'x', name: 'x', values: vector.slice(0, shown) },
-            {
-              key: 'right',
-              name: `right E[y] ± sd`,
-              values: numbers.right.mean.slice(0, shown),
-              spread: numbers.right.sd.slice(0, shown),
-            },
-            {
-              key: 'wrong',
-              name: `wrong E[y] ± sd`,
-              values: numbers.wrong.mean.slice(0, shown),
-              spread: numbers.wrong.sd.slice(0, shown),
-            },
-          ]}
-        />
+        <div ref={chart}>
+          <MistakeBars
+            title={`${story.title}: x, the right and the wrong ${phase} output per unit`}
+            description={mistakeDescription(numbers, vector)}
+            series={[
+              { key: 'x', name: 'x', values: vector.slice(0, shown) },
+              {
+                key: 'right',
+                name: `right E[y] ± sd`,
+                values: numbers.right.mean.slice(0, shown),
+                spread: numbers.right.sd.slice(0, shown),
+              },
+              {
+                key: 'wrong',
+                name: `wrong E[y] ± sd`,
+                values: numbers.wrong.mean.slice(0, shown),
+                spread: numbers.wrong.sd.slice(0, shown),
+              },
+            ]}
+          />
+        </div>
         <p className="method-note">
           Bars: x outlined, the right mean solid, the wrong mean hatched; whiskers span ±1 standard deviation of the
           output. All values are closed forms.
         </p>
+        <FigureExport target={chart} fileName={`mistake-${selected}`} label="bars of x and the right and wrong E[y] ± sd" />
         <MistakeTable numbers={numbers} x={vector} />
         <p>Wrong:</p>
         <Tex literal tex={tex.wrong} display label="mistake-wrong-tex" />
