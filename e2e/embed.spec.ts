@@ -27,7 +27,7 @@ test.describe('embed mode', () => {
     await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
     await expect(page.getByRole('region', { name: /The question/ })).toHaveCount(0);
     await expect(page.getByRole('region', { name: /Every mask, weighed/ })).toHaveCount(0);
-    await expect(page.getByRole('group', { name: 'Embed' })).toHaveCount(0);
+    await expect(page.getByRole('group', { name: 'Share or embed' })).toHaveCount(0);
     // The shared controls are there, closed; opening them gives the q slider, and moving it reaches the section.
     const q = page.getByRole('slider', { name: 'Keep probability q', exact: true });
     await expect(q).toBeHidden();
@@ -73,11 +73,11 @@ test.describe('embed mode', () => {
   });
 });
 
-test('the Embed panel gives an iframe snippet for the current state and the chosen section', async ({ page, context }) => {
+test('the Share panel gives an iframe snippet for the current state and the chosen section', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/?keep=0.25');
-  const panel = page.getByRole('group', { name: 'Embed' });
-  await panel.getByLabel('Section to embed').selectOption({ label: 'What it does not preserve: the norm' });
+  const panel = page.getByRole('group', { name: 'Share or embed' });
+  await panel.getByLabel('Section', { exact: true }).selectOption({ label: 'What it does not preserve: the norm' });
   const snippet = panel.getByLabel('HTML to paste');
   const text = await snippet.inputValue();
   const src = /<iframe src="([^"]+)"/.exec(text)?.[1]?.replaceAll('&amp;', '&');
@@ -90,8 +90,8 @@ test('the Embed panel gives an iframe snippet for the current state and the chos
   expect(text).toContain('width="100%"');
   expect(text).toMatch(/title="[^"]+"/);
   expect(text).toContain(`<script src="${new URL(page.url()).origin}/embed-host.js"`);
-  await panel.getByRole('button', { name: 'Copy' }).click();
-  await expect(panel.getByRole('status')).toHaveText('Copied');
+  await panel.getByRole('button', { name: 'Copy the HTML' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Copied' })).toHaveCount(1);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
   // The snippet opens the embedded section with the same q.
   await page.goto(src ?? '');
@@ -193,7 +193,7 @@ test.describe('hosting under a sub-path', () => {
     // The numbers came from the Web Worker, loaded from under the sub-path.
     await expect(normSection(page).getByText('computed in one background worker')).toBeVisible();
     // The Embed panel points at the sub-path.
-    const snippet = await page.getByRole('group', { name: 'Embed' }).getByLabel('HTML to paste').inputValue();
+    const snippet = await page.getByRole('group', { name: 'Share or embed' }).getByLabel('HTML to paste').inputValue();
     expect(snippet).toContain(`<iframe src="${base}?`);
     expect(snippet).toContain(`<script src="${base}embed-host.js"`);
     const host = await page.request.get(`${base}embed-host.js`);

@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
 import { TexNotationContext } from '../explain/texNotation.ts';
+import { isRestricted } from '../state/classLink.ts';
 import type { Repair } from '../url/urlCodec.ts';
 import { DisplayOptions } from './DisplayOptions.tsx';
 import { EmbedApp } from './EmbedApp.tsx';
-import { EmbedPanel } from './EmbedPanel.tsx';
+import { SharePanel } from './SharePanel.tsx';
+import { ClassLinkNotice } from './ClassLinkNotice.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { useControlAccess } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
 import { LiveSummary } from './LiveSummary.tsx';
+import { PredictGate, PredictionProvider } from './PredictGate.tsx';
 import { PresetBar } from './PresetBar.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
 import { SECTION_COMPONENTS } from './sectionRegistry.ts';
@@ -33,45 +37,55 @@ export function App({ repairs }: AppProps) {
     if (target !== null) document.getElementById(target)?.scrollIntoView();
   }, [linkedSection, embed]);
   const notation = useExplorer((s) => s.notation);
+  const classLink = useExplorer((s) => isRestricted(s) || s.predict !== null);
+  const presets = useControlAccess('presets');
   if (embed !== null) {
     return (
       <TexNotationContext.Provider value={notation}>
-        <EmbedApp embed={embed} repairs={repairs} />
+        <PredictionProvider>
+          <EmbedApp embed={embed} repairs={repairs} />
+        </PredictionProvider>
       </TexNotationContext.Provider>
     );
   }
   return (
     <TexNotationContext.Provider value={notation}>
-      <a className="skip-link" href="#sections">
-        Skip to the explanation
-      </a>
-      <header className="page-header">
-        <h1>Dropout Scaling Explorer</h1>
-        <p className="lede">
-          Dropout zeroes some activations and divides the survivors by the keep probability q. On a single mask that
-          visibly inflates the vector. Why is it right anyway? Move the controls and watch every mask, exactly.
-        </p>
-      </header>
-      <div className="page">
-        <aside className="sidebar" aria-label="Contents and controls">
-          <TableOfContents />
-          <ErrorBoundary what="the controls">
-            <VectorControls />
-            <DisplayOptions />
-            <EmbedPanel />
-          </ErrorBoundary>
-        </aside>
-        <main id="sections" className="sections">
-          <LiveSummary />
-          <RepairNotice repairs={repairs} />
-          <PresetBar />
-          {SECTION_COMPONENTS.map(({ id, Component }) => (
-            <ErrorBoundary key={id} what={`the section “${id}”`}>
-              <Component />
+      <PredictionProvider>
+        <a className="skip-link" href="#sections">
+          Skip to the explanation
+        </a>
+        <header className="page-header">
+          <h1>Dropout Scaling Explorer</h1>
+          <p className="lede">
+            Dropout zeroes some activations and divides the survivors by the keep probability q. On a single mask that
+            visibly inflates the vector. Why is it right anyway? Move the controls and watch every mask, exactly.
+          </p>
+        </header>
+        <div className="page">
+          <aside className="sidebar" aria-label="Contents and controls">
+            <TableOfContents />
+            <ErrorBoundary what="the controls">
+              <VectorControls />
+              <DisplayOptions />
+              {/* A student's class link offers no builder: its notice links to the page without restrictions. */}
+              {classLink ? null : <SharePanel />}
             </ErrorBoundary>
-          ))}
-        </main>
-      </div>
+          </aside>
+          <main id="sections" className="sections">
+            <RepairNotice repairs={repairs} />
+            <ClassLinkNotice />
+            <PredictGate>
+              <LiveSummary />
+              {presets === 'hidden' ? null : <PresetBar />}
+              {SECTION_COMPONENTS.map(({ id, Component }) => (
+                <ErrorBoundary key={id} what={`the section “${id}”`}>
+                  <Component />
+                </ErrorBoundary>
+              ))}
+            </PredictGate>
+          </main>
+        </div>
+      </PredictionProvider>
     </TexNotationContext.Provider>
   );
 }

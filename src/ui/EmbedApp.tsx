@@ -1,7 +1,9 @@
 import { SECTIONS } from '../explain/sections.ts';
 import type { SectionId } from '../state/explorerState.ts';
 import type { Repair } from '../url/urlCodec.ts';
+import { ClassLinkNotice } from './ClassLinkNotice.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { PredictGate } from './PredictGate.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
 import { SECTION_COMPONENTS } from './sectionRegistry.ts';
 import { VectorControls } from './VectorControls.tsx';
@@ -23,17 +25,20 @@ export function EmbedApp({ embed, repairs }: EmbedAppProps) {
     <main className="embed" data-embed={embed}>
       <h1 className="visually-hidden">Dropout Scaling Explorer{title === null ? '' : `: ${title}`}</h1>
       <RepairNotice repairs={repairs} />
+      <ClassLinkNotice />
       <details className="embed-controls">
         <summary>Controls</summary>
         <ErrorBoundary what="the controls">
           <VectorControls />
         </ErrorBoundary>
       </details>
-      {shown.map(({ id, Component }) => (
-        <ErrorBoundary key={id} what={`the section “${id}”`}>
-          <Component />
-        </ErrorBoundary>
-      ))}
+      <PredictGate>
+        {shown.map(({ id, Component }) => (
+          <ErrorBoundary key={id} what={`the section “${id}”`}>
+            <Component />
+          </ErrorBoundary>
+        ))}
+      </PredictGate>
     </main>
   );
 }

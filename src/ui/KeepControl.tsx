@@ -1,5 +1,6 @@
 import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
 import { KEEP_STEP, MAX_KEEP, MIN_KEEP } from '../state/explorerState.ts';
+import { useControlAccess } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
 import { Slider } from './Slider.tsx';
 
@@ -12,22 +13,26 @@ export function KeepControl() {
   const notation = useExplorer((s) => s.notation);
   const setKeep = useExplorer((s) => s.setKeep);
   const setNotation = useExplorer((s) => s.setNotation);
+  const keepAccess = useControlAccess('keep');
+  const notationAccess = useControlAccess('notation');
   const drop = complement(keep);
   const valueText = `keep ${formatKeep(keep)}: kept values scaled by ${formatFixed(1 / keep, 2)}; drop rate ${formatKeep(drop)}`;
   return (
     <div className="keep-control">
-      <fieldset className="inline-choice">
-        <legend>Speak of</legend>
-        <label>
-          <input type="radio" name="notation" checked={notation === 'keep'} onChange={() => setNotation('keep')} /> keep
-          probability q
-        </label>
-        <label>
-          <input type="radio" name="notation" checked={notation === 'drop'} onChange={() => setNotation('drop')} /> drop
-          rate p = 1 − q
-        </label>
-      </fieldset>
-      {notation === 'keep' ? (
+      {notationAccess === 'hidden' ? null : (
+        <fieldset className="inline-choice" disabled={notationAccess === 'locked'}>
+          <legend>Speak of</legend>
+          <label>
+            <input type="radio" name="notation" checked={notation === 'keep'} onChange={() => setNotation('keep')} /> keep
+            probability q
+          </label>
+          <label>
+            <input type="radio" name="notation" checked={notation === 'drop'} onChange={() => setNotation('drop')} /> drop
+            rate p = 1 − q
+          </label>
+        </fieldset>
+      )}
+      {keepAccess === 'hidden' ? null : notation === 'keep' ? (
         <Slider
           label="Keep probability q"
           value={keep}
@@ -37,6 +42,7 @@ export function KeepControl() {
           display={formatKeep(keep)}
           valueText={valueText}
           onChange={setKeep}
+          disabled={keepAccess === 'locked'}
         />
       ) : (
         <Slider
@@ -48,6 +54,7 @@ export function KeepControl() {
           display={formatKeep(drop)}
           valueText={`drop ${formatKeep(drop)}: ${valueText}`}
           onChange={(p) => setKeep(complement(p))}
+          disabled={keepAccess === 'locked'}
         />
       )}
     </div>

@@ -3,9 +3,10 @@ import { COMPENSATIONS, MASK_MODELS, METHODS, type Compensation, type Method } f
 import { METHOD_LABELS, useCompensationLabels, useModelLabels } from './labels.ts';
 import { MAX_BINS, MAX_SAMPLES, MIN_BINS, MIN_SAMPLES } from '../state/explorerState.ts';
 import { selectKept, selectUnits } from '../state/selectors.ts';
+import { useControlAccess } from './controlAccess.ts';
 import { useActions, useExplorer } from './explorerContext.ts';
 import { NumberField } from './NumberField.tsx';
-import { Slider } from './Slider.tsx';
+import { FIXED_BY_LINK, Slider } from './Slider.tsx';
 
 /** Mask model, compensation and how the numbers are computed. */
 export function ModelControls() {
@@ -21,19 +22,28 @@ export function ModelControls() {
   const units = useExplorer(selectUnits);
   const actions = useActions();
   const id = useId();
+  const access = {
+    model: useControlAccess('model'),
+    keep: useControlAccess('keep'),
+    comp: useControlAccess('comp'),
+    method: useControlAccess('method'),
+  };
+  if (Object.values(access).every((a) => a === 'hidden')) return null;
   return (
     <fieldset className="controls">
       <legend>Mask model and compensation</legend>
-      <fieldset className="radio-list">
-        <legend>Mask model</legend>
-        {MASK_MODELS.map((m) => (
-          <label key={m}>
-            <input type="radio" name={`${id}-model`} checked={model === m} onChange={() => actions.setModel(m)} />{' '}
-            {MODEL_LABELS[m]}
-          </label>
-        ))}
-      </fieldset>
-      {model === 'fixed' ? (
+      {access.model === 'hidden' ? null : (
+        <fieldset className="radio-list" disabled={access.model === 'locked'}>
+          <legend>Mask model</legend>
+          {MASK_MODELS.map((m) => (
+            <label key={m}>
+              <input type="radio" name={`${id}-model`} checked={model === m} onChange={() => actions.setModel(m)} />{' '}
+              {MODEL_LABELS[m]}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {model === 'fixed' && access.keep !== 'hidden' ? (
         <Slider
           label="Units kept k"
           value={kept}
@@ -43,38 +53,47 @@ export function ModelControls() {
           display={`${kept} of ${units}`}
           valueText={`${kept} of ${units} units kept, q = k/n = ${(kept / units).toFixed(3)}`}
           onChange={actions.setKept}
+          disabled={access.keep === 'locked'}
         />
       ) : null}
-      <div className="form-grid">
-        <label htmlFor={`${id}-comp`}>Compensation</label>
-        <select
-          id={`${id}-comp`}
-          value={compensation}
-          onChange={(e) => actions.setCompensation(e.currentTarget.value as Compensation)}
-        >
-          {COMPENSATIONS.map((c) => (
-            <option key={c} value={c}>
-              {COMPENSATION_LABELS[c]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <details className="settings">
-        <summary>Computation settings</summary>
+      {access.comp === 'hidden' ? null : (
         <div className="form-grid">
-          <label htmlFor={`${id}-method`}>Method</label>
-          <select id={`${id}-method`} value={method} onChange={(e) => actions.setMethod(e.currentTarget.value as Method | 'auto')}>
-            {(['auto', ...METHODS] as const).map((m) => (
-              <option key={m} value={m}>
-                {METHOD_LABELS[m]}
+          <label htmlFor={`${id}-comp`}>Compensation</label>
+          <select
+            id={`${id}-comp`}
+            value={compensation}
+            disabled={access.comp === 'locked'}
+            title={access.comp === 'locked' ? FIXED_BY_LINK : undefined}
+            onChange={(e) => actions.setCompensation(e.currentTarget.value as Compensation)}
+          >
+            {COMPENSATIONS.map((c) => (
+              <option key={c} value={c}>
+                {COMPENSATION_LABELS[c]}
               </option>
             ))}
           </select>
-          <NumberField label="Samples" value={samples} min={MIN_SAMPLES} max={MAX_SAMPLES} onCommit={actions.setSamples} />
-          <NumberField label="Seed" value={seed} min={0} max={4294967295} onCommit={actions.setSeed} />
-          <NumberField label="Histogram bins" value={bins} min={MIN_BINS} max={MAX_BINS} onCommit={actions.setBins} />
         </div>
-      </details>
+      )}
+      {access.method === 'hidden' ? null : (
+        <details className="settings">
+          <summary>Computation settings{access.method === 'locked' ? ' (fixed by this class link)' : ''}</summary>
+          <fieldset className="plain-fieldset" disabled={access.method === 'locked'}>
+            <div className="form-grid">
+              <label htmlFor={`${id}-method`}>Method</label>
+              <select id={`${id}-method`} value={method} onChange={(e) => actions.setMethod(e.currentTarget.value as Method | 'auto')}>
+                {(['auto', ...METHODS] as const).map((m) => (
+                  <option key={m} value={m}>
+                    {METHOD_LABELS[m]}
+                  </option>
+                ))}
+              </select>
+              <NumberField label="Samples" value={samples} min={MIN_SAMPLES} max={MAX_SAMPLES} onCommit={actions.setSamples} />
+              <NumberField label="Seed" value={seed} min={0} max={4294967295} onCommit={actions.setSeed} />
+              <NumberField label="Histogram bins" value={bins} min={MIN_BINS} max={MAX_BINS} onCommit={actions.setBins} />
+            </div>
+          </fieldset>
+        </details>
+      )}
     </fieldset>
   );
 }

@@ -1,17 +1,21 @@
 import { useId, useRef, useState } from 'react';
-import { SECTIONS } from '../explain/sections.ts';
-import { baseState, SECTION_IDS, type SectionId } from '../state/explorerState.ts';
-import { formatUrl } from '../url/urlCodec.ts';
+import {
+  CONTROL_GROUP_INFO,
+  CONTROL_GROUPS,
+  controlAccess,
+  normalizeRestrictions,
+  PREDICT_TARGETS,
+  type ControlAccess,
+  type ControlGroup,
+  type PredictTarget,
+} from '../state/classLink.ts';
+import { SECTION_IDS } from '../state/explorerState.ts';
+import { classLinks, OPEN_DRAFT, sectionTitle, type ClassLinkDraft, type SectionChoice } from './classLinkBuilder.ts';
 import { useExplorer } from './explorerContext.ts';
-import { embedSnippet } from './embedSnippet.ts';
+import { PREDICT_TARGET_INFO } from './predictTargets.ts';
 
-type EmbedChoice = SectionId | 'all';
-
-const titleOf = (choice: EmbedChoice) =>
-  choice === 'all' ? 'all sections' : (SECTIONS.find((s) => s.id === choice)?.title ?? choice);
-
-/** Copies text with the Clipboard API, or by selecting the textarea and the old copy command. */
-async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
+/** Copies text with the Clipboard API, or by selecting the field and the old copy command. */
+async function copyText(text: string, field: HTMLTextAreaElement | HTMLInputElement | null): Promise<boolean> {
   try {
     if (navigator.clipboard !== undefined) {
       await navigator.clipboard.writeText(text);
@@ -20,9 +24,9 @@ async function copyText(text: string, area: HTMLTextAreaElement | null): Promise
   } catch {
     // Not allowed (e.g. inside an iframe without permission): fall back to selecting the text.
   }
-  if (area === null) return false;
-  area.focus();
-  area.select();
+  if (field === null) return false;
+  field.focus();
+  field.select();
   try {
     return document.execCommand('copy');
   } catch {
@@ -30,46 +34,126 @@ async function copyText(text: string, area: HTMLTextAreaElement | null): Promise
   }
 }
 
-/** The HTML to embed one section (or all) in course notes, in the current state, with a copy button. */
-export function EmbedPanel() {
+const ACCESS_LABELS: Record<ControlAccess, string> = { free: 'free', locked: 'locked (shown, fixed)', hidden: 'hidden' };
+
+/** A text to copy, read-only, with its own copy button and status. */
+function CopyField({ label, what, text, rows }: { readonly label: string; readonly what: string; readonly text: string; readonly rows: number }) {
   const id = useId();
-  const [choice, setChoice] = useState<EmbedChoice>('question');
-  const search = useExplorer((s) => formatUrl(baseState({ ...baseState(s), embed: choice, section: null })));
-  const page = `${window.location.origin}${window.location.pathname}`;
-  const snippet = embedSnippet({ page, search, embed: choice, title: `Dropout Scaling Explorer: ${titleOf(choice)}` });
-  const area = useRef<HTMLTextAreaElement>(null);
-  // The status speaks of the snippet it copied; a new snippet (other state or section) clears it.
-  const [copied, setCopied] = useState<{ readonly snippet: string; readonly status: string } | null>(null);
-  const status = copied !== null && copied.snippet === snippet ? copied.status : '';
+  const field = useRef<HTMLTextAreaElement>(null);
+  // The status speaks of the text it copied; a new text (other state or choices) clears it.
+  const [copied, setCopied] = useState<{ readonly text: string; readonly status: string } | null>(null);
+  const status = copied !== null && copied.text === text ? copied.status : '';
   const copy = async () => {
-    const ok = await copyText(snippet, area.current);
-    setCopied({ snippet, status: ok ? 'Copied' : 'Could not copy: select the text and copy it by hand.' });
+    const ok = await copyText(text, field.current);
+    setCopied({ text, status: ok ? 'Copied' : 'Could not copy: select the text and copy it by hand.' });
   };
   return (
-    <fieldset className="controls embed-panel">
-      <legend>Embed</legend>
-      <p className="embed-help">Paste this into course notes to show a section with the current numbers.</p>
-      <div className="form-grid">
-        <label htmlFor={`${id}-section`}>Section to embed</label>
-        <select id={`${id}-section`} value={choice} onChange={(e) => setChoice(e.currentTarget.value as EmbedChoice)}>
-          {SECTION_IDS.map((s) => (
-            <option key={s} value={s}>
-              {titleOf(s)}
-            </option>
-          ))}
-          <option value="all">All sections</option>
-        </select>
-      </div>
-      <label htmlFor={`${id}-snippet`}>HTML to paste</label>
-      <textarea id={`${id}-snippet`} ref={area} readOnly rows={6} value={snippet} spellCheck={false} />
+    <div className="copy-field">
+      <label htmlFor={id}>
+        {label}
+      </label>
+      <textarea id={id} ref={field} readOnly rows={rows} value={text} spellCheck={false} />
       <div className="embed-copy">
         <button type="button" onClick={() => void copy()}>
-          Copy
+          Copy the {what}
         </button>
         <span role="status" aria-live="polite">
           {status}
         </span>
       </div>
+    </div>
+  );
+}
+
+/**
+ * Share the current state as a link or as HTML for course notes, and build a class link: the section
+ * to open, controls locked or hidden, and a number to predict before the page shows it.
+ */
+export function SharePanel() {
+  const id = useId();
+  const [draft, setDraft] = useState<ClassLinkDraft>(OPEN_DRAFT);
+  const state = useExplorer((s) => s);
+  const page = `${window.location.origin}${window.location.pathname}`;
+  const { link, snippet } = classLinks(state, draft, page);
+  const restrictions = normalizeRestrictions(
+    CONTROL_GROUPS.filter((g) => draft.access[g] === 'locked'),
+    CONTROL_GROUPS.filter((g) => draft.access[g] === 'hidden'),
+  );
+  const setAccess = (group: ControlGroup, access: ControlAccess) =>
+    setDraft((d) => ({ ...d, access: { ...d.access, [group]: access } }));
+  const presetsFollow = draft.access.presets === 'free' && controlAccess(restrictions, 'presets') !== 'free';
+  return (
+    <fieldset className="controls embed-panel">
+      <legend>Share or embed</legend>
+      <p className="embed-help">
+        A link or HTML for course notes that opens the page as it is now. For a class, lock or hide controls and ask for a
+        prediction first.
+      </p>
+      <div className="form-grid">
+        <label htmlFor={`${id}-section`}>Section</label>
+        <select id={`${id}-section`} value={draft.section} onChange={(e) => setDraft({ ...draft, section: e.currentTarget.value as SectionChoice })}>
+          {SECTION_IDS.map((s) => (
+            <option key={s} value={s}>
+              {sectionTitle(s)}
+            </option>
+          ))}
+          <option value="all">All sections</option>
+        </select>
+      </div>
+      <details className="class-options">
+        <summary>For a class: lock, hide, predict</summary>
+        <fieldset className="class-access">
+          <legend>What students may change</legend>
+          <div className="form-grid">
+            {CONTROL_GROUPS.map((group) => (
+              <div key={group} className="class-access-row">
+                <label htmlFor={`${id}-${group}`} title={CONTROL_GROUP_INFO[group].holds}>
+                  {CONTROL_GROUP_INFO[group].label}
+                </label>
+                <select
+                  id={`${id}-${group}`}
+                  value={draft.access[group]}
+                  aria-describedby={`${id}-${group}-holds`}
+                  onChange={(e) => setAccess(group, e.currentTarget.value as ControlAccess)}
+                >
+                  {(['free', 'locked', 'hidden'] as const).map((a) => (
+                    <option key={a} value={a}>
+                      {ACCESS_LABELS[a]}
+                    </option>
+                  ))}
+                </select>
+                <span id={`${id}-${group}-holds`} className="class-access-holds">
+                  {CONTROL_GROUP_INFO[group].holds}
+                  {group === 'presets' && presetsFollow ? '; locked anyway while anything a preset sets is locked or hidden' : ''}
+                </span>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className="form-grid">
+          <label htmlFor={`${id}-predict`}>Predict, then reveal</label>
+          <select
+            id={`${id}-predict`}
+            value={draft.predict ?? ''}
+            onChange={(e) => setDraft({ ...draft, predict: e.currentTarget.value === '' ? null : (e.currentTarget.value as PredictTarget) })}
+          >
+            <option value="">off: show the numbers at once</option>
+            {PREDICT_TARGETS.map((t) => (
+              <option key={t} value={t}>
+                {PREDICT_TARGET_INFO[t].option}
+              </option>
+            ))}
+          </select>
+        </div>
+        {draft.predict !== null ? (
+          <p className="embed-help">Students see the question and a box for their guess; the figures and numbers appear after they commit it.</p>
+        ) : null}
+        <a href={link} target="_blank" rel="noopener">
+          Try the link as a student (new tab)
+        </a>
+      </details>
+      <CopyField label="Link" what="link" text={link} rows={3} />
+      <CopyField label="HTML to paste" what="HTML" text={snippet} rows={6} />
     </fieldset>
   );
 }

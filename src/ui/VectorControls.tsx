@@ -9,6 +9,7 @@ import {
   UNIT_STEP,
 } from '../state/explorerState.ts';
 import { selectNormSquared, selectVector } from '../state/selectors.ts';
+import { useControlAccess } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
 import { GeneratorForm } from './GeneratorForm.tsx';
 import { KeepControl } from './KeepControl.tsx';
@@ -22,44 +23,56 @@ export function VectorControls() {
   const source = useExplorer((s) => s.source);
   const normSquared = useExplorer(selectNormSquared);
   const setUnit = useExplorer((s) => s.setUnit);
+  const access = useControlAccess('vector');
   const sliders = vector.length <= MAX_SLIDER_UNITS;
+  // With nothing left to show (no sliders, no rate, no notation switch), the box goes too.
+  const keepAccess = useControlAccess('keep');
+  const notationAccess = useControlAccess('notation');
+  const emptyBox = sliders && access === 'hidden' && keepAccess === 'hidden' && notationAccess === 'hidden';
   return (
     <div className="controls-column">
-      <fieldset className="controls">
-        <legend>Activations x and keep probability q</legend>
-        {sliders ? (
-          vector.map((value, i) => (
-            <Slider
-              key={i}
-              label={`Unit ${i + 1} (x${i + 1})`}
-              value={value}
-              min={Math.min(MIN_UNIT_VALUE, value)}
-              max={Math.max(MAX_UNIT_VALUE, value)}
-              step={UNIT_STEP}
-              display={formatFixed(value, 2)}
-              valueText={`x${i + 1} = ${formatFixed(value, 2)}`}
-              onChange={(v) => setUnit(i, v)}
-            />
-          ))
-        ) : (
-          <>
-            <p className="vector-summary">
-              n = {vector.length} units, ‖x‖ = {formatFixed(Math.sqrt(normSquared), 4)}
-              {source.kind === 'generated' ? <> (generated: <code>{formatVectorSpec(source.spec)}</code>)</> : null}
-            </p>
-            {vector.length <= MAX_EXPLICIT_UNITS ? (
-              <VectorBars values={vector} label="Activations x: drag a bar, or use the arrow keys" onChange={setUnit} />
-            ) : null}
-          </>
-        )}
-        <KeepControl />
-      </fieldset>
+      {emptyBox ? null : (
+        <fieldset className="controls">
+          <legend>Activations x and keep probability q</legend>
+          {sliders ? (
+            access === 'hidden' ? null : vector.map((value, i) => (
+              <Slider
+                key={i}
+                label={`Unit ${i + 1} (x${i + 1})`}
+                value={value}
+                min={Math.min(MIN_UNIT_VALUE, value)}
+                max={Math.max(MAX_UNIT_VALUE, value)}
+                step={UNIT_STEP}
+                display={formatFixed(value, 2)}
+                valueText={`x${i + 1} = ${formatFixed(value, 2)}`}
+                onChange={(v) => setUnit(i, v)}
+                disabled={access === 'locked'}
+              />
+            ))
+          ) : (
+            <>
+              <p className="vector-summary">
+                n = {vector.length} units, ‖x‖ = {formatFixed(Math.sqrt(normSquared), 4)}
+                {source.kind === 'generated' ? <> (generated: <code>{formatVectorSpec(source.spec)}</code>)</> : null}
+              </p>
+              {vector.length > MAX_EXPLICIT_UNITS || access === 'hidden' ? null : access === 'locked' ? (
+                <VectorBars values={vector} label="Activations x (fixed by this class link)" />
+              ) : (
+                <VectorBars values={vector} label="Activations x: drag a bar, or use the arrow keys" onChange={setUnit} />
+              )}
+            </>
+          )}
+          <KeepControl />
+        </fieldset>
+      )}
       <ModelControls />
-      <details className="controls generator-box" open={!sliders}>
-        <summary>Generate or paste a vector</summary>
-        <GeneratorForm />
-        <PasteBox />
-      </details>
+      {access === 'free' ? (
+        <details className="controls generator-box" open={!sliders}>
+          <summary>Generate or paste a vector</summary>
+          <GeneratorForm />
+          <PasteBox />
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,137 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/** The question's x = (0.1, 0.1, 0.2, 5.0). */
+const X = [0.1, 0.1, 0.2, 5.0];
+const NORM_X = Math.sqrt(X.reduce((s, v) => s + v * v, 0));
+
+/** Every mask of x with its probability and ‖y‖ = ‖m⊙x‖/q: brute force, independent of the app. */
+function masks(x: readonly number[], q: number): { probability: number; norm: number }[] {
+  return Array.from({ length: 2 ** x.length }, (_, index) => {
+    let kept = 0;
+    let squares = 0;
+    x.forEach((v, i) => {
+      if ((index >> i) & 1) {
+        kept += 1;
+        squares += v * v;
+      }
+    });
+    return { probability: q ** kept * (1 - q) ** (x.length - kept), norm: Math.sqrt(squares) / q };
+  });
+}
+const meanNorm = (x: readonly number[], q: number) => masks(x, q).reduce((s, m) => s + m.probability * m.norm, 0);
+const pAbove = (x: readonly number[], q: number) =>
+  masks(x, q).reduce((s, m) => (m.norm > NORM_X * (1 + 1e-12) ? s + m.probability : s), 0);
+
+const sharePanel = (page: Page) => page.getByRole('group', { name: 'Share or embed' });
+const keepSlider = (page: Page) => page.getByRole('slider', { name: 'Keep probability q', exact: true });
+const normSection = (page: Page) => page.getByRole('region', { name: /What it does not preserve: the norm/ });
+
+/** Builds a class link in the Share panel: q locked, computation hidden, predict E‖y‖, opened at the norm section. */
+async function buildClassLink(page: Page): Promise<string> {
+  await page.goto('/?x=0.1,0.1,0.2,5&keep=0.25');
+  const panel = sharePanel(page);
+  await panel.getByLabel('Section', { exact: true }).selectOption({ label: 'What it does not preserve: the norm' });
+  await panel.getByText('For a class: lock, hide, predict').click();
+  await panel.getByLabel('Keep probability', { exact: true }).selectOption('locked');
+  await panel.getByLabel('Computation', { exact: true }).selectOption('hidden');
+  await panel.getByLabel('Predict, then reveal').selectOption({ label: 'E‖y‖, the average length of y' });
+  // Presets would overwrite the locked q: the panel says they are locked anyway.
+  await expect(panel.getByText(/locked anyway while anything a preset sets is locked or hidden/)).toBeVisible();
+  const link = await panel.getByLabel('Link', { exact: true }).inputValue();
+  const snippet = await panel.getByLabel('HTML to paste').inputValue();
+  const src = /<iframe src="([^"]+)"/.exec(snippet)?.[1]?.replaceAll('&amp;', '&') ?? '';
+  expect(new URL(src).searchParams.get('embed')).toBe('norm');
+  expect(new URL(src).searchParams.get('lock')).toBe('keep');
+  return link;
+}
+
+test('an instructor builds a class link: q locked, computation hidden, E‖y‖ to predict; a student guesses, then sees how far off', async ({ page }) => {
+  const link = await buildClassLink(page);
+  const url = new URL(link);
+  expect(url.searchParams.get('lock')).toBe('keep');
+  expect(url.searchParams.get('hide')).toBe('method');
+  expect(url.searchParams.get('predict')).toBe('mean');
+  expect(url.searchParams.get('section')).toBe('norm');
+
+  await page.goto(link);
+  await expect(page.getByRole('note')).toHaveText('This class link fixes keep probability, hides computation and asks for your prediction of E‖y‖ first.');
+  // The locked slider shows q and cannot be moved; the hidden settings are gone; presets are off; no builder.
+  await expect(keepSlider(page)).toBeDisabled();
+  await expect(keepSlider(page)).toHaveValue('0.25');
+  await expect(page.getByText('Computation settings')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Share or embed' })).toHaveCount(0);
+  // Until the guess, no section (and none of its numbers) is on the page.
+  await expect(normSection(page)).toHaveCount(0);
+  await expect(page.getByRole('region', { name: /The question/ })).toHaveCount(0);
+  const card = page.getByRole('region', { name: 'Predict, then reveal' });
+  await expect(card).toContainText(`with length ‖x‖ = ${NORM_X.toFixed(4)}`);
+  await expect(card).toContainText('keep probability q = 0.25');
+
+  // Text is refused in plain words; the page keeps working.
+  const guess = card.getByLabel('Your guess for E‖y‖');
+  await guess.fill('about six');
+  await card.getByRole('button', { name: 'Commit my guess' }).click();
+  await expect(card.getByRole('alert')).toHaveText('“about six” is not a number. Type something like 1.25.');
+
+  await guess.fill('6');
+  await card.getByRole('button', { name: 'Commit my guess' }).click();
+  const reveal = page.getByRole('region', { name: 'Your prediction of E‖y‖' });
+  await expect(reveal.getByRole('heading')).toBeFocused();
+  const value = meanNorm(X, 0.25);
+  const off = Math.abs(6 - value);
+  await expect(reveal).toContainText(new RegExp(`E‖y‖ = ${value.toFixed(4)} \\((exact enumeration|closed form)\\)`));
+  await expect(reveal).toContainText(
+    `Your guess 6 is ${off.toFixed(4)} too ${6 > value ? 'high' : 'low'} (${((off / value) * 100).toFixed(1)}% ${6 > value ? 'above' : 'below'} the value).`,
+  );
+  await expect(reveal).toContainText(`For comparison, ‖x‖ = ${NORM_X.toFixed(4)}`);
+  // The sections are back, with the same number.
+  await expect(normSection(page)).toBeVisible();
+  await expect(page.getByRole('note').getByRole('link', { name: 'Open these numbers without restrictions' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // Predict again: the numbers hide once more.
+  await reveal.getByRole('button', { name: 'Predict again' }).click();
+  await expect(normSection(page)).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Predict, then reveal' })).toBeVisible();
+});
+
+test('the link without restrictions opens the same numbers with every control free', async ({ page }) => {
+  await page.goto('/?x=0.1,0.1,0.2,5&keep=0.25&lock=keep,vector&hide=method');
+  await expect(keepSlider(page)).toBeDisabled();
+  await expect(page.getByRole('slider', { name: 'Unit 1 (x1)' })).toBeDisabled();
+  await page.getByRole('note').getByRole('link', { name: 'Open these numbers without restrictions' }).click();
+  await expect(keepSlider(page)).toBeEnabled();
+  await expect(keepSlider(page)).toHaveValue('0.25');
+  await expect(page.getByText('Computation settings')).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('lock')).toBeNull();
+});
+
+test('an embedded class link asks for P(‖y‖ > ‖x‖) as a percentage, then reveals the section', async ({ page }) => {
+  await page.goto('/?x=0.1,0.1,0.2,5&keep=0.5&embed=norm&predict=above&lock=keep');
+  const card = page.getByRole('region', { name: 'Predict, then reveal' });
+  await expect(normSection(page)).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await card.getByLabel('Your guess for P(‖y‖ > ‖x‖)').fill('30');
+  await card.getByRole('button', { name: 'Commit my guess' }).click();
+  await expect(card.getByRole('alert')).toHaveText('A probability is between 0 and 1. For 30 percent, type 30%.');
+  await card.getByLabel('Your guess for P(‖y‖ > ‖x‖)').fill('30%');
+  await page.keyboard.press('Enter');
+  const p = pAbove(X, 0.5);
+  const reveal = page.getByRole('region', { name: 'Your prediction of P(‖y‖ > ‖x‖)' });
+  await expect(reveal).toContainText(`P(‖y‖ > ‖x‖) = ${p.toFixed(4)} (exact enumeration)`);
+  const points = Math.abs(0.3 - p) * 100;
+  await expect(reveal).toContainText(`Your guess 30.0% is ${points.toFixed(1)} percentage points too ${0.3 > p ? 'high' : 'low'}.`);
+  await expect(normSection(page)).toBeVisible();
+  // Embedded, the way out opens a new tab instead of leaving the host's page.
+  await expect(page.getByRole('link', { name: /without restrictions \(new tab\)/ })).toHaveAttribute('target', '_blank');
+});
+
+test('a locked control refuses every way in: keyboard on the slider, presets, and a hidden group leaves no trace', async ({ page }) => {
+  await page.goto('/?x=0.1,0.1,0.2,5&keep=0.5&lock=keep&hide=comp');
+  await expect(page.getByLabel('Compensation', { exact: true })).toHaveCount(0);
+  for (const button of await page.getByRole('navigation', { name: 'Presets' }).getByRole('button').all()) await expect(button).toBeDisabled();
+  await page.getByRole('navigation', { name: 'Presets' }).getByRole('button').first().click({ force: true });
+  await expect(keepSlider(page)).toHaveValue('0.5');
+  expect(new URL(page.url()).searchParams.get('keep')).toBe('0.5');
+});
