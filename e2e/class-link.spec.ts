@@ -130,8 +130,46 @@ test('an embedded class link asks for P(‖y‖ > ‖x‖) as a percentage, then
 test('a locked control refuses every way in: keyboard on the slider, presets, and a hidden group leaves no trace', async ({ page }) => {
   await page.goto('/?x=0.1,0.1,0.2,5&keep=0.5&lock=keep&hide=comp');
   await expect(page.getByLabel('Compensation', { exact: true })).toHaveCount(0);
-  for (const button of await page.getByRole('navigation', { name: 'Presets' }).getByRole('button').all()) await expect(button).toBeDisabled();
-  await page.getByRole('navigation', { name: 'Presets' }).getByRole('button').first().click({ force: true });
+  // Presets would overwrite the fixed q: they are left out, and so are buttons in the text that would change it.
+  await expect(page.getByRole('navigation', { name: 'Presets' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Set q = ½/ })).toHaveCount(0);
+  // The draggable q in the text is plain text now: it is no slider, and the keyboard cannot move it.
+  await expect(page.getByRole('slider', { name: /keep probability q/i })).toHaveCount(1);
+  const norm = page.locator('#norm');
+  await norm.getByText('keep probability q = 0.50', { exact: true }).click();
+  await page.keyboard.press('ArrowRight');
   await expect(keepSlider(page)).toHaveValue('0.5');
   expect(new URL(page.url()).searchParams.get('keep')).toBe('0.5');
+});
+
+test('locking the vector, the model and the mask fixes them in every section, not only among the controls', async ({ page }) => {
+  await page.goto('/?x=0.1,0.1,0.2,5&keep=0.5&mask=0011&lock=vector,model,mask');
+  const question = page.locator('#question');
+  const unit = question.getByRole('checkbox', { name: /^Keep unit 1\b/ });
+  await expect(unit).toBeDisabled();
+  await expect(question.getByText('Mask m (fixed by this class link)')).toBeVisible();
+  // The figure's bars no longer toggle their unit: clicking where unit 1's bar is changes nothing.
+  const figure = question.getByRole('img', { name: /x, m⊙x and y = m⊙x\/q/ });
+  const box = await figure.boundingBox();
+  if (box !== null) await page.mouse.click(box.x + box.width * 0.08, box.y + box.height * 0.5);
+  await expect(unit).not.toBeChecked();
+  await expect(page).toHaveURL(/mask=0011/);
+  // The mask table lists the masks without buttons to choose one; its model switch is fixed.
+  const masks = page.locator('#masks');
+  await expect(masks.getByRole('button', { name: /^\(/ })).toHaveCount(0);
+  await expect(masks.getByRole('radio', { name: /^Fixed count/ })).toBeDisabled();
+  // The layer size in the text is plain, the unit box is gone; the rescaling section's unit slider is fixed.
+  await expect(page.locator('#layers').getByRole('slider', { name: 'Layer size n (units)' })).toHaveCount(0);
+  await expect(page.getByLabel('Units in the layer')).toHaveCount(0);
+  await expect(page.getByRole('slider', { name: /^Value of the moved unit/ })).toBeDisabled();
+  await expect(page).toHaveURL(/mask=0011/);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('hiding the mask and the notation removes their controls everywhere', async ({ page }) => {
+  await page.goto('/?x=0.1,0.1,0.2,5&keep=0.5&hide=mask,notation');
+  await expect(page.locator('#question').getByRole('checkbox')).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: /drop rate p/ })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Write the whole page in terms of' })).toHaveCount(0);
+  await expect(page.getByRole('note')).toHaveText(/hides chosen mask and notation/);
 });

@@ -76,7 +76,8 @@ export function App({ repairs }: AppProps) {
             <ClassLinkNotice />
             <PredictGate>
               <LiveSummary />
-              {presets === 'hidden' ? null : <PresetBar />}
+              {/* Presets overwrite the state: a class link that fixes any of it leaves them out. */}
+              {presets === 'free' ? <PresetBar /> : null}
               {SECTION_COMPONENTS.map(({ id, Component }) => (
                 <ErrorBoundary key={id} what={`the section “${id}”`}>
                   <Component />

@@ -1,4 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { ControlGroup } from '../state/classLink.ts';
+import { useControlAccess } from './controlAccess.ts';
+import { FIXED_BY_LINK } from './Slider.tsx';
 
 interface DraggableNumberProps {
   /** Accessible name, e.g. "keep probability q". */
@@ -12,6 +15,8 @@ interface DraggableNumberProps {
   /** Multiplicative steps (for sizes like n = 4 … 4096) instead of additive ones. */
   readonly logarithmic?: boolean;
   readonly onChange: (value: number) => void;
+  /** The group of controls it belongs to: while a class link locks or hides it, it is plain text. */
+  readonly group: ControlGroup;
 }
 
 /** Pixels of horizontal drag per step. */
@@ -21,8 +26,9 @@ const PIXELS_PER_STEP = 6;
  * A number in the prose that the reader can drag left and right (or focus and press ←/→/↑/↓), as
  * in Bret Victor's reactive documents. It is a slider to assistive technology.
  */
-export function DraggableNumber({ label, value, min, max, step, display, logarithmic = false, onChange }: DraggableNumberProps) {
+export function DraggableNumber({ label, value, min, max, step, display, logarithmic = false, onChange, group }: DraggableNumberProps) {
   const start = useRef<{ x: number; value: number } | null>(null);
+  const access = useControlAccess(group);
   const clamp = (v: number) => Math.min(max, Math.max(min, v));
   const move = (from: number, steps: number) => {
     const next = logarithmic ? from * 2 ** steps : from + steps * step;
@@ -46,6 +52,13 @@ export function DraggableNumber({ label, value, min, max, step, display, logarit
     else return;
     event.preventDefault();
   };
+  if (access !== 'free') {
+    return (
+      <span className="fixed-number" title={FIXED_BY_LINK}>
+        {display}
+      </span>
+    );
+  }
   return (
     <span
       className="draggable-number"

@@ -21,8 +21,8 @@ interface MaskTableProps {
   readonly model: 'bernoulli' | 'fixed';
   /** The mask chosen in section 1 (its row is highlighted), or null. */
   readonly chosen: readonly (0 | 1)[] | null;
-  /** Makes a mask the chosen one. */
-  readonly onChoose: (mask: readonly (0 | 1)[]) => void;
+  /** Makes a mask the chosen one; null while a class link fixes the chosen mask. */
+  readonly onChoose: ((mask: readonly (0 | 1)[]) => void) | null;
   /** What the table lists, in a sentence. */
   readonly caption: string;
 }
@@ -73,7 +73,7 @@ export function MaskTable({ rows, model, chosen, onChoose, caption }: MaskTableP
   return (
     <div className="mask-table">
       <p id={hintId} className="method-note">
-        Press a column heading to sort by it (again to reverse); press a mask to show it in section 1.
+        Press a column heading to sort by it (again to reverse){onChoose === null ? '' : '; press a mask to show it in section 1'}.
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table aria-describedby={hintId}>
@@ -112,9 +112,13 @@ export function MaskTable({ rows, model, chosen, onChoose, caption }: MaskTableP
                         </span>
                       ))}
                     </span>{' '}
-                    <button type="button" className="mask-choose" onClick={() => onChoose(row.mask)}>
-                      {maskText(row.mask)}
-                    </button>
+                    {onChoose === null ? (
+                      <span className="mask-text">{maskText(row.mask)}</span>
+                    ) : (
+                      <button type="button" className="mask-choose" onClick={() => onChoose(row.mask)}>
+                        {maskText(row.mask)}
+                      </button>
+                    )}
                     {isChosen ? <span className="chosen-tag"> chosen</span> : null}
                   </th>
                   <td>{row.kept}</td>

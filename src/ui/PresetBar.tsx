@@ -1,9 +1,7 @@
 import { PRESETS } from '../state/presets.ts';
 import { selectFirstResult } from '../state/analysisStore.ts';
 import { useAnalysis } from './analysisContext.ts';
-import { useControlAccess } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
-import { FIXED_BY_LINK } from './Slider.tsx';
 import { presetKeyNumber } from './presetKeyNumber.ts';
 
 /** One click to each starting point; the active one's caption says what it shows. */
@@ -13,20 +11,13 @@ export function PresetBar() {
   const preset = PRESETS.find((p) => p.id === active);
   const result = useAnalysis('main', selectFirstResult);
   const status = useAnalysis('main', (s) => s.status);
-  const access = useControlAccess('presets');
   const keyNumber = preset !== undefined && result !== null && status === 'done' ? presetKeyNumber(preset.id, result) : null;
   return (
     <nav className="presets" aria-label="Presets">
       <ul>
         {PRESETS.map((p) => (
           <li key={p.id}>
-            <button
-              type="button"
-              aria-pressed={p.id === active}
-              disabled={access !== 'free'}
-              title={access !== 'free' ? FIXED_BY_LINK : undefined}
-              onClick={() => applyPreset(p.id)}
-            >
+            <button type="button" aria-pressed={p.id === active} onClick={() => applyPreset(p.id)}>
               {p.title}
             </button>
           </li>

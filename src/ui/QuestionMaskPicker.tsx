@@ -6,13 +6,17 @@ interface QuestionMaskPickerProps {
   /** m_i: 1 = kept. */
   readonly mask: readonly (0 | 1)[];
   readonly onToggle: (index: number) => void;
+  /** Shown but fixed (a class link locks the mask). */
+  readonly locked?: boolean;
 }
 
 /** One checkbox per unit: checked = kept. Kept and dropped tiles differ by glyph and border, not only colour. */
-export function QuestionMaskPicker({ values, mask, onToggle }: QuestionMaskPickerProps) {
+export function QuestionMaskPicker({ values, mask, onToggle, locked = false }: QuestionMaskPickerProps) {
   return (
-    <fieldset className="question-mask-picker">
-      <legend>Mask m: check the units to keep, uncheck to drop (Space toggles)</legend>
+    <fieldset className="question-mask-picker" disabled={locked}>
+      <legend>
+        {locked ? 'Mask m (fixed by this class link)' : 'Mask m: check the units to keep, uncheck to drop (Space toggles)'}
+      </legend>
       <div className="question-units">
         {values.map((v, i) => {
           const kept = mask[i] === 1;

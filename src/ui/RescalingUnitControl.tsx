@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { formatFixed } from '../explain/formatNumber.ts';
 import { MAX_EXPLICIT_UNITS, MAX_UNIT_VALUE, MIN_UNIT_VALUE, UNIT_STEP } from '../state/explorerState.ts';
 import { Slider } from './Slider.tsx';
+import { useControlAccess } from './controlAccess.ts';
 
 interface RescalingUnitControlProps {
   readonly vector: readonly number[];
@@ -24,6 +25,8 @@ export function RescalingUnitControl({ vector, onChange }: RescalingUnitControlP
   // The reader's choice holds while the layer keeps its size; a new size starts at the largest unit.
   const [chosen, setChosen] = useState(() => ({ units: n, index: largestUnit(vector) }));
   if (chosen.units !== n) setChosen({ units: n, index: largestUnit(vector) });
+  const access = useControlAccess('vector');
+  if (access === 'hidden') return null;
   if (n > MAX_EXPLICIT_UNITS) {
     return (
       <p className="layers-note">
@@ -54,6 +57,7 @@ export function RescalingUnitControl({ vector, onChange }: RescalingUnitControlP
         display={formatFixed(value, 2)}
         valueText={`unit ${index + 1} is ${formatFixed(value, 2)}`}
         onChange={(v) => onChange(index, v)}
+        disabled={access === 'locked'}
       />
     </div>
   );

@@ -137,7 +137,7 @@ export function SharePanel() {
             value={draft.predict ?? ''}
             onChange={(e) => setDraft({ ...draft, predict: e.currentTarget.value === '' ? null : (e.currentTarget.value as PredictTarget) })}
           >
-            <option value="">off: show the numbers at once</option>
+            <option value="">off</option>
             {PREDICT_TARGETS.map((t) => (
               <option key={t} value={t}>
                 {PREDICT_TARGET_INFO[t].option}

@@ -22,6 +22,7 @@ export function useNotationNumber() {
         step: KEEP_STEP,
         display: formatKeep(keep),
         onChange: (q: number) => setKeep(Number(q.toFixed(12))),
+        group: 'keep' as const,
       }
     : {
         label: 'drop rate p',
@@ -31,5 +32,6 @@ export function useNotationNumber() {
         step: KEEP_STEP,
         display: formatKeep(complement(keep)),
         onChange: (p: number) => setKeep(complement(p)),
+        group: 'keep' as const,
       };
 }

@@ -28,6 +28,7 @@ import { FigureData } from '../FigureData.tsx';
 import { FigureExport } from '../FigureExport.tsx';
 import { useCompensationLabels } from '../labels.ts';
 import { Section } from '../Section.tsx';
+import { ActionButton } from '../ActionButton.tsx';
 
 /**
  * Section 7: DropConnect masks the weights, u = (M⊙W)x/q. Per output it matches unit dropout
@@ -69,9 +70,9 @@ export function DropConnectSection() {
         W<sub>ji</sub>x<sub>i</sub>/q, so E u<sub>j</sub> = (Wx)<sub>j</sub>. Unit dropout followed by the same layer,
         z = W(m⊙x)/q, has the same means and the same variance for every output. The figure shows the {DROPCONNECT_ROWS}{' '}
         outputs of a random layer W ({DROPCONNECT_ROWS} × {n}, entries N(0, 1/n), seed {weightsSeed}).{' '}
-        <button type="button" onClick={() => setWeightsSeed(weightsSeed >= MAX_SEED ? 0 : weightsSeed + 1)}>
+        <ActionButton groups={['method']} onClick={() => setWeightsSeed(weightsSeed >= MAX_SEED ? 0 : weightsSeed + 1)}>
           New weight matrix W
-        </button>{' '}
+        </ActionButton>{' '}
         <span className="dropconnect-aside">(its first row is section 3’s w: the same seed draws both)</span>
       </p>
       <figure className="dropconnect-figure" ref={figure}>
@@ -186,9 +187,9 @@ function MainHistogramSwitch({ dropConnectOn, compensationLabel, meanSquareNorm,
   return (
     <div className="dropconnect-switch">
       <p>
-        <button type="button" aria-pressed={dropConnectOn} onClick={onSwitch}>
+        <ActionButton groups={['model']} whenLocked="disable" aria-pressed={dropConnectOn} onClick={onSwitch}>
           {dropConnectOn ? 'Back to unit dropout in the main histogram' : 'Show ‖u‖ in the main histogram'}
-        </button>{' '}
+        </ActionButton>{' '}
         {dropConnectOn ? (
           <>
             The page’s model is now DropConnect: the histogram in <a href="#norm">section 4</a> shows the exact (or

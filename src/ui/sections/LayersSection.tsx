@@ -17,6 +17,8 @@ import { useCompensationLabels } from '../labels.ts';
 import { NumberField } from '../NumberField.tsx';
 import { ProgressLine } from '../ProgressLine.tsx';
 import { Section } from '../Section.tsx';
+import { ActionButton } from '../ActionButton.tsx';
+import { useControlAccess } from '../controlAccess.ts';
 
 const MODEL_WORDS: Record<MaskModel, string> = {
   bernoulli: 'Bernoulli masks',
@@ -56,6 +58,7 @@ export function LayersSection() {
     if (Math.round(units) !== n) setGenerator(layerSpec(source, Math.round(units)));
   };
   const standard = model === 'bernoulli' && compensation === 'inverted';
+  const vectorAccess = useControlAccess('vector');
   const numbers = { norm: moments.norm, keep, nEff: moments.nEff, meanNorm: moments.meanNorm, sdNorm: moments.sdNorm };
   return (
     <Section id="layers">
@@ -67,9 +70,9 @@ export function LayersSection() {
       <p>
         The question’s toy vector has one unit that carries almost all of its length. A real layer does not: the asker
         measured ‖y‖ = 1.305 in a layer of 192 units with ‖x‖ = 0.885 at q = ½, and wondered why it was not near 0.885.{' '}
-        <button type="button" onClick={() => applyPreset('layer192')}>
+        <ActionButton groups={['presets']} onClick={() => applyPreset('layer192')}>
           Load the 192-unit case
-        </button>
+        </ActionButton>
       </p>
       <div className="layers-size">
         <p>
@@ -83,26 +86,29 @@ export function LayersSection() {
             logarithmic
             display={String(n)}
             onChange={setUnits}
+            group="vector"
           />{' '}
           units ({source.kind === 'generated' ? `${spec.kind} draw, seed ${spec.seed}, ‖x‖ = ${spec.norm}` : 'your typed-in vector'}
-          ). Drag the number, or focus it and press ← → to halve or double n
-          {source.kind === 'explicit' ? '; that draws a layer of non-negative (uniform) activations with ‖x‖ = 0.885' : ''}.
+          ){vectorAccess === 'free' ? '. Drag the number, or focus it and press ← → to halve or double n' : ''}
+          {vectorAccess === 'free' && source.kind === 'explicit' ? '; that draws a layer of non-negative (uniform) activations with ‖x‖ = 0.885' : ''}.
         </p>
-        <NumberField label="Units in the layer" value={n} min={1} max={MAX_LAYER_UNITS} onCommit={setUnits} />
+        {vectorAccess === 'free' ? (
+          <NumberField label="Units in the layer" value={n} min={1} max={MAX_LAYER_UNITS} onCommit={setUnits} />
+        ) : null}
       </div>
       {standard ? null : (
         <p className="layers-note">
           The histogram follows the page’s controls ({MODEL_WORDS[model]}, kept values {COMPENSATION_LABELS[compensation]}), while
           the numbers below are for Bernoulli masks and 1/q.{' '}
-          <button
-            type="button"
+          <ActionButton
+            groups={['model', 'comp']}
             onClick={() => {
               setModel('bernoulli');
               setCompensation('inverted');
             }}
           >
             Use Bernoulli masks and 1/q
-          </button>
+          </ActionButton>
         </p>
       )}
       <ProgressLine channel="main" />

@@ -13,6 +13,7 @@ import { useActions, useExplorer } from '../explorerContext.ts';
 import { MaskTable } from '../MaskTable.tsx';
 import { maskText, sameMask } from '../maskTableRows.ts';
 import { Section } from '../Section.tsx';
+import { useControlAccess } from '../controlAccess.ts';
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** 2ⁿ written with superscript digits ("2¹²"). */
@@ -77,6 +78,11 @@ function EveryMask() {
   const chosen = useExplorer((s) => s.mask);
   const normSquared = useExplorer(selectNormSquared);
   const actions = useActions();
+  const modelAccess = useControlAccess('model');
+  const keepAccess = useControlAccess('keep');
+  const maskAccess = useControlAccess('mask');
+  // The box holds the model switch, k for fixed counts, and a note for DropConnect: leave it out when all are gone.
+  const showModelBox = modelAccess !== 'hidden' || (model === 'fixed' && keepAccess !== 'hidden') || model === 'dropconnect';
   const n = x.length;
   // k ≥ 1 for the table (round(q·n) can be 0 for a small q); setKept keeps it in 1…n.
   const kept = Math.max(1, useExplorer(selectKept));
@@ -102,47 +108,65 @@ function EveryMask() {
   }, [x, keep, otherModel, kept, n, otherQ, norm]);
 
   const chosenRow = chosen !== null && chosen.length === n ? rows.find((r) => sameMask(r.mask, chosen)) : undefined;
-  const choose = (target: readonly (0 | 1)[]) => actions.setMask(target);
+  const choose = maskAccess === 'free' ? (target: readonly (0 | 1)[]) => actions.setMask(target) : null;
   const excess = norm > 0 ? (derivation.meanNorm / norm - 1) * 100 : null;
   const count = tableModel === 'fixed' ? `the C(${n}, ${kept}) = ${rows.length} masks that keep exactly ${kept}` : `all ${powerOfTwo(n)} = ${rows.length} masks`;
 
   return (
     <>
-      <fieldset className="masks-model">
-        <legend>Which masks</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-model`}
-            checked={model === 'bernoulli'}
-            onChange={() => actions.setModel('bernoulli')}
-          />{' '}
-          Bernoulli: all 2<sup>{n}</sup> masks, each unit kept with probability q (real dropout)
-        </label>
-        <label>
-          <input type="radio" name={`${id}-model`} checked={model === 'fixed'} onChange={() => actions.setModel('fixed')} />{' '}
-          Fixed count: only the masks that keep exactly k units (the accepted answer)
-        </label>
-        {model === 'fixed' ? (
-          <div className="masks-kept">
-            <label htmlFor={`${id}-k`}>k, units each mask keeps</label>{' '}
-            <select id={`${id}-k`} value={kept} onChange={(e) => actions.setKept(Number(e.currentTarget.value))}>
-              {Array.from({ length: n }, (_, i) => i + 1).map((k) => (
-                <option key={k} value={k}>
-                  {k} of {n}
-                </option>
-              ))}
-            </select>{' '}
-            <span className="method-note">q = k/n = {formatKeep(kept / n)}</span>
-          </div>
-        ) : null}
-        {model === 'dropconnect' ? (
-          <p className="method-note">
-            DropConnect (chosen among the controls) masks the weights of the next layer, not the units; this table shows the
-            unit masks of the Bernoulli model at the same q. Choose a model here to switch.
-          </p>
-        ) : null}
-      </fieldset>
+      {!showModelBox ? null : (
+        <fieldset className="masks-model">
+          <legend>Which masks</legend>
+          {modelAccess === 'hidden' ? null : (
+            <>
+              <label>
+                <input
+                  type="radio"
+                  name={`${id}-model`}
+                  checked={model === 'bernoulli'}
+                  disabled={modelAccess === 'locked'}
+                  onChange={() => actions.setModel('bernoulli')}
+                />{' '}
+                Bernoulli: all 2<sup>{n}</sup> masks, each unit kept with probability q (real dropout)
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name={`${id}-model`}
+                  checked={model === 'fixed'}
+                  disabled={modelAccess === 'locked'}
+                  onChange={() => actions.setModel('fixed')}
+                />{' '}
+                Fixed count: only the masks that keep exactly k units (the accepted answer)
+              </label>
+            </>
+          )}
+          {model === 'fixed' && keepAccess !== 'hidden' ? (
+            <div className="masks-kept">
+              <label htmlFor={`${id}-k`}>k, units each mask keeps</label>{' '}
+              <select
+                id={`${id}-k`}
+                value={kept}
+                disabled={keepAccess === 'locked'}
+                onChange={(e) => actions.setKept(Number(e.currentTarget.value))}
+              >
+                {Array.from({ length: n }, (_, i) => i + 1).map((k) => (
+                  <option key={k} value={k}>
+                    {k} of {n}
+                  </option>
+                ))}
+              </select>{' '}
+              <span className="method-note">q = k/n = {formatKeep(kept / n)}</span>
+            </div>
+          ) : null}
+          {model === 'dropconnect' ? (
+            <p className="method-note">
+              DropConnect (chosen among the controls) masks the weights of the next layer, not the units; this table shows the
+              unit masks of the Bernoulli model at the same q.{modelAccess === 'free' ? ' Choose a model here to switch.' : ''}
+            </p>
+          ) : null}
+        </fieldset>
+      )}
 
       <MaskTable
         rows={rows}

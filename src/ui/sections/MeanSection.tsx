@@ -40,6 +40,7 @@ import { MAX_ENUMERATED_MEAN_UNITS } from '../meanUnitLaw.ts';
 import { Section } from '../Section.tsx';
 import { useAnalysis } from '../analysisContext.ts';
 import { selectFirstResult } from '../../state/analysisStore.ts';
+import { ActionButton } from '../ActionButton.tsx';
 
 /** Rows of the weights table. */
 const MAX_WEIGHT_ROWS = 64;
@@ -159,9 +160,9 @@ export function MeanSection() {
         The next layer never looks at ‖y‖. Each of its units computes a weighted sum z = w·y, and a sum of unbiased terms is
         unbiased: E[z] = Σ w<sub>i</sub> E[y<sub>i</sub>] = w·x, the value it gets at test time without dropout. Here w is
         drawn at random (seed {weightsSeed}, entries N(0, 1/n)).{' '}
-        <button type="button" onClick={() => setWeightsSeed(weightsSeed >= MAX_SEED ? 0 : weightsSeed + 1)}>
+        <ActionButton groups={['method']} onClick={() => setWeightsSeed(weightsSeed >= MAX_SEED ? 0 : weightsSeed + 1)}>
           New weights w
-        </button>
+        </ActionButton>
       </p>
       {outcome.ok ? <DownstreamFigure x={x} w={w} numbers={outcome.numbers} highlight={highlight} onHighlight={setHighlight} /> : null}
       <p>

@@ -7,14 +7,18 @@ import { DraggableNumber } from '../DraggableNumber.tsx';
 import { useActions, useExplorer } from '../explorerContext.ts';
 import { complement, useNotationNumber } from '../notationNumber.ts';
 import { Section } from '../Section.tsx';
+import { ActionButton } from '../ActionButton.tsx';
+import { useControlAccess } from '../controlAccess.ts';
 
 /** The page-wide switch (the same state as the sidebar's), as a radio group of its own. */
 function NotationSwitch() {
   const notation = useExplorer((s) => s.notation);
   const { setNotation } = useActions();
   const name = useId();
+  const access = useControlAccess('notation');
+  if (access === 'hidden') return null;
   return (
-    <fieldset className="notation-switch">
+    <fieldset className="notation-switch" disabled={access === 'locked'}>
       <legend>Write the whole page in terms of</legend>
       <label>
         <input type="radio" name={name} checked={notation === 'keep'} onChange={() => setNotation('keep')} /> the keep
@@ -101,9 +105,9 @@ export function NotationSection() {
         <Tex literal tex={halfTex(keep)} display label="notation-half-tex" />
         <p>{halfSentence(keep)}</p>
         {half ? null : (
-          <button type="button" onClick={() => setKeep(0.5)}>
+          <ActionButton groups={['keep']} onClick={() => setKeep(0.5)}>
             Set q = ½: every call below gets the same number
-          </button>
+          </ActionButton>
         )}
       </div>
       <CheatSheet />

@@ -16,6 +16,8 @@ import { NotebookExport } from '../NotebookExport.tsx';
 import { QuestionMaskPicker } from '../QuestionMaskPicker.tsx';
 import { describeMaskFigure, proseNumber, shownMask } from '../questionFigureText.ts';
 import { Section } from '../Section.tsx';
+import { ActionButton } from '../ActionButton.tsx';
+import { useControlAccess } from '../controlAccess.ts';
 
 /** 1 − v without binary noise (1 − 0.7 shows as 0.3). */
 const complement = (v: number) => Number((1 - v).toFixed(12));
@@ -46,9 +48,9 @@ function TooManyUnits({ units }: { readonly units: number }) {
         The single-mask view needs n ≤ {MAX_MASK_UNITS} units (one toggle per unit); your vector has n ={' '}
         {units.toLocaleString('en-US')}.
       </p>
-      <button type="button" onClick={() => actions.applyPreset('question')}>
+      <ActionButton groups={['presets']} onClick={() => actions.applyPreset('question')}>
         Load the question’s example (4 units)
-      </button>
+      </ActionButton>
     </div>
   );
 }
@@ -75,6 +77,8 @@ function SingleMask() {
   const { maskedNorm, compensatedNorm, norm } = derivation;
   const ratio = norm > 0 ? compensatedNorm / norm : null;
   const allKept = derivation.kept === n;
+  const keepAccess = useControlAccess('keep');
+  const maskAccess = useControlAccess('mask');
 
   const keepSentence =
     model === 'fixed' ? (
@@ -92,6 +96,7 @@ function SingleMask() {
           step={KEEP_STEP}
           display={formatKeep(complement(keepSetting))}
           onChange={(p) => actions.setKeep(complement(p))}
+          group="keep"
         />
         , so the kept values are divided by q = 1 − p = {formatKeep(keep)}.
       </>
@@ -106,8 +111,9 @@ function SingleMask() {
           step={KEEP_STEP}
           display={formatKeep(keepSetting)}
           onChange={actions.setKeep}
+          group="keep"
         />
-        : the kept values are divided by q (drag the number or use the arrow keys).
+        : the kept values are divided by q{keepAccess === 'free' ? ' (drag the number or use the arrow keys)' : ''}.
       </>
     );
 
@@ -116,7 +122,9 @@ function SingleMask() {
       <p>
         Try it with your own vector (n = {n}, set among the controls) and any mask. {keepSentence}
       </p>
-      <QuestionMaskPicker values={x} mask={mask} onToggle={actions.toggleMaskUnit} />
+      {maskAccess === 'hidden' ? null : (
+        <QuestionMaskPicker values={x} mask={mask} onToggle={actions.toggleMaskUnit} locked={maskAccess === 'locked'} />
+      )}
       {fixedWithoutKept ? (
         <p className="notice">The fixed-count model keeps k = 0 units here, so there is no q to divide by; choose k ≥ 1.</p>
       ) : (
@@ -135,12 +143,12 @@ function SingleMask() {
               description={figure.description}
               highlight={highlight}
               onHighlight={setHighlight}
-              onToggle={actions.toggleMaskUnit}
+              {...(maskAccess === 'free' ? { onToggle: actions.toggleMaskUnit } : {})}
             />
             <figcaption>
               <span className="question-legend-kept" aria-hidden="true">■</span> kept: solid bar.{' '}
               <span className="question-legend-dropped" aria-hidden="true">▨</span> dropped: hatched in x, a cross at zero
-              once masked. Click a bar to drop or keep its unit.
+              once masked.{maskAccess === 'free' ? ' Click a bar to drop or keep its unit.' : ''}
             </figcaption>
           </figure>
           <FigureExport target={figureRef} fileName="question-mask" label="figure of x, m⊙x and y" />

@@ -21,6 +21,7 @@ import { RescalingTable } from '../RescalingTable.tsx';
 import { RescalingToggles } from '../RescalingToggles.tsx';
 import { RescalingUnitControl } from '../RescalingUnitControl.tsx';
 import { Section } from '../Section.tsx';
+import { ActionButton } from '../ActionButton.tsx';
 
 /** Section 6: rescale each masked vector to the original length instead? Every scale but 1/q biases the mean. */
 export function RescalingSection() {
@@ -57,9 +58,9 @@ export function RescalingSection() {
         <p className="layers-note">
           The sidebar’s model is DropConnect, so the histograms and the table are for masked weights, while c* below is for
           unit dropout.{' '}
-          <button type="button" onClick={() => setModel('bernoulli')}>
+          <ActionButton groups={['model']} onClick={() => setModel('bernoulli')}>
             Use Bernoulli unit masks
-          </button>
+          </ActionButton>
         </p>
       ) : null}
       <RescalingToggles />
