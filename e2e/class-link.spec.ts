@@ -173,3 +173,27 @@ test('hiding the mask and the notation removes their controls everywhere', async
   await expect(page.getByRole('group', { name: 'Write the whole page in terms of' })).toHaveCount(0);
   await expect(page.getByRole('note')).toHaveText(/hides chosen mask and notation/);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing in the open builder, the question and the verdict (${theme})`, async ({ page }) => {
+    await page.goto(`/?theme=${theme}`);
+    await sharePanel(page).getByText('For a class: lock, hide, predict').click();
+    await sharePanel(page).getByLabel('Predict, then reveal').selectOption({ label: 'sd ‖y‖, the spread of the length' });
+    expect((await new AxeBuilder({ page }).include('.sidebar').analyze()).violations).toEqual([]);
+    await page.goto(`/?theme=${theme}&predict=sd&hide=method`);
+    const card = page.getByRole('region', { name: 'Predict, then reveal' });
+    await card.getByLabel('Your guess for sd ‖y‖').fill('-2');
+    await card.getByRole('button', { name: 'Commit my guess' }).click();
+    await expect(card.getByRole('alert')).toHaveText('A length cannot be negative.');
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await card.getByLabel('Your guess for sd ‖y‖').fill('2');
+    await card.getByRole('button', { name: 'Commit my guess' }).click();
+    const reveal = page.getByRole('region', { name: 'Your prediction of sd ‖y‖' });
+    // sd ‖y‖ at q = ½ over the 16 masks of the question's x, by brute force.
+    const all = masks(X, 0.5);
+    const mean = all.reduce((s, m) => s + m.probability * m.norm, 0);
+    const sd = Math.sqrt(all.reduce((s, m) => s + m.probability * m.norm ** 2, 0) - mean ** 2);
+    await expect(reveal).toContainText(`sd ‖y‖ = ${sd.toFixed(4)}`);
+    expect((await new AxeBuilder({ page }).include('.predict-card').analyze()).violations).toEqual([]);
+  });
+}
