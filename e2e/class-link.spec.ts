@@ -64,6 +64,7 @@ test('an instructor builds a class link: q locked, computation hidden, E‖y‖ 
   // Until the guess, no section (and none of its numbers) is on the page.
   await expect(normSection(page)).toHaveCount(0);
   await expect(page.getByRole('region', { name: /The question/ })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toContainText('The sections open once you commit your guess.');
   const card = page.getByRole('region', { name: 'Predict, then reveal' });
   await expect(card).toContainText(`with length ‖x‖ = ${NORM_X.toFixed(4)}`);
   await expect(card).toContainText('keep probability q = 0.25');
@@ -90,6 +91,11 @@ test('an instructor builds a class link: q locked, computation hidden, E‖y‖ 
   await expect(page.getByRole('note').getByRole('link', { name: 'Open these numbers without restrictions' })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
+  // Moving a free control keeps the verdict for the settings guessed with, and says so.
+  await page.getByRole('slider', { name: 'Unit 1 (x1)' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(reveal).toContainText('These are the numbers for the settings you guessed with; you have changed them since.');
+  await expect(reveal).toContainText(`E‖y‖ = ${value.toFixed(4)}`);
   // Predict again: the numbers hide once more.
   await reveal.getByRole('button', { name: 'Predict again' }).click();
   await expect(normSection(page)).toHaveCount(0);
@@ -155,9 +161,9 @@ test('locking the vector, the model and the mask fixes them in every section, no
   await expect(unit).not.toBeChecked();
   await expect(page).toHaveURL(/mask=0011/);
   // The mask table lists the masks without buttons to choose one; its model switch is fixed.
-  const masks = page.locator('#masks');
-  await expect(masks.getByRole('button', { name: /^\(/ })).toHaveCount(0);
-  await expect(masks.getByRole('radio', { name: /^Fixed count/ })).toBeDisabled();
+  const maskSection = page.locator('#masks');
+  await expect(maskSection.getByRole('button', { name: /^\(/ })).toHaveCount(0);
+  await expect(maskSection.getByRole('radio', { name: /^Fixed count/ })).toBeDisabled();
   // The layer size in the text is plain, the unit box is gone; the rescaling section's unit slider is fixed.
   await expect(page.locator('#layers').getByRole('slider', { name: 'Layer size n (units)' })).toHaveCount(0);
   await expect(page.getByLabel('Units in the layer')).toHaveCount(0);

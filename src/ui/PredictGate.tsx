@@ -99,6 +99,7 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
   const { setAttempt } = usePrediction();
   const model = useExplorer((s) => s.model);
   const { waiting } = useAnswer(attempt, setAttempt);
+  const settingsNow = useExplorer(selectMainRequests);
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
   // The reveal replaces the form the reader was typing in: bring their focus (and screen reader) to it.
@@ -129,6 +130,12 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
               </p>
             ) : null}
             {section !== undefined ? <p>“{section.title}” below shows where this number comes from.</p> : null}
+            {settingsNow !== attempt.requests ? (
+              <p className="predict-note">
+                These are the numbers for the settings you guessed with; you have changed them since. “Predict again” asks
+                about the current ones.
+              </p>
+            ) : null}
           </>
         ) : waiting ? (
           <p>Computing {symbol} for your settings…</p>
