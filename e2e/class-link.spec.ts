@@ -33,6 +33,7 @@ async function buildClassLink(page: Page): Promise<string> {
   const panel = sharePanel(page);
   await panel.getByLabel('Section', { exact: true }).selectOption({ label: 'What it does not preserve: the norm' });
   await panel.getByText('For a class: lock, hide, predict').click();
+  await expect(panel.getByTestId('class-start')).toContainText('keep probability q = 0.25');
   await panel.getByLabel('Keep probability', { exact: true }).selectOption('locked');
   await panel.getByLabel('Computation', { exact: true }).selectOption('hidden');
   await panel.getByLabel('Predict, then reveal').selectOption({ label: 'E‖y‖, the average length of y' });

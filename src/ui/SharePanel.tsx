@@ -10,9 +10,10 @@ import {
   type PredictTarget,
 } from '../state/classLink.ts';
 import { SECTION_IDS } from '../state/explorerState.ts';
+import { selectEffectiveKeep, selectKept, selectVector } from '../state/selectors.ts';
 import { classLinks, OPEN_DRAFT, sectionTitle, type ClassLinkDraft, type SectionChoice } from './classLinkBuilder.ts';
 import { useExplorer } from './explorerContext.ts';
-import { PREDICT_TARGET_INFO } from './predictTargets.ts';
+import { PREDICT_TARGET_INFO, setupSentence } from './predictTargets.ts';
 
 /** Copies text with the Clipboard API, or by selecting the field and the old copy command. */
 async function copyText(text: string, field: HTMLTextAreaElement | HTMLInputElement | null): Promise<boolean> {
@@ -73,6 +74,14 @@ export function SharePanel() {
   const id = useId();
   const [draft, setDraft] = useState<ClassLinkDraft>(OPEN_DRAFT);
   const state = useExplorer((s) => s);
+  const setup = {
+    x: useExplorer(selectVector),
+    keep: useExplorer(selectEffectiveKeep),
+    kept: useExplorer(selectKept),
+    model: state.model,
+    compensation: state.compensation,
+    notation: state.notation,
+  };
   const page = `${window.location.origin}${window.location.pathname}`;
   const { link, snippet } = classLinks(state, draft, page);
   const restrictions = normalizeRestrictions(
@@ -102,6 +111,9 @@ export function SharePanel() {
       </div>
       <details className="class-options">
         <summary>For a class: lock, hide, predict</summary>
+        <p className="embed-help" data-testid="class-start">
+          Students start from the page as it is now: {setupSentence(setup)} Set it with the controls above.
+        </p>
         <fieldset className="class-access">
           <legend>What students may change</legend>
           <div className="form-grid">
