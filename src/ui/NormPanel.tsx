@@ -8,7 +8,7 @@ import { FigureData } from './FigureData.tsx';
 import { FigureExport } from './FigureExport.tsx';
 import { HistogramCsvButton } from './HistogramCsvButton.tsx';
 import { useHighlight } from './highlightContext.ts';
-import { describeHistogram } from './normHistogramData.ts';
+import { describeHistogram, rmsMarkerLabel } from './normHistogramData.ts';
 import { ProgressLine } from './ProgressLine.tsx';
 import { ResultTable } from './ResultTable.tsx';
 
@@ -28,7 +28,7 @@ export function NormPanel() {
       { id: 'mean', label: `E‖y‖ = ${formatFixed(result.meanNorm.value, 3)}`, value: result.meanNorm.value, dash: 'dashed' },
       {
         id: 'rms',
-        label: `${compensation === 'inverted' && result.model !== 'dropconnect' ? '‖x‖/√q' : '√E‖y‖²'} = ${formatFixed(result.rmsNorm.value, 3)}`,
+        label: `${rmsMarkerLabel(compensation, result.model)} = ${formatFixed(result.rmsNorm.value, 3)}`,
         value: result.rmsNorm.value,
         dash: 'dotted',
       },

@@ -22,6 +22,7 @@ import { useActions, useExplorer } from '../explorerContext.ts';
 import { FigureData } from '../FigureData.tsx';
 import { FigureExport } from '../FigureExport.tsx';
 import { useHighlight } from '../highlightContext.ts';
+import { HighlightKeys } from '../HighlightKeys.tsx';
 import { useCompensationLabels } from '../labels.ts';
 import { downstreamHistogram } from '../meanDownstreamHistogram.ts';
 import { meanFigureNumbers, type MeanFigureNumbers } from '../meanFigureNumbers.ts';
@@ -164,7 +165,20 @@ export function MeanSection() {
           New weights w
         </ActionButton>
       </p>
-      {outcome.ok ? <DownstreamFigure x={x} w={w} numbers={outcome.numbers} highlight={highlight} onHighlight={setHighlight} /> : null}
+      {outcome.ok ? (
+        <>
+          <DownstreamFigure x={x} w={w} numbers={outcome.numbers} highlight={highlight} onHighlight={setHighlight} />
+          <HighlightKeys
+            keys={[
+              { term: DOWNSTREAM_TERMS.mean, label: 'E[z]' },
+              { term: DOWNSTREAM_TERMS.undropped, label: 'w·x' },
+              // The figure draws ±1 sd only when the spread is not 0.
+              ...(outcome.numbers.varZ > 0 ? [{ term: DOWNSTREAM_TERMS.sd, label: 'sd z' }] : []),
+            ]}
+            where="the histogram above and the formulas below"
+          />
+        </>
+      ) : null}
       <p>
         {compensation === 'inverted' ? 'With' : 'For inverted dropout (1/q), the compensation the frameworks use, with'} these
         numbers:

@@ -2,13 +2,17 @@ import { Tex } from '../../explain/Tex.tsx';
 import { formatFixed } from '../../explain/formatNumber.ts';
 import { effectiveUnitsTex, jensenBoundsTex, meanSquareNormTex, positionBetweenBounds } from '../../explain/normDerivation.ts';
 import { expectedMaskedNorm } from '../../math/expectedNorm.ts';
+import { selectFirstResult } from '../../state/analysisStore.ts';
 import { selectNormSquared, selectVector } from '../../state/selectors.ts';
+import { useAnalysis } from '../analysisContext.ts';
 import { DraggableNumber } from '../DraggableNumber.tsx';
 import { useNotationNumber } from '../notationNumber.ts';
 import { useExplorer } from '../explorerContext.ts';
 import { useHighlight } from '../highlightContext.ts';
+import { HighlightKeys } from '../HighlightKeys.tsx';
 import { useCompensationLabels } from '../labels.ts';
 import { NormPanel } from '../NormPanel.tsx';
+import { rmsMarkerLabel } from '../normHistogramData.ts';
 import { Section } from '../Section.tsx';
 import { useMemo } from 'react';
 
@@ -25,6 +29,8 @@ export function NormSection() {
   const notation = useExplorer((s) => s.notation);
   const notationNumber = useNotationNumber();
   const [highlight, setHighlight] = useHighlight();
+  // The mask model of the histogram below (null until it is computed), which names its third line.
+  const histogramModel = useAnalysis('main', (s) => selectFirstResult(s)?.model ?? null);
   const numbers = useMemo(() => {
     const sumFourth = vector.reduce((sum, v) => sum + v ** 4, 0);
     // E‖y‖ = E‖m⊙x‖/q by the closed form (quadrature, MATH.md §3.2): exact for any n.
@@ -49,10 +55,21 @@ export function NormSection() {
       <Tex tex={meanSquareNormTex(numbers)} display label="mean-square-norm" />
       <p>
         The length itself is pinned between two bounds, both from Jensen’s inequality: the norm is convex, so E‖y‖ is at
-        least ‖E y‖ = ‖x‖; the square root is concave, so E‖y‖ is at most √(E‖y‖²) = ‖x‖/√q. Point at a term to find
-        its line in the histogram.
+        least ‖E y‖ = ‖x‖; the square root is concave, so E‖y‖ is at most √(E‖y‖²) = ‖x‖/√q. Each bound has its
+        line in the histogram below.
       </p>
       <Tex tex={jensenBoundsTex(numbers)} display label="jensen-bounds" highlight={highlight} onHighlight={setHighlight} />
+      {histogramModel === null ? null : (
+        // Right under the bounds, whose terms are small; the histogram's lines are long and easy to spot below.
+        <HighlightKeys
+          keys={[
+            { term: 'norm', label: '‖x‖' },
+            { term: 'mean', label: 'E‖y‖' },
+            { term: 'rms', label: rmsMarkerLabel(compensation, histogramModel) },
+          ]}
+          where="the bounds above and the histogram below"
+        />
+      )}
       <p>
         Where E‖y‖ falls between them is set by how spread out x is, measured by the effective number of units:
       </p>

@@ -10,6 +10,7 @@ import { useActions, useExplorer } from '../explorerContext.ts';
 import { FigureData } from '../FigureData.tsx';
 import { FigureExport } from '../FigureExport.tsx';
 import { useHighlight } from '../highlightContext.ts';
+import { HighlightKeys } from '../HighlightKeys.tsx';
 import { useCompensationLabels } from '../labels.ts';
 import { maskText } from '../maskTableRows.ts';
 import { NotebookExport } from '../NotebookExport.tsx';
@@ -171,6 +172,14 @@ function SingleMask() {
           ) : allKept ? (
             <p>Every unit is kept: y = x/q, so ‖y‖ = ‖x‖/q, the largest ‖y‖ can be.</p>
           ) : null}
+          <HighlightKeys
+            keys={[
+              { term: QUESTION_TERMS.norm, label: '‖x‖' },
+              { term: QUESTION_TERMS.masked, label: '‖m⊙x‖' },
+              { term: QUESTION_TERMS.compensated, label: '‖y‖' },
+            ]}
+            where="the figure above and the derivation below"
+          />
           <div className="derivation" role="group" aria-label="Derivation with your numbers">
             {derivation.steps.map((step) => (
               <Tex
