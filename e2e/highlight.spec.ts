@@ -174,3 +174,11 @@ test.describe('on a phone', () => {
     await expect(barGroup(page, 'question-masked')).not.toContainClass('highlighted');
   });
 });
+
+test('pointing at a norm in the question’s derivation lights its bar group in the figure', async ({ page }) => {
+  await page.goto('/#question');
+  await derivationTerm(page, 'question-masked').first().hover();
+  await expect(barGroup(page, 'question-masked')).toContainClass('highlighted');
+  await page.mouse.move(0, 0);
+  await expect(barGroup(page, 'question-masked')).not.toContainClass('highlighted');
+});

@@ -188,6 +188,7 @@ function SingleMask() {
                 display
                 label={`question-${step.id}`}
                 highlight={highlight}
+                onHighlight={setHighlight}
               />
             ))}
           </div>
