@@ -204,3 +204,12 @@ for (const theme of ['light', 'dark'] as const) {
     expect((await new AxeBuilder({ page }).include('.predict-card').analyze()).violations).toEqual([]);
   });
 }
+
+test('an embedded section with every shared control hidden has no empty Controls block', async ({ page }) => {
+  await page.goto('/?embed=norm&hide=vector,keep,notation,model,comp,method');
+  await expect(normSection(page)).toBeVisible();
+  await expect(page.getByText('Controls', { exact: true })).toHaveCount(0);
+  await page.goto('/?embed=norm&hide=vector,keep,notation,model,comp');
+  await page.getByText('Controls', { exact: true }).click();
+  await expect(page.getByText('Computation settings')).toBeVisible();
+});
