@@ -38,6 +38,8 @@ interface Measurement {
   nsPerItem: number;
   items: number;
   target?: string;
+  /** For sampling: the mask model and compensation when not Bernoulli with 1/q. */
+  variant?: string;
 }
 
 const json = process.argv.includes('--json');
@@ -68,7 +70,7 @@ function record(m: Omit<Measurement, 'nsPerItem'>): void {
   const measurement = { ...m, nsPerItem: (m.ms * 1e6) / m.items };
   results.push(measurement);
   if (!json) {
-    const what = `${m.kernel}${m.scope === 'analyze' ? ' (analyze)' : ''}`.padEnd(20);
+    const what = `${m.kernel}${m.scope === 'analyze' ? ' (analyze)' : ''}${m.variant === undefined ? '' : ` ${m.variant}`}`.padEnd(22);
     const rate = m.kernel === 'closed-form' ? '' : `  ${measurement.nsPerItem.toPrecision(3)} ns/${m.kernel === 'sample' ? 'sample' : 'mask'}`;
     const perSecond = m.kernel === 'sample' ? `  (${(m.items / m.ms / 1000).toFixed(2)} M masks/s)` : '';
     const times = `${m.ms.toFixed(2).padStart(9)} ms CPU (${m.wallMs.toFixed(1)} wall)`;
@@ -124,12 +126,23 @@ function benchClosedForm(n: number, runs: number, target?: string): void {
   record({ kernel: 'closed-form', scope: 'kernel', n, keep: 0.5, bins: 0, ms, wallMs, items: n, ...(target ? { target } : {}) });
 }
 
-function benchSample(n: number, keep: number, count: number, runs: number, target?: string): void {
+type SampleVariant = { readonly model: 'bernoulli' | 'fixed'; readonly compensation: 'inverted' | 'match' };
+
+function benchSample(
+  n: number,
+  keep: number,
+  count: number,
+  runs: number,
+  target?: string,
+  variant: SampleVariant = { model: 'bernoulli', compensation: 'inverted' },
+): void {
   const x = vector(n);
-  const edges = defaultEdges(x, keep, 'inverted', 128);
-  const input = { x, keep, model: 'bernoulli', compensation: 'inverted', constantScale: 1, downstream: x, seed: 1, edges } as const;
+  const { model, compensation } = variant;
+  const edges = defaultEdges(x, keep, compensation, 128);
+  const input = { x, keep, model, compensation, constantScale: 1, downstream: x, seed: 1, edges } as const;
   const { ms, wallMs } = best(runs, () => createSampler(input).run(count));
-  record({ kernel: 'sample', scope: 'kernel', n, keep, bins: 128, ms, wallMs, items: count, ...(target ? { target } : {}) });
+  const named = model === 'bernoulli' && compensation === 'inverted' ? {} : { variant: model === 'fixed' ? `fixed ${compensation}` : compensation };
+  record({ kernel: 'sample', scope: 'kernel', n, keep, bins: 128, ms, wallMs, items: count, ...(target ? { target } : {}), ...named });
 }
 
 // Warm-up: small inputs first, so that no kernel's first call is a long one (performance.md, OSR trap).
@@ -162,5 +175,9 @@ benchClosedForm(4096, 10, '20 ms');
 benchSample(192, 0.5, 1_000_000, 3, '≥ 4 M masks/s');
 benchSample(192, 0.8, 1_000_000, 3, '≥ 4 M masks/s');
 benchSample(4096, 0.5, 50_000, 3);
+// The other sampled models: exactly k = round(q·n) kept, and the per-sample match ‖x‖/‖m⊙x‖.
+benchSample(192, 0.5, 1_000_000, 3, '≥ 4 M masks/s', { model: 'fixed', compensation: 'inverted' });
+benchSample(192, 0.8, 1_000_000, 3, '≥ 4 M masks/s', { model: 'fixed', compensation: 'inverted' });
+benchSample(192, 0.5, 1_000_000, 3, '≥ 4 M masks/s', { model: 'bernoulli', compensation: 'match' });
 
 if (json) console.log(JSON.stringify(results));
