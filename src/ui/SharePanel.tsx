@@ -3,7 +3,6 @@ import {
   CONTROL_GROUP_INFO,
   CONTROL_GROUPS,
   controlAccess,
-  normalizeRestrictions,
   PREDICT_TARGETS,
   type ControlAccess,
   type ControlGroup,
@@ -11,7 +10,7 @@ import {
 } from '../state/classLink.ts';
 import { SECTION_IDS } from '../state/explorerState.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from '../state/selectors.ts';
-import { classLinks, OPEN_DRAFT, sectionTitle, type ClassLinkDraft, type SectionChoice } from './classLinkBuilder.ts';
+import { classLinks, draftRestrictions, OPEN_DRAFT, sectionTitle, type ClassLinkDraft, type SectionChoice } from './classLinkBuilder.ts';
 import { useExplorer } from './explorerContext.ts';
 import { PREDICT_TARGET_INFO, setupSentence } from './predictTargets.ts';
 
@@ -84,10 +83,7 @@ export function SharePanel() {
   };
   const page = `${window.location.origin}${window.location.pathname}`;
   const { link, snippet } = classLinks(state, draft, page);
-  const restrictions = normalizeRestrictions(
-    CONTROL_GROUPS.filter((g) => draft.access[g] === 'locked'),
-    CONTROL_GROUPS.filter((g) => draft.access[g] === 'hidden'),
-  );
+  const restrictions = draftRestrictions(draft);
   const setAccess = (group: ControlGroup, access: ControlAccess) =>
     setDraft((d) => ({ ...d, access: { ...d.access, [group]: access } }));
   const presetsFollow = draft.access.presets === 'free' && controlAccess(restrictions, 'presets') !== 'free';

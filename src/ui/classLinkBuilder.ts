@@ -9,6 +9,7 @@ import {
   type ControlAccess,
   type ControlGroup,
   type PredictTarget,
+  type Restrictions,
 } from '../state/classLink.ts';
 import { baseState, type ExplorerState, type SectionId } from '../state/explorerState.ts';
 import { formatUrl } from '../url/urlCodec.ts';
@@ -39,13 +40,17 @@ export interface ClassLinks {
   readonly snippet: string;
 }
 
-/** The share link and embed snippet for the current state (the starting state) and the draft. */
-export function classLinks(state: ExplorerState, draft: ClassLinkDraft, page: string): ClassLinks {
-  const restrictions = normalizeRestrictions(
+/** The locked and hidden groups the draft asks for, as a link writes them. */
+export function draftRestrictions(draft: ClassLinkDraft): Restrictions {
+  return normalizeRestrictions(
     CONTROL_GROUPS.filter((g) => draft.access[g] === 'locked'),
     CONTROL_GROUPS.filter((g) => draft.access[g] === 'hidden'),
   );
-  const start: ExplorerState = { ...baseState(state), ...restrictions, predict: draft.predict };
+}
+
+/** The share link and embed snippet for the current state (the starting state) and the draft. */
+export function classLinks(state: ExplorerState, draft: ClassLinkDraft, page: string): ClassLinks {
+  const start: ExplorerState = { ...baseState(state), ...draftRestrictions(draft), predict: draft.predict };
   const base = page.split('#')[0]?.split('?')[0] ?? '';
   const section = draft.section === 'all' ? null : draft.section;
   const link = `${base}${formatUrl({ ...start, section, embed: null })}${section === null ? '' : `#${section}`}`;
