@@ -130,6 +130,8 @@ test('an embedded class link asks for P(‖y‖ > ‖x‖) as a percentage, then
   const points = Math.abs(0.3 - p) * 100;
   await expect(reveal).toContainText(`Your guess 30.0% is ${points.toFixed(1)} percentage points too ${0.3 > p ? 'high' : 'low'}.`);
   await expect(normSection(page)).toBeVisible();
+  // The question section, which explains P(‖y‖ > ‖x‖), is not in this frame.
+  await expect(reveal).toContainText('The section “The question” of the full page shows where this number comes from.');
   // Embedded, the way out opens a new tab instead of leaving the host's page.
   await expect(page.getByRole('link', { name: /without restrictions \(new tab\)/ })).toHaveAttribute('target', '_blank');
 });
@@ -201,6 +203,9 @@ for (const theme of ['light', 'dark'] as const) {
     const mean = all.reduce((s, m) => s + m.probability * m.norm, 0);
     const sd = Math.sqrt(all.reduce((s, m) => s + m.probability * m.norm ** 2, 0) - mean ** 2);
     await expect(reveal).toContainText(`sd ‖y‖ = ${sd.toFixed(4)}`);
+    // A spread is not set beside ‖x‖; the layers section, on this page, explains it.
+    await expect(reveal).not.toContainText('For comparison');
+    await expect(reveal).toContainText('“Bigger layers” below shows where this number comes from.');
     expect((await new AxeBuilder({ page }).include('.predict-card').analyze()).violations).toEqual([]);
   });
 }

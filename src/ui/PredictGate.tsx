@@ -110,6 +110,9 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
   const verdict = answer === null ? null : judgeGuess(attempt.guess, answer.estimate, info.kind);
   const section = SECTIONS.find((s) => s.id === info.section);
   const normSymbol = model === 'dropconnect' ? '‖Wx‖' : '‖x‖';
+  // Embedded, the page shows one section: name the explaining one as part of the full page unless it is here.
+  const embed = useExplorer((s) => s.embed);
+  const sectionShown = embed === null || embed === 'all' || embed === info.section;
   return (
     <section className="predict-card predict-revealed" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
@@ -122,14 +125,18 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
               {symbol} = <span className="value">{verdict.value}</span>
             </p>
             <p className={verdict.close ? 'predict-close' : 'predict-off'}>{verdict.distance}</p>
-            {info.kind === 'length' && answer.norm > 0 ? (
+            {info.besideNorm && answer.norm > 0 ? (
               <p>
                 For comparison, {normSymbol} = {formatFixed(answer.norm, 4)}: {symbol} is{' '}
                 {formatFixed(Math.abs(answer.estimate.value / answer.norm - 1) * 100, 1)}%{' '}
                 {answer.estimate.value >= answer.norm ? 'above' : 'below'} it.
               </p>
             ) : null}
-            {section !== undefined ? <p>“{section.title}” below shows where this number comes from.</p> : null}
+            {section === undefined ? null : sectionShown ? (
+              <p>“{section.title}” below shows where this number comes from.</p>
+            ) : (
+              <p>The section “{section.title}” of the full page shows where this number comes from.</p>
+            )}
             {settingsNow !== attempt.requests ? (
               <p className="predict-note">
                 These are the numbers for the settings you guessed with; you have changed them since. “Predict again” asks

@@ -18,6 +18,8 @@ export interface PredictTargetInfo {
   /** For the builder's list. */
   readonly option: string;
   readonly kind: TargetKind;
+  /** Whether setting it beside ‖x‖ says something (a length of y, not a spread or a probability). */
+  readonly besideNorm: boolean;
   /** Where the page explains it. */
   readonly section: 'norm' | 'question' | 'layers';
   readonly read: (result: AnalysisResult) => Estimate;
@@ -29,6 +31,7 @@ export const PREDICT_TARGET_INFO: Readonly<Record<PredictTarget, PredictTargetIn
     words: 'the average length of y over all masks',
     option: 'E‖y‖, the average length of y',
     kind: 'length',
+    besideNorm: true,
     section: 'norm',
     read: (r) => r.meanNorm,
   },
@@ -37,6 +40,7 @@ export const PREDICT_TARGET_INFO: Readonly<Record<PredictTarget, PredictTargetIn
     words: 'the root-mean-square length of y over all masks',
     option: '√E‖y‖², the root-mean-square length',
     kind: 'length',
+    besideNorm: true,
     section: 'norm',
     read: (r) => r.rmsNorm,
   },
@@ -45,6 +49,7 @@ export const PREDICT_TARGET_INFO: Readonly<Record<PredictTarget, PredictTargetIn
     words: 'the probability that one mask makes y longer than x',
     option: 'P(‖y‖ > ‖x‖), how often y is longer than x',
     kind: 'probability',
+    besideNorm: false,
     section: 'question',
     read: (r) => r.pAboveNorm,
   },
@@ -53,6 +58,7 @@ export const PREDICT_TARGET_INFO: Readonly<Record<PredictTarget, PredictTargetIn
     words: 'the standard deviation of the length of y across masks',
     option: 'sd ‖y‖, the spread of the length',
     kind: 'length',
+    besideNorm: false,
     section: 'layers',
     read: (r) => r.sdNorm,
   },
