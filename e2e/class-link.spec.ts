@@ -56,11 +56,13 @@ test('an instructor builds a class link: q locked, computation hidden, E‖y‖ 
   expect(url.searchParams.get('section')).toBe('norm');
 
   await page.goto(link);
-  await expect(page.getByRole('note')).toHaveText('This class link fixes keep probability, hides computation and asks for your prediction of E‖y‖ first.');
+  await expect(page.getByRole('note')).toHaveText(
+    'This class link fixes the keep probability, hides the computation settings, leaves out the presets, and asks for your prediction of E‖y‖ first.',
+  );
   // The locked slider shows q and cannot be moved; the hidden settings are gone; presets are off; no builder.
   await expect(keepSlider(page)).toBeDisabled();
   await expect(keepSlider(page)).toHaveValue('0.25');
-  await expect(page.getByText('Computation settings')).toHaveCount(0);
+  await expect(page.getByText('Computation settings', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Share or embed' })).toHaveCount(0);
   // Until the guess, no section (and none of its numbers) is on the page.
   await expect(normSection(page)).toHaveCount(0);
@@ -97,10 +99,11 @@ test('an instructor builds a class link: q locked, computation hidden, E‖y‖ 
   await page.keyboard.press('ArrowRight');
   await expect(reveal).toContainText('These are the numbers for the settings you guessed with; you have changed them since.');
   await expect(reveal).toContainText(`E‖y‖ = ${value.toFixed(4)}`);
-  // Predict again: the numbers hide once more.
+  // Predict again: the numbers hide once more, and the reader is back in the guess box.
   await reveal.getByRole('button', { name: 'Predict again' }).click();
   await expect(normSection(page)).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Predict, then reveal' })).toBeVisible();
+  await expect(page.getByLabel('Your guess for E‖y‖')).toBeFocused();
 });
 
 test('the link without restrictions opens the same numbers with every control free', async ({ page }) => {
@@ -110,7 +113,7 @@ test('the link without restrictions opens the same numbers with every control fr
   await page.getByRole('note').getByRole('link', { name: 'Open these numbers without restrictions' }).click();
   await expect(keepSlider(page)).toBeEnabled();
   await expect(keepSlider(page)).toHaveValue('0.25');
-  await expect(page.getByText('Computation settings')).toBeVisible();
+  await expect(page.getByText('Computation settings', { exact: true })).toBeVisible();
   expect(new URL(page.url()).searchParams.get('lock')).toBeNull();
 });
 
@@ -126,12 +129,12 @@ test('an embedded class link asks for P(‖y‖ > ‖x‖) as a percentage, then
   await page.keyboard.press('Enter');
   const p = pAbove(X, 0.5);
   const reveal = page.getByRole('region', { name: 'Your prediction of P(‖y‖ > ‖x‖)' });
-  await expect(reveal).toContainText(`P(‖y‖ > ‖x‖) = ${p.toFixed(4)} (exact enumeration)`);
+  await expect(reveal).toContainText(`P(‖y‖ > ‖x‖) = ${p.toFixed(4)} (${(p * 100).toFixed(2)}%) (exact enumeration)`);
   const points = Math.abs(0.3 - p) * 100;
   await expect(reveal).toContainText(`Your guess 30.0% is ${points.toFixed(1)} percentage points too ${0.3 > p ? 'high' : 'low'}.`);
   await expect(normSection(page)).toBeVisible();
-  // The question section, which explains P(‖y‖ > ‖x‖), is not in this frame.
-  await expect(reveal).toContainText('The section “The question” of the full page shows where this number comes from.');
+  // The norm section, whose table lists P(‖y‖ > ‖x‖), is this frame's section.
+  await expect(reveal.getByRole('link', { name: '“What it does not preserve: the norm”' })).toBeVisible();
   // Embedded, the way out opens a new tab instead of leaving the host's page.
   await expect(page.getByRole('link', { name: /without restrictions \(new tab\)/ })).toHaveAttribute('target', '_blank');
 });
@@ -180,7 +183,7 @@ test('hiding the mask and the notation removes their controls everywhere', async
   await expect(page.locator('#question').getByRole('checkbox')).toHaveCount(0);
   await expect(page.getByRole('radio', { name: /drop rate p/ })).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Write the whole page in terms of' })).toHaveCount(0);
-  await expect(page.getByRole('note')).toHaveText(/hides chosen mask and notation/);
+  await expect(page.getByRole('note')).toHaveText(/hides the chosen mask and the notation, and leaves out the presets\./);
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -203,9 +206,9 @@ for (const theme of ['light', 'dark'] as const) {
     const mean = all.reduce((s, m) => s + m.probability * m.norm, 0);
     const sd = Math.sqrt(all.reduce((s, m) => s + m.probability * m.norm ** 2, 0) - mean ** 2);
     await expect(reveal).toContainText(`sd ‖y‖ = ${sd.toFixed(4)}`);
-    // A spread is not set beside ‖x‖; the layers section, on this page, explains it.
+    // A spread is not set beside ‖x‖; the norm section's table lists it.
     await expect(reveal).not.toContainText('For comparison');
-    await expect(reveal).toContainText('“Bigger layers” below shows where this number comes from.');
+    await expect(reveal).toContainText('The table under the histogram in “What it does not preserve: the norm” lists it');
     expect((await new AxeBuilder({ page }).include('.predict-card').analyze()).violations).toEqual([]);
   });
 }
@@ -216,5 +219,59 @@ test('an embedded section with every shared control hidden has no empty Controls
   await expect(page.getByText('Controls', { exact: true })).toHaveCount(0);
   await page.goto('/?embed=norm&hide=vector,keep,notation,model,comp');
   await page.getByText('Controls', { exact: true }).click();
-  await expect(page.getByText('Computation settings')).toBeVisible();
+  await expect(page.getByText('Computation settings', { exact: true })).toBeVisible();
+});
+
+test('with exactly k of n kept, the verdict matches brute force over the C(n, k) masks and points to the table that lists it', async ({ page }) => {
+  await page.goto('/?x=0.1,0.1,0.2,5&model=fixed&k=2&predict=mean');
+  await page.getByLabel('Your guess for E‖y‖').fill('5');
+  await page.keyboard.press('Enter');
+  // Every 2-subset of the 4 units, each with probability 1/6; y = m⊙x/(k/n).
+  const subsets = masks(X, 0.5).filter((_, index) => [0, 1, 2, 3].filter((i) => (index >> i) & 1).length === 2);
+  const value = subsets.reduce((s, m) => s + m.norm, 0) / subsets.length;
+  const reveal = page.getByRole('region', { name: 'Your prediction of E‖y‖' });
+  await expect(reveal).toContainText(`E‖y‖ = ${value.toFixed(4)}`);
+  await reveal.getByRole('link', { name: '“What it does not preserve: the norm”' }).click();
+  await expect(page.getByTestId('norm-panel').locator('[data-row="mean"]')).toContainText(value.toFixed(4));
+});
+
+test('a fixed-count link that keeps no unit says so instead of asking', async ({ page }) => {
+  await page.goto('/?x=0.1,0.1,0.2,5&keep=0.05&model=fixed&predict=mean');
+  await expect(page.getByRole('region', { name: 'Predict, then reveal' })).toContainText('These settings keep k = 0 of the 4 units');
+  await expect(page.getByLabel('Your guess for E‖y‖')).toHaveCount(0);
+});
+
+test('a DropConnect question says what W, ‖Wx‖ and u are before the guess', async ({ page }) => {
+  await page.goto('/?x=0.1,0.1,0.2,5&model=dropconnect&predict=mean');
+  const card = page.getByRole('region', { name: 'Predict, then reveal' });
+  const text = (await card.textContent()) ?? '';
+  const wx = /‖Wx‖ = ([0-9.]+)/.exec(text)?.[1];
+  expect(wx).toBeDefined();
+  await expect(card).toContainText('giving u = (M⊙W)x/q');
+  await card.getByLabel('Your guess for E‖u‖').fill('4');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Your prediction of E‖u‖' })).toContainText(`For comparison, ‖Wx‖ = ${wx}`);
+});
+
+test('a locked mask keeps n: pasting a vector of another length is refused in words', async ({ page }) => {
+  await page.goto('/?x=0.1,0.1,0.2,5&mask=0011&lock=mask');
+  await page.getByText('Paste a vector', { exact: true }).first().click();
+  await page.getByLabel('Paste a vector').fill('1, 2, 3, 4, 5');
+  await page.getByRole('button', { name: 'Use these numbers' }).click();
+  await expect(page.getByRole('alert')).toContainText('This class link fixes the number of units at n = 4');
+  await expect(page).toHaveURL(/x=0\.1,0\.1,0\.2,5&.*mask=0011/);
+  await page.getByLabel('Paste a vector').fill('1, 2, 3, 4');
+  await page.getByRole('button', { name: 'Use these numbers' }).click();
+  await expect(page).toHaveURL(/x=1,2,3,4&.*mask=0011/);
+});
+
+test('on a phone, a pending question comes before the controls', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/?predict=mean&lock=keep');
+  const card = page.getByRole('region', { name: 'Predict, then reveal' });
+  const controls = page.getByRole('complementary', { name: 'Contents and controls' });
+  const [cardBox, controlsBox] = [await card.boundingBox(), await controls.boundingBox()];
+  expect(cardBox !== null && controlsBox !== null && cardBox.y < controlsBox.y).toBe(true);
+  // The contents list has no links into sections that are not there yet.
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveCount(0);
 });

@@ -16,17 +16,23 @@ export interface ControlGroupInfo {
   readonly label: string;
   /** Which controls the group holds, in words. */
   readonly holds: string;
+  /** The group in a sentence ("fixes the keep probability"). */
+  readonly noun: string;
 }
 
 export const CONTROL_GROUP_INFO: Readonly<Record<ControlGroup, ControlGroupInfo>> = {
-  vector: { label: 'Activations x', holds: 'unit sliders, draggable bars, the generator, the paste box and n' },
-  keep: { label: 'Keep probability', holds: 'the keep/drop slider, the draggable rate in the text and the kept count k' },
-  model: { label: 'Mask model', holds: 'Bernoulli, fixed count or DropConnect' },
-  comp: { label: 'Compensation', holds: 'the compensation and the ones compared side by side' },
-  method: { label: 'Computation', holds: 'method, sample count, seeds and histogram bins' },
-  mask: { label: 'Chosen mask', holds: 'the single mask shown in the question and the mask table' },
-  notation: { label: 'Notation', holds: 'keep probability q or drop rate p' },
-  presets: { label: 'Presets', holds: 'the preset buttons' },
+  vector: { label: 'Activations x', holds: 'unit sliders, draggable bars, the generator, the paste box and n', noun: 'the activations x' },
+  keep: {
+    label: 'Keep probability',
+    holds: 'the keep/drop slider, the draggable rate in the text and the kept count k',
+    noun: 'the keep probability',
+  },
+  model: { label: 'Mask model', holds: 'Bernoulli, fixed count or DropConnect', noun: 'the mask model' },
+  comp: { label: 'Compensation', holds: 'the compensation and the ones compared side by side', noun: 'the compensation' },
+  method: { label: 'Computation', holds: 'method, sample count, seeds and histogram bins', noun: 'the computation settings' },
+  mask: { label: 'Chosen mask', holds: 'the single mask shown in the question and the mask table; locking it also fixes n', noun: 'the chosen mask' },
+  notation: { label: 'Notation', holds: 'keep probability q or drop rate p', noun: 'the notation' },
+  presets: { label: 'Presets', holds: 'the preset buttons', noun: 'the presets' },
 };
 
 /** Groups whose values a preset overwrites: while any of them is restricted, presets are locked too. */
@@ -43,6 +49,14 @@ export function controlAccess(restrictions: Restrictions, group: ControlGroup): 
   if (restrictions.locked.includes(group)) return 'locked';
   if (group === 'presets' && PRESET_FIELDS.some((g) => controlAccess(restrictions, g) !== 'free')) return 'locked';
   return 'free';
+}
+
+/**
+ * True when the number of units may not change, though the values may: a restricted mask has one
+ * bit per unit, and a restricted kept count k fixes q = k/n only while n stays.
+ */
+export function lengthFixed(state: Restrictions & { readonly model: string }): boolean {
+  return controlAccess(state, 'mask') !== 'free' || (state.model === 'fixed' && controlAccess(state, 'keep') !== 'free');
 }
 
 /** True when the link restricts anything (the page then offers a link without the restrictions). */

@@ -9,8 +9,8 @@ const CHANGES: { readonly [K in keyof ExplorerActions]?: (a: ExplorerActions) =>
   setKept: (a) => a.setKept(3),
   setNotation: (a) => a.setNotation('drop'),
   setUnit: (a) => a.setUnit(0, 2),
-  setVector: (a) => a.setVector([1, 2, 3]),
-  setGenerator: (a) => a.setGenerator({ kind: 'gauss', units: 8, seed: 3, norm: 1 }),
+  setVector: (a) => a.setVector([1, 2, 3, 4]),
+  setGenerator: (a) => a.setGenerator({ kind: 'gauss', units: 4, seed: 3, norm: 1 }),
   setModel: (a) => a.setModel('fixed'),
   setCompensation: (a) => a.setCompensation('sqrt'),
   toggleCompared: (a) => a.toggleCompared('none'),
@@ -91,5 +91,27 @@ describe('class link restrictions in the store', () => {
     expect(store.getState().preset).toBe('answer');
     expect(store.getState().locked).toEqual(['notation']);
     expect(store.getState().predict).toBe('mean');
+  });
+});
+
+describe('a class link that fixes the mask or the kept count fixes n too', () => {
+  it('keeps the number of units while the mask is locked, but lets the values change', () => {
+    const store = createExplorerStore({ ...SEED_STATE, locked: ['mask'] });
+    store.getState().setVector([1, 2, 3, 4, 5]);
+    store.getState().setGenerator({ kind: 'gauss', units: 8, seed: 3, norm: 1 });
+    expect(store.getState().source).toEqual(SEED_STATE.source);
+    store.getState().setVector([1, 2, 3, 4]);
+    expect(store.getState().source).toEqual({ kind: 'explicit', values: [1, 2, 3, 4] });
+    expect(store.getState().mask).toEqual(SEED_STATE.mask);
+  });
+
+  it('keeps q = k/n while the kept count is locked under the fixed model', () => {
+    const store = createExplorerStore({ ...SEED_STATE, model: 'fixed', kept: 2, locked: ['keep'] });
+    store.getState().setVector([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(store.getState().source).toEqual(SEED_STATE.source);
+    // Under the Bernoulli model q does not depend on n: the length is free.
+    const bernoulli = createExplorerStore({ ...SEED_STATE, locked: ['keep'] });
+    bernoulli.getState().setVector([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(bernoulli.getState().source).toEqual({ kind: 'explicit', values: [1, 2, 3, 4, 5, 6, 7, 8] });
   });
 });

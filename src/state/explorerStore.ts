@@ -18,7 +18,7 @@ import {
   type Notation,
   type SectionId,
 } from './explorerState.ts';
-import { controlAccess, type ControlGroup } from './classLink.ts';
+import { controlAccess, lengthFixed, type ControlGroup } from './classLink.ts';
 import { PRESETS } from './presets.ts';
 import { selectUnits, selectVector } from './selectors.ts';
 
@@ -133,10 +133,12 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
       },
       setVector(values) {
         if (values.length < 1 || values.length > MAX_EXPLICIT_UNITS) return;
+        if (lengthFixed(get()) && values.length !== selectUnits(get())) return;
         if (!values.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_ABS_UNIT_VALUE)) return;
         setValues(values.map((v) => v + 0));
       },
       setGenerator(spec) {
+        if (lengthFixed(get()) && spec.units !== selectUnits(get())) return;
         change({ source: { kind: 'generated', spec }, mask: maskFor(get().mask, spec.units) });
       },
       setModel(model) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { TexNotationContext } from '../explain/texNotation.ts';
 import { isRestricted } from '../state/classLink.ts';
 import type { Repair } from '../url/urlCodec.ts';
@@ -10,12 +10,19 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useControlAccess } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
 import { LiveSummary } from './LiveSummary.tsx';
+import { usePrediction } from './predictionContext.ts';
 import { PredictGate, PredictionProvider } from './PredictGate.tsx';
 import { PresetBar } from './PresetBar.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
 import { SECTION_COMPONENTS } from './sectionRegistry.ts';
 import { TableOfContents } from './TableOfContents.tsx';
 import { VectorControls } from './VectorControls.tsx';
+
+/** The sidebar and the sections; on narrow screens a pending prediction's question comes before the sidebar. */
+function PageGrid({ children }: { readonly children: ReactNode }) {
+  const { pending } = usePrediction();
+  return <div className={pending ? 'page predict-pending' : 'page'}>{children}</div>;
+}
 
 interface AppProps {
   /** Problems found in the link the page was opened with, already repaired. */
@@ -61,7 +68,7 @@ export function App({ repairs }: AppProps) {
             visibly inflates the vector. Why is it right anyway? Move the controls and watch every mask, exactly.
           </p>
         </header>
-        <div className="page">
+        <PageGrid>
           <aside className="sidebar" aria-label="Contents and controls">
             <TableOfContents />
             <ErrorBoundary what="the controls">
@@ -85,7 +92,7 @@ export function App({ repairs }: AppProps) {
               ))}
             </PredictGate>
           </main>
-        </div>
+        </PageGrid>
       </PredictionProvider>
     </TexNotationContext.Provider>
   );

@@ -17,6 +17,8 @@ interface DraggableNumberProps {
   readonly onChange: (value: number) => void;
   /** The group of controls it belongs to: while a class link locks or hides it, it is plain text. */
   readonly group: ControlGroup;
+  /** Fixed for another reason than its group (e.g. n while a class link fixes the mask). */
+  readonly fixed?: boolean;
 }
 
 /** Pixels of horizontal drag per step. */
@@ -26,7 +28,7 @@ const PIXELS_PER_STEP = 6;
  * A number in the prose that the reader can drag left and right (or focus and press ←/→/↑/↓), as
  * in Bret Victor's reactive documents. It is a slider to assistive technology.
  */
-export function DraggableNumber({ label, value, min, max, step, display, logarithmic = false, onChange, group }: DraggableNumberProps) {
+export function DraggableNumber({ label, value, min, max, step, display, logarithmic = false, onChange, group, fixed = false }: DraggableNumberProps) {
   const start = useRef<{ x: number; value: number } | null>(null);
   const access = useControlAccess(group);
   const clamp = (v: number) => Math.min(max, Math.max(min, v));
@@ -52,7 +54,7 @@ export function DraggableNumber({ label, value, min, max, step, display, logarit
     else return;
     event.preventDefault();
   };
-  if (access !== 'free') {
+  if (access !== 'free' || fixed) {
     return (
       <span className="fixed-number" title={FIXED_BY_LINK}>
         {display}

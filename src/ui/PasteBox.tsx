@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useActions } from './explorerContext.ts';
+import { lengthFixed } from '../state/classLink.ts';
+import { selectUnits } from '../state/selectors.ts';
+import { useActions, useExplorer } from './explorerContext.ts';
 import { readVectorText } from './vectorText.ts';
 
 /** Paste a vector (commas, spaces or new lines; NumPy/PyTorch brackets are fine). */
 export function PasteBox() {
   const { setVector } = useActions();
+  const fixedUnits = useExplorer((s) => (lengthFixed(s) ? selectUnits(s) : null));
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [applied, setApplied] = useState<number | null>(null);
@@ -12,8 +15,13 @@ export function PasteBox() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const read = readVectorText(text);
-    setProblems(read.problems);
-    if (read.values !== null) {
+    const wrongLength = read.values !== null && fixedUnits !== null && read.values.length !== fixedUnits;
+    setProblems(
+      wrongLength
+        ? [`This class link fixes the number of units at n = ${fixedUnits} (the chosen mask or the kept count depends on it): paste ${fixedUnits} numbers.`]
+        : read.problems,
+    );
+    if (read.values !== null && !wrongLength) {
       setVector(read.values);
       setApplied(read.values.length);
     } else {

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatFixed } from '../explain/formatNumber.ts';
 import { SECTIONS } from '../explain/sections.ts';
-import { selectMainRequests } from '../state/analysisRequest.ts';
+import { seededWeights } from '../math/dropConnect.ts';
+import { DROPCONNECT_ROWS, selectMainRequests } from '../state/analysisRequest.ts';
 import { selectFirstResult } from '../state/analysisStore.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from '../state/selectors.ts';
 import { useAnalysis } from './analysisContext.ts';
@@ -9,6 +10,9 @@ import { useExplorer } from './explorerContext.ts';
 import { PredictionContext, usePrediction, type Attempt, type Prediction } from './predictionContext.ts';
 import { judgeGuess, PREDICT_TARGET_INFO, readGuess, setupSentence, targetText } from './predictTargets.ts';
 import { ProgressLine } from './ProgressLine.tsx';
+
+/** The guess box (one per page: the question is shown once). */
+const GUESS_INPUT_ID = 'predict-guess';
 
 /** Holds the reader's guess for the page; a class link without predict= is never pending. */
 export function PredictionProvider({ children }: { readonly children: ReactNode }) {
@@ -32,7 +36,9 @@ function useAnswer(attempt: Attempt | null, setAttempt: (a: Attempt) => void) {
     if (requests !== attempt.requests || status !== 'done' || result === null) return;
     setAttempt({ ...attempt, answer: { estimate: PREDICT_TARGET_INFO[attempt.target].read(result), norm: result.norm } });
   }, [attempt, requests, status, result, setAttempt]);
-  return { waiting: attempt !== null && attempt.answer === null && requests === attempt.requests };
+  const error = useAnalysis('main', (s) => (s.status === 'error' ? s.error : null));
+  const mine = attempt !== null && attempt.answer === null && requests === attempt.requests;
+  return { waiting: mine && error === null, error: mine ? error : null };
 }
 
 /** The question, a box for the guess, and a button that commits it. */
@@ -46,12 +52,30 @@ function PredictForm() {
   const keep = useExplorer(selectEffectiveKeep);
   const kept = useExplorer(selectKept);
   const requests = useExplorer(selectMainRequests);
+  const weightsSeed = useExplorer((s) => s.weightsSeed);
+  const weights = useMemo(() => {
+    if (model !== 'dropconnect') return undefined;
+    const w = seededWeights(DROPCONNECT_ROWS, x.length, weightsSeed);
+    const output = Array.from({ length: w.rows }, (_, j) => x.reduce((sum, v, i) => sum + (w.values[j * x.length + i] ?? 0) * v, 0));
+    return { rows: w.rows, seed: weightsSeed, outputNorm: Math.hypot(...output) };
+  }, [model, x, weightsSeed]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   if (target === null) return null;
   const { symbol, words } = targetText(target, model);
   const info = PREDICT_TARGET_INFO[target];
+  if (model === 'fixed' && kept === 0) {
+    return (
+      <section className="predict-card" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>Predict, then reveal</h2>
+        <p className="notice">
+          These settings keep k = 0 of the {x.length} units, so there is no output to predict. Ask your instructor for a
+          link with a larger keep probability or kept count.
+        </p>
+      </section>
+    );
+  }
   const commit = (event: FormEvent) => {
     event.preventDefault();
     const read = readGuess(text, info.kind);
@@ -65,21 +89,21 @@ function PredictForm() {
   return (
     <section className="predict-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Predict, then reveal</h2>
-      <p>{setupSentence({ x, keep, kept, model, compensation, notation })}</p>
-      <p>
+      <p id={`${id}-setup`}>{setupSentence({ x, keep, kept, model, compensation, notation, ...(weights === undefined ? {} : { weights }) })}</p>
+      <p id={`${id}-ask`}>
         Predict <strong>{symbol}</strong>: {words}
         {info.kind === 'probability' ? ' (a number from 0 to 1, or a percentage)' : ''}.
       </p>
       <form className="predict-form" onSubmit={commit} noValidate>
-        <label htmlFor={`${id}-guess`}>Your guess for {symbol}</label>
+        <label htmlFor={GUESS_INPUT_ID}>Your guess for {symbol}</label>
         <input
-          id={`${id}-guess`}
+          id={GUESS_INPUT_ID}
           type="text"
           inputMode="decimal"
           autoComplete="off"
           value={text}
           aria-invalid={error !== null}
-          aria-describedby={error !== null ? `${id}-error` : undefined}
+          aria-describedby={`${id}-ask ${id}-setup${error !== null ? ` ${id}-error` : ''}`}
           onChange={(e) => setText(e.currentTarget.value)}
         />
         <button type="submit">Commit my guess</button>
@@ -98,7 +122,7 @@ function PredictForm() {
 function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
   const { setAttempt } = usePrediction();
   const model = useExplorer((s) => s.model);
-  const { waiting } = useAnswer(attempt, setAttempt);
+  const { waiting, error } = useAnswer(attempt, setAttempt);
   const settingsNow = useExplorer(selectMainRequests);
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
@@ -108,11 +132,12 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
   const info = PREDICT_TARGET_INFO[attempt.target];
   const answer = attempt.answer;
   const verdict = answer === null ? null : judgeGuess(attempt.guess, answer.estimate, info.kind);
-  const section = SECTIONS.find((s) => s.id === info.section);
+  const table = SECTIONS.find((s) => s.id === 'norm')?.title ?? 'the norm section';
   const normSymbol = model === 'dropconnect' ? '‖Wx‖' : '‖x‖';
-  // Embedded, the page shows one section: name the explaining one as part of the full page unless it is here.
+  // The norm section's table lists every target for the page's own model and compensation. Embedded,
+  // the frame may not hold it: then it is named as part of the full page.
   const embed = useExplorer((s) => s.embed);
-  const sectionShown = embed === null || embed === 'all' || embed === info.section;
+  const tableShown = embed === null || embed === 'all' || embed === 'norm';
   return (
     <section className="predict-card predict-revealed" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
@@ -132,10 +157,13 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
                 {answer.estimate.value >= answer.norm ? 'above' : 'below'} it.
               </p>
             ) : null}
-            {section === undefined ? null : sectionShown ? (
-              <p>“{section.title}” below shows where this number comes from.</p>
+            {tableShown ? (
+              <p>
+                The table under the histogram in <a href="#norm">“{table}”</a> lists it with the other numbers for these
+                settings.
+              </p>
             ) : (
-              <p>The section “{section.title}” of the full page shows where this number comes from.</p>
+              <p>The table under the histogram in “{table}” (in the full page) lists it with the other numbers for these settings.</p>
             )}
             {settingsNow !== attempt.requests ? (
               <p className="predict-note">
@@ -144,6 +172,8 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
               </p>
             ) : null}
           </>
+        ) : error !== null ? (
+          <p className="form-error">The engine could not compute {symbol} for these settings: {error}</p>
         ) : waiting ? (
           <p>Computing {symbol} for your settings…</p>
         ) : (
@@ -151,7 +181,14 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
         )}
       </div>
       {waiting ? <ProgressLine channel="main" /> : null}
-      <button type="button" onClick={() => setAttempt(null)}>
+      <button
+        type="button"
+        onClick={() => {
+          setAttempt(null);
+          // The question comes back in place of the verdict: put the reader in its guess box.
+          requestAnimationFrame(() => document.getElementById(GUESS_INPUT_ID)?.focus());
+        }}
+      >
         Predict again
       </button>
     </section>

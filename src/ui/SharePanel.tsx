@@ -34,7 +34,7 @@ async function copyText(text: string, field: HTMLTextAreaElement | HTMLInputElem
   }
 }
 
-const ACCESS_LABELS: Record<ControlAccess, string> = { free: 'free', locked: 'locked (shown, fixed)', hidden: 'hidden' };
+const ACCESS_LABELS: Record<ControlAccess, string> = { free: 'free', locked: 'locked', hidden: 'hidden' };
 
 /** A text to copy, read-only, with its own copy button and status. */
 function CopyField({ label, what, text, rows }: { readonly label: string; readonly what: string; readonly text: string; readonly rows: number }) {
@@ -112,6 +112,7 @@ export function SharePanel() {
         </p>
         <fieldset className="class-access">
           <legend>What students may change</legend>
+          <p className="class-access-holds">Locked controls are shown but cannot be moved; hidden ones are left out.</p>
           <div className="form-grid">
             {CONTROL_GROUPS.map((group) => (
               <div key={group} className="class-access-row">

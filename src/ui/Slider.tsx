@@ -36,7 +36,10 @@ export function Slider({ label, value, min, max, step, display, valueText, onCha
         title={disabled ? FIXED_BY_LINK : undefined}
         onChange={(event) => onChange(Number(event.currentTarget.value))}
       />
-      <output htmlFor={id}>{display}</output>
+      <output htmlFor={id}>
+        {display}
+        {disabled ? <span className="fixed-tag"> (fixed)</span> : null}
+      </output>
     </div>
   );
 }

@@ -15,13 +15,18 @@ export function TableOfContents() {
       <ol>
         {SECTIONS.filter((s) => SECTION_COMPONENTS.some((c) => c.id === s.id)).map((section) => (
           <li key={section.id}>
-            <a
-              href={`#${section.id}`}
-              aria-current={open === section.id ? 'location' : undefined}
-              onClick={() => openSection(section.id as SectionId)}
-            >
-              {section.title}
-            </a>
+            {/* While a prediction is pending the sections are not on the page: no links that lead nowhere. */}
+            {pending ? (
+              <span>{section.title}</span>
+            ) : (
+              <a
+                href={`#${section.id}`}
+                aria-current={open === section.id ? 'location' : undefined}
+                onClick={() => openSection(section.id as SectionId)}
+              >
+                {section.title}
+              </a>
+            )}
           </li>
         ))}
       </ol>

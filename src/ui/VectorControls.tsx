@@ -9,7 +9,7 @@ import {
   UNIT_STEP,
 } from '../state/explorerState.ts';
 import { selectNormSquared, selectVector } from '../state/selectors.ts';
-import { useControlAccess } from './controlAccess.ts';
+import { useControlAccess, useLengthFixed } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
 import { GeneratorForm } from './GeneratorForm.tsx';
 import { KeepControl } from './KeepControl.tsx';
@@ -24,6 +24,7 @@ export function VectorControls() {
   const normSquared = useExplorer(selectNormSquared);
   const setUnit = useExplorer((s) => s.setUnit);
   const access = useControlAccess('vector');
+  const fixedLength = useLengthFixed();
   const sliders = vector.length <= MAX_SLIDER_UNITS;
   // With nothing left to show (no sliders, no rate, no notation switch), the box goes too.
   const keepAccess = useControlAccess('keep');
@@ -33,7 +34,7 @@ export function VectorControls() {
     <div className="controls-column">
       {emptyBox ? null : (
         <fieldset className="controls">
-          <legend>Activations x and keep probability q</legend>
+          <legend>{keepAccess === 'hidden' ? 'Activations x' : 'Activations x and keep probability q'}</legend>
           {sliders ? (
             access === 'hidden' ? null : vector.map((value, i) => (
               <Slider
@@ -68,8 +69,9 @@ export function VectorControls() {
       <ModelControls />
       {access === 'free' ? (
         <details className="controls generator-box" open={!sliders}>
-          <summary>Generate or paste a vector</summary>
-          <GeneratorForm />
+          <summary>{fixedLength ? 'Paste a vector' : 'Generate or paste a vector'}</summary>
+          {/* The generator chooses n: not offered while a class link fixes it. */}
+          {fixedLength ? null : <GeneratorForm />}
           <PasteBox />
         </details>
       ) : null}

@@ -4,7 +4,7 @@ import { parseUrl } from '../url/urlCodec.ts';
 import { classLinks, OPEN_DRAFT, type ClassLinkDraft } from './classLinkBuilder.ts';
 
 const page = 'https://notes.example.org/ml/dropout/index.html?old=1#top';
-const state: ExplorerState = { ...SEED_STATE, keep: 0.25, preset: null, section: 'masks', showData: true };
+const state: ExplorerState = { ...SEED_STATE, keep: 0.25, preset: null, section: 'masks', showData: true, theme: 'dark' };
 const draft: ClassLinkDraft = {
   section: 'norm',
   access: { ...OPEN_DRAFT.access, keep: 'locked', method: 'hidden', vector: 'locked' },
@@ -19,7 +19,8 @@ describe('classLinks', () => {
     expect(url.hash).toBe('#norm');
     const opened = parseUrl(url.search);
     expect(opened.repairs).toEqual([]);
-    expect(opened.state).toEqual({ ...state, section: 'norm', locked: ['vector', 'keep'], hidden: ['method'], predict: 'mean' });
+    // Everything but the instructor's theme: students keep their own.
+    expect(opened.state).toEqual({ ...state, theme: 'system', section: 'norm', locked: ['vector', 'keep'], hidden: ['method'], predict: 'mean' });
   });
 
   it('gives an embed snippet whose frame opens the chosen section embedded, with the same restrictions', () => {
@@ -27,7 +28,7 @@ describe('classLinks', () => {
     const src = /<iframe src="([^"]+)"/.exec(snippet)?.[1]?.replaceAll('&amp;', '&') ?? '';
     const opened = parseUrl(new URL(src).search);
     expect(opened.repairs).toEqual([]);
-    expect(opened.state).toEqual({ ...state, section: null, embed: 'norm', locked: ['vector', 'keep'], hidden: ['method'], predict: 'mean' });
+    expect(opened.state).toEqual({ ...state, theme: 'system', section: null, embed: 'norm', locked: ['vector', 'keep'], hidden: ['method'], predict: 'mean' });
     expect(snippet).toContain('title="Dropout Scaling Explorer: What it does not preserve: the norm"');
   });
 

@@ -50,7 +50,8 @@ export function draftRestrictions(draft: ClassLinkDraft): Restrictions {
 
 /** The share link and embed snippet for the current state (the starting state) and the draft. */
 export function classLinks(state: ExplorerState, draft: ClassLinkDraft, page: string): ClassLinks {
-  const start: ExplorerState = { ...baseState(state), ...draftRestrictions(draft), predict: draft.predict };
+  // Students keep their own colour theme (the system's, or what they choose): the instructor's is not sent.
+  const start: ExplorerState = { ...baseState(state), ...draftRestrictions(draft), predict: draft.predict, theme: 'system' };
   const base = page.split('#')[0]?.split('?')[0] ?? '';
   const section = draft.section === 'all' ? null : draft.section;
   const link = `${base}${formatUrl({ ...start, section, embed: null })}${section === null ? '' : `#${section}`}`;

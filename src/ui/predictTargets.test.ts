@@ -20,6 +20,10 @@ describe('readGuess', () => {
     expect(readGuess('30', 'probability')).toEqual({ ok: false, error: 'A probability is between 0 and 1. For 30 percent, type 30%.' });
     expect(readGuess('1e999', 'length')).toEqual({ ok: false, error: 'That number is too large.' });
     expect(readGuess('5%', 'length').ok).toBe(false);
+    expect(readGuess('1,500', 'length')).toEqual({
+      ok: false,
+      error: '“1,500” could be 1500 or 1.500: write it without the comma, or with a decimal point.',
+    });
   });
 });
 
@@ -29,6 +33,22 @@ describe('judgeGuess', () => {
     expect(verdict.value).toBe('2.0000 (exact enumeration)');
     expect(verdict.distance).toBe('Your guess 1.5 is 0.5000 too low (25.0% below the value).');
     expect(verdict.close).toBe(false);
+  });
+
+  it('judges small values by their share, in four significant digits, not by a fixed number of decimals', () => {
+    // 0.00263 against 0.002676 is 1.7% low: not right, though both round to 0.0027 at four decimals.
+    const verdict = judgeGuess(0.00263, { value: 0.002676, method: 'closed-form' }, 'length');
+    expect(verdict.close).toBe(false);
+    expect(verdict.value).toBe('0.002676 (closed form)');
+    expect(verdict.distance).toBe('Your guess 0.00263 is 0.000046 too low (1.7% below the value).');
+    expect(judgeGuess(0, { value: 0.00004, method: 'closed-form' }, 'length').close).toBe(false);
+    expect(judgeGuess(0, { value: 0, method: 'enumerate' }, 'length').close).toBe(true);
+  });
+
+  it('reads huge guesses back briefly', () => {
+    expect(judgeGuess(1e20, { value: 5, method: 'closed-form' }, 'length').distance).toBe(
+      'Your guess 1.00e+20 is 1.00e+20 too high (more than ten times the value).',
+    );
   });
 
   it('counts a guess within half a percent, or inside a sampled value’s 95% interval, as right', () => {
@@ -41,9 +61,17 @@ describe('judgeGuess', () => {
     expect(inside.value).toBe('2.000 ± 0.010 (sampled; 95% interval 1.98000 to 2.02000)');
   });
 
-  it('speaks of percentage points for probabilities', () => {
+  it('speaks of percentage points for probabilities, and writes the value as a percentage too', () => {
     const verdict = judgeGuess(0.5, { value: 0.25, method: 'enumerate' }, 'probability');
+    expect(verdict.value).toBe('0.2500 (25.00%) (exact enumeration)');
     expect(verdict.distance).toBe('Your guess 50.0% is 25.0 percentage points too high.');
+  });
+
+  it('counts a probability guess as right only inside a sampled value’s interval', () => {
+    const sampled = { value: 0.98635, method: 'sample' as const, standardError: 0.00026, interval: [0.98583, 0.98685] as const };
+    expect(judgeGuess(0.99, sampled, 'probability').close).toBe(false);
+    expect(judgeGuess(0.9865, sampled, 'probability').close).toBe(true);
+    expect(judgeGuess(0.253, { value: 0.25, method: 'enumerate' }, 'probability').close).toBe(true);
   });
 
   it('reads each target from the engine’s result: the same numbers as brute force over every mask', () => {
@@ -75,14 +103,35 @@ describe('targetText', () => {
 });
 
 describe('setupSentence', () => {
+  it('writes small entries and lengths with four significant digits', () => {
+    const sentence = setupSentence({ x: [0.00001, 0.00002, 0.00003], keep: 0.5, kept: 2, model: 'bernoulli', compensation: 'inverted', notation: 'keep' });
+    // ‖x‖ = 1e-5·√14 = 3.7417e-5
+    expect(sentence).toContain('x = (0.00001, 0.00002, 0.00003), with length ‖x‖ = 0.00003742;');
+  });
+
+  it('describes DropConnect’s W, ‖Wx‖ and u', () => {
+    const sentence = setupSentence({
+      x: [1, 2],
+      keep: 0.5,
+      kept: 1,
+      model: 'dropconnect',
+      compensation: 'inverted',
+      notation: 'keep',
+      weights: { rows: 4, seed: 3, outputNorm: 1.5 },
+    });
+    expect(sentence).toBe(
+      'x = (1.00, 2.00), with length ‖x‖ = 2.2361. DropConnect keeps each of the next layer’s weights W (a seeded random 4 × 2 matrix, seed 3; without dropout its output Wx has length ‖Wx‖ = 1.5000) independently (keep probability q = 0.50), giving u = (M⊙W)x/q.'.replace('’', "'"),
+    );
+  });
+
   it('states the example from the inputs alone, in the page’s notation', () => {
     const input = { x: [0.1, 0.1, 0.2, 5], keep: 0.5, kept: 2, model: 'bernoulli' as const, compensation: 'inverted' as const };
     // ‖x‖ = √(0.01 + 0.01 + 0.04 + 25) = √25.06 = 5.00599…
     expect(setupSentence({ ...input, notation: 'keep' })).toBe(
-      'x = (0.10, 0.10, 0.20, 5.00), with length ‖x‖ = 5.0060; each unit is kept independently (keep probability q = 0.50); the kept values are multiplied by 1/q = 2.0000.',
+      'x = (0.10, 0.10, 0.20, 5.00), with length ‖x‖ = 5.0060; each unit is kept independently (keep probability q = 0.50); the kept values are multiplied by 1/q = 2.0000, giving y.',
     );
     expect(setupSentence({ ...input, notation: 'drop', model: 'fixed' })).toBe(
-      'x = (0.10, 0.10, 0.20, 5.00), with length ‖x‖ = 5.0060; each mask keeps exactly k = 2 of the 4 units; the kept values are multiplied by 1/(1−p) = 2.0000.',
+      'x = (0.10, 0.10, 0.20, 5.00), with length ‖x‖ = 5.0060; each mask keeps exactly k = 2 of the 4 units; the kept values are multiplied by 1/(1−p) = 2.0000, giving y.',
     );
   });
 });

@@ -3,6 +3,7 @@
  * far off it was, in words. Pure functions: the PredictGate component shows what they return.
  */
 import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../explain/formatNumber.ts';
+import { magnitudeDecimals } from '../explain/questionDerivation.ts';
 import type { AnalysisResult, Compensation, Estimate, MaskModel } from '../math/types.ts';
 import type { PredictTarget } from '../state/classLink.ts';
 import type { Notation } from '../state/explorerState.ts';
@@ -20,8 +21,6 @@ export interface PredictTargetInfo {
   readonly kind: TargetKind;
   /** Whether setting it beside ‖x‖ says something (a length of y, not a spread or a probability). */
   readonly besideNorm: boolean;
-  /** Where the page explains it. */
-  readonly section: 'norm' | 'question' | 'layers';
   readonly read: (result: AnalysisResult) => Estimate;
 }
 
@@ -32,7 +31,6 @@ export const PREDICT_TARGET_INFO: Readonly<Record<PredictTarget, PredictTargetIn
     option: 'E‖y‖, the average length of y',
     kind: 'length',
     besideNorm: true,
-    section: 'norm',
     read: (r) => r.meanNorm,
   },
   rms: {
@@ -41,7 +39,6 @@ export const PREDICT_TARGET_INFO: Readonly<Record<PredictTarget, PredictTargetIn
     option: '√E‖y‖², the root-mean-square length',
     kind: 'length',
     besideNorm: true,
-    section: 'norm',
     read: (r) => r.rmsNorm,
   },
   above: {
@@ -50,7 +47,6 @@ export const PREDICT_TARGET_INFO: Readonly<Record<PredictTarget, PredictTargetIn
     option: 'P(‖y‖ > ‖x‖), how often y is longer than x',
     kind: 'probability',
     besideNorm: false,
-    section: 'question',
     read: (r) => r.pAboveNorm,
   },
   sd: {
@@ -59,7 +55,6 @@ export const PREDICT_TARGET_INFO: Readonly<Record<PredictTarget, PredictTargetIn
     option: 'sd ‖y‖, the spread of the length',
     kind: 'length',
     besideNorm: false,
-    section: 'layers',
     read: (r) => r.sdNorm,
   },
 };
@@ -72,6 +67,10 @@ export function readGuess(text: string, kind: TargetKind): ReadGuess {
   if (trimmed === '') return { ok: false, error: 'Type a number first.' };
   const percent = kind === 'probability' && trimmed.endsWith('%');
   if (percent) trimmed = trimmed.slice(0, -1).trim();
+  if (/^[+-]?\d{1,3}(,\d{3})+$/.test(trimmed)) {
+    const whole = trimmed.replaceAll(',', '');
+    return { ok: false, error: `“${trimmed}” could be ${whole} or ${trimmed.replace(',', '.')}: write it without the comma, or with a decimal point.` };
+  }
   if (!trimmed.includes('.') && /^[+-]?\d+,\d+$/.test(trimmed)) trimmed = trimmed.replace(',', '.');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
     return { ok: false, error: `“${text.trim().slice(0, 40)}” is not a number. Type something like ${kind === 'probability' ? '0.3 or 30%' : '1.25'}.` };
@@ -89,39 +88,54 @@ export function readGuess(text: string, kind: TargetKind): ReadGuess {
   return { ok: true, value: value + 0 };
 }
 
-/** Decimals shown for the target's value and the distance to the guess. */
-const DECIMALS = 4;
+/** Decimals that show at least four significant digits of a value below 0.1, else four. */
+export const valueDecimals = magnitudeDecimals;
 
 export interface GuessVerdict {
-  /** "The value is 5.3093 (exact enumeration)." */
+  /** "5.3093 (exact enumeration)". */
   readonly value: string;
-  /** "Your guess 5 is 0.3093 too low (5.8% below)." */
+  /** "Your guess 5 is 0.3093 too low (5.8% below the value)." */
   readonly distance: string;
-  /** Whether the guess is as good as the shown digits allow (or inside a sampled value's 95% interval). */
+  /** Within half a percent of the value (half a percentage point for an exact probability), or inside a sampled value's 95% interval. */
   readonly close: boolean;
+}
+
+/** A guess as the reader typed it, in at most six significant digits. */
+function guessText(guess: number): string {
+  return Math.abs(guess) >= 1e6 || (guess !== 0 && Math.abs(guess) < 1e-4) ? guess.toPrecision(3) : String(Number(guess.toPrecision(6)));
 }
 
 /** How far a guess is from the value, in words, with the value's provenance. */
 export function judgeGuess(guess: number, estimate: Estimate, kind: TargetKind): GuessVerdict {
-  const value = `${formatEstimateValue(estimate, DECIMALS)} (${provenance(estimate, DECIMALS)})`;
+  const decimals = kind === 'probability' ? 4 : valueDecimals(estimate.value);
+  const percent = kind === 'probability' ? ` (${formatFixed(estimate.value * 100, 2)}%)` : '';
+  const value = `${formatEstimateValue(estimate, decimals)}${percent} (${provenance(estimate, decimals)})`;
   const difference = guess - estimate.value;
   const interval = estimate.interval;
-  const inInterval = interval !== undefined && guess >= interval[0] && guess <= interval[1];
-  const shown = kind === 'probability' ? `${formatFixed(guess * 100, 1)}%` : String(guess);
+  const sampled = interval !== undefined;
+  const inInterval = sampled && guess >= interval[0] && guess <= interval[1];
   const direction = difference > 0 ? 'too high' : 'too low';
+  const right = (how: string, shown: string) => `Your guess ${shown} is right${inInterval ? ' (inside the 95% interval)' : how}.`;
   if (kind === 'probability') {
+    const shown = `${formatFixed(guess * 100, 1)}%`;
     const points = Math.abs(difference) * 100;
-    const close = inInterval || points < 0.5;
-    const distance = close
-      ? `Your guess ${shown} is right${inInterval ? ' (inside the 95% interval)' : ''}.`
-      : `Your guess ${shown} is ${formatFixed(points, 1)} percentage points ${direction}.`;
-    return { value, distance, close };
+    // A sampled value is known to its interval: only a guess inside it counts as right.
+    const close = sampled ? inInterval : points < 0.5;
+    if (close) return { value, distance: right(' to within half a percentage point', shown), close };
+    return { value, distance: `Your guess ${shown} is ${formatFixed(points, 1)} percentage points ${direction}.`, close };
   }
+  const shown = guessText(guess);
   const relative = estimate.value === 0 ? null : Math.abs(difference / estimate.value) * 100;
-  const close = inInterval || Math.abs(difference) < 0.5 * 10 ** -DECIMALS || (relative !== null && relative < 0.5);
-  if (close) return { value, distance: `Your guess ${shown} is right${inInterval ? ' (inside the 95% interval)' : ' to within half a percent'}.`, close };
-  const share = relative === null ? '' : ` (${formatFixed(relative, 1)}% ${difference > 0 ? 'above' : 'below'} the value)`;
-  return { value, distance: `Your guess ${shown} is ${formatFixed(Math.abs(difference), DECIMALS)} ${direction}${share}.`, close };
+  const close = inInterval || (relative === null ? guess === 0 : relative < 0.5);
+  if (close) return { value, distance: right(relative === null ? '' : ' to within half a percent', shown), close };
+  const share =
+    relative === null
+      ? ''
+      : relative >= 1000
+        ? ' (more than ten times the value)'
+        : ` (${formatFixed(relative, 1)}% ${difference > 0 ? 'above' : 'below'} the value)`;
+  const distanceText = Math.abs(difference) >= 1e6 ? Math.abs(difference).toPrecision(3) : formatFixed(Math.abs(difference), Math.max(decimals, 4));
+  return { value, distance: `Your guess ${shown} is ${distanceText} ${direction}${share}.`, close };
 }
 
 /** The target's symbol and words for the model: DropConnect's output is u = (M⊙W)x/q, compared with Wx. */
@@ -140,26 +154,46 @@ export interface SetupInput {
   readonly model: MaskModel;
   readonly compensation: Compensation;
   readonly notation: Notation;
+  /** DropConnect's W: its rows and seed, and ‖Wx‖ (test-time output length). */
+  readonly weights?: { readonly rows: number; readonly seed: number; readonly outputNorm: number };
 }
 
 /** Up to this many units, the sentence lists x itself. */
 const LISTED_UNITS = 12;
 
+/** An entry of x: as typed, up to four significant digits for small ones. */
+function entry(value: number): string {
+  // Two decimals at least; more while the value is not yet written exactly, up to four significant digits.
+  const most = Math.max(2, magnitudeDecimals(value));
+  let decimals = 2;
+  while (decimals < most && Number(value.toFixed(decimals)) !== value) decimals += 1;
+  return formatFixed(value, decimals);
+}
+
 /** The example in one sentence, from the reader's inputs only (no computed result: those stay hidden). */
-export function setupSentence({ x, keep, kept, model, compensation, notation }: SetupInput): string {
+export function setupSentence({ x, keep, kept, model, compensation, notation, weights }: SetupInput): string {
   const norm = Math.hypot(...x);
-  const vector =
-    x.length <= LISTED_UNITS
-      ? `x = (${x.map((v) => formatFixed(v, 2)).join(', ')}), with length ‖x‖ = ${formatFixed(norm, 4)}`
-      : `x has ${x.length} units, with length ‖x‖ = ${formatFixed(norm, 4)}`;
+  const length = `with length ‖x‖ = ${formatFixed(norm, magnitudeDecimals(norm))}`;
+  const vector = x.length <= LISTED_UNITS ? `x = (${x.map(entry).join(', ')}), ${length}` : `x has ${x.length} units, ${length}`;
   const rate =
     notation === 'keep' ? `keep probability q = ${formatKeep(keep)}` : `drop rate p = ${formatKeep(1 - keep)}`;
+  if (model === 'dropconnect') {
+    const w = weights;
+    const layer =
+      w === undefined
+        ? "the next layer's weights W"
+        : `the next layer's weights W (a seeded random ${w.rows} × ${x.length} matrix, seed ${w.seed}; without dropout its output Wx has length ‖Wx‖ = ${formatFixed(w.outputNorm, magnitudeDecimals(w.outputNorm))})`;
+    const output: Record<Compensation, string> = {
+      inverted: 'u = (M⊙W)x/q',
+      none: 'u = (M⊙W)x',
+      sqrt: 'u = (M⊙W)x/√q',
+      match: 'u = (M⊙W)x rescaled to the length ‖Wx‖',
+      constant: 'u = (M⊙W)x times the constant c*',
+    };
+    return inWords(`${vector}. DropConnect keeps each of ${layer} independently (${rate}), giving ${output[compensation]}.`, notation);
+  }
   const masks =
-    model === 'fixed'
-      ? `each mask keeps exactly k = ${kept} of the ${x.length} units`
-      : model === 'dropconnect'
-        ? `each weight of the next layer's W is kept independently (${rate})`
-        : `each unit is kept independently (${rate})`;
+    model === 'fixed' ? `each mask keeps exactly k = ${kept} of the ${x.length} units` : `each unit is kept independently (${rate})`;
   const scale: Record<Compensation, string> = {
     inverted: `the kept values are multiplied by 1/q = ${formatFixed(1 / keep, 4)}`,
     none: 'the kept values are not rescaled in training',
@@ -167,5 +201,5 @@ export function setupSentence({ x, keep, kept, model, compensation, notation }: 
     match: 'each output is rescaled to the length ‖x‖',
     constant: 'the kept values are multiplied by the constant c* = ‖x‖/E‖m⊙x‖',
   };
-  return inWords(`${vector}; ${masks}; ${scale[compensation]}.`, notation);
+  return inWords(`${vector}; ${masks}; ${scale[compensation]}, giving y.`, notation);
 }

@@ -18,7 +18,7 @@ import { NumberField } from '../NumberField.tsx';
 import { ProgressLine } from '../ProgressLine.tsx';
 import { Section } from '../Section.tsx';
 import { ActionButton } from '../ActionButton.tsx';
-import { useControlAccess } from '../controlAccess.ts';
+import { useControlAccess, useLengthFixed } from '../controlAccess.ts';
 
 const MODEL_WORDS: Record<MaskModel, string> = {
   bernoulli: 'Bernoulli masks',
@@ -58,7 +58,10 @@ export function LayersSection() {
     if (Math.round(units) !== n) setGenerator(layerSpec(source, Math.round(units)));
   };
   const standard = model === 'bernoulli' && compensation === 'inverted';
-  const vectorAccess = useControlAccess('vector');
+  // The layer size is the vector's n: it moves only while the vector and its length are free.
+  const fixedLength = useLengthFixed();
+  const vectorGroup = useControlAccess('vector');
+  const vectorAccess = vectorGroup === 'free' && fixedLength ? 'locked' : vectorGroup;
   const numbers = { norm: moments.norm, keep, nEff: moments.nEff, meanNorm: moments.meanNorm, sdNorm: moments.sdNorm };
   return (
     <Section id="layers">
@@ -87,6 +90,7 @@ export function LayersSection() {
             display={String(n)}
             onChange={setUnits}
             group="vector"
+            fixed={fixedLength}
           />{' '}
           units ({source.kind === 'generated' ? `${spec.kind} draw, seed ${spec.seed}, ‖x‖ = ${spec.norm}` : 'your typed-in vector'}
           ){vectorAccess === 'free' ? '. Drag the number, or focus it and press ← → to halve or double n' : ''}

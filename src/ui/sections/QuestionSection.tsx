@@ -79,6 +79,7 @@ function SingleMask() {
   const ratio = norm > 0 ? compensatedNorm / norm : null;
   const allKept = derivation.kept === n;
   const keepAccess = useControlAccess('keep');
+  const vectorAccess = useControlAccess('vector');
   const maskAccess = useControlAccess('mask');
 
   const keepSentence =
@@ -121,7 +122,10 @@ function SingleMask() {
   return (
     <>
       <p>
-        Try it with your own vector (n = {n}, set among the controls) and any mask. {keepSentence}
+        {vectorAccess === 'free' && maskAccess === 'free'
+          ? `Try it with your own vector (n = ${n}, set among the controls) and any mask. `
+          : `Here with n = ${n} units. `}
+        {keepSentence}
       </p>
       {maskAccess === 'hidden' ? null : (
         <QuestionMaskPicker values={x} mask={mask} onToggle={actions.toggleMaskUnit} locked={maskAccess === 'locked'} />
