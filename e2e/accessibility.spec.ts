@@ -113,3 +113,9 @@ test.describe('on a phone', () => {
     expect(overflow).toBeLessThanOrEqual(1);
   });
 });
+
+test('headings go down one level at a time, from the page title to every section', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('Generate or paste a vector').click();
+  expect((await new AxeBuilder({ page }).withRules(['heading-order']).analyze()).violations).toEqual([]);
+});

@@ -42,7 +42,10 @@ export function GeneratorForm() {
 
   return (
     <form className="generator" onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Generate a vector</h3>
+      {/* Not a heading: it sits in the sidebar before the sections' h2s (axe heading-order). */}
+      <p className="generator-title" id={`${id}-title`}>
+        Generate a vector
+      </p>
       <div className="form-grid">
         <label htmlFor={`${id}-kind`}>Kind</label>
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value as VectorKind)}>
