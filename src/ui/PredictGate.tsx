@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatFixed } from '../explain/formatNumber.ts';
 import { SECTIONS } from '../explain/sections.ts';
-import { seededWeights } from '../math/dropConnect.ts';
+import { dropConnectClosedForms, seededWeights } from '../math/dropConnect.ts';
 import { DROPCONNECT_ROWS, selectMainRequests } from '../state/analysisRequest.ts';
 import { selectFirstResult } from '../state/analysisStore.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from '../state/selectors.ts';
@@ -56,9 +56,9 @@ function PredictForm() {
   const weights = useMemo(() => {
     if (model !== 'dropconnect') return undefined;
     const w = seededWeights(DROPCONNECT_ROWS, x.length, weightsSeed);
-    const output = Array.from({ length: w.rows }, (_, j) => x.reduce((sum, v, i) => sum + (w.values[j * x.length + i] ?? 0) * v, 0));
-    return { rows: w.rows, seed: weightsSeed, outputNorm: Math.hypot(...output) };
-  }, [model, x, weightsSeed]);
+    // ‖Wx‖ is an input of the question (the layer without dropout), not one of the hidden results.
+    return { rows: w.rows, seed: weightsSeed, outputNorm: dropConnectClosedForms({ x, weights: w, keep, compensation: 'inverted' }).testNorm };
+  }, [model, x, weightsSeed, keep]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
