@@ -40,7 +40,7 @@ export function ClassLinkNotice() {
     ...(predict !== null ? [`asks for your prediction of ${PREDICT_TARGET_INFO[predict].symbol} first`] : []),
   ];
   return (
-    <div className="class-notice" role="note">
+    <div className="notice class-notice" role="note">
       <p>
         This class link {clauses(parts)}.{' '}
         {pending ? null : (
