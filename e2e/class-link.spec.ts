@@ -248,6 +248,7 @@ test('a DropConnect question says what W, ‖Wx‖ and u are before the guess', 
   const wx = /‖Wx‖ = ([0-9.]+)/.exec(text)?.[1];
   expect(wx).toBeDefined();
   await expect(card).toContainText('giving u = (M⊙W)x/q');
+  await expect(page.getByRole('note')).toContainText('asks for your prediction of E‖u‖ first');
   await card.getByLabel('Your guess for E‖u‖').fill('4');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Your prediction of E‖u‖' })).toContainText(`For comparison, ‖Wx‖ = ${wx}`);

@@ -3,7 +3,7 @@ import { baseState } from '../state/explorerState.ts';
 import { formatUrl } from '../url/urlCodec.ts';
 import { useExplorer } from './explorerContext.ts';
 import { usePrediction } from './predictionContext.ts';
-import { PREDICT_TARGET_INFO } from './predictTargets.ts';
+import { targetText } from './predictTargets.ts';
 
 /** "a, b and c" */
 function list(items: readonly string[]): string {
@@ -26,6 +26,7 @@ export function ClassLinkNotice() {
   const hidden = useExplorer((s) => s.hidden);
   const predict = useExplorer((s) => s.predict);
   const embedded = useExplorer((s) => s.embed !== null);
+  const model = useExplorer((s) => s.model);
   const free = useExplorer((s) => formatUrl({ ...baseState(s), locked: [], hidden: [], predict: null, embed: null }));
   const { pending } = usePrediction();
   const presetsFollow = useExplorer(
@@ -37,7 +38,7 @@ export function ClassLinkNotice() {
     ...(hidden.length > 0 ? [`hides ${names(hidden)}`] : []),
     // Presets would overwrite what is fixed: they go without being named in the link.
     ...(presetsFollow ? ['leaves out the presets'] : []),
-    ...(predict !== null ? [`asks for your prediction of ${PREDICT_TARGET_INFO[predict].symbol} first`] : []),
+    ...(predict !== null ? [`asks for your prediction of ${targetText(predict, model).symbol} first`] : []),
   ];
   return (
     <div className="notice class-notice" role="note">
