@@ -111,23 +111,22 @@ function toPng(markup: string, size: { width: number; height: number }, backgrou
 /** Two buttons that save a figure as it looks on the page: SVG (styles inlined) and PNG at 2×. */
 export function FigureExport({ target, fileName, label }: FigureExportProps) {
   const [status, setStatus] = useState('');
-  const saveSvg = () => {
+  /** The figure as it is on the page now, or null (and a status saying so) before it is drawn. */
+  const currentFigure = () => {
     const element = target.current;
     const figure = element === null ? null : exportSvg(element);
-    if (figure === null) {
-      setStatus('No figure to save yet.');
-      return;
-    }
+    if (figure === null) setStatus('No figure to save yet.');
+    return figure;
+  };
+  const saveSvg = () => {
+    const figure = currentFigure();
+    if (figure === null) return;
     downloadBlob(new Blob([figure.markup], { type: 'image/svg+xml' }), exportFileName(fileName, 'svg'));
     setStatus('');
   };
   const savePng = () => {
-    const element = target.current;
-    const figure = element === null ? null : exportSvg(element);
-    if (figure === null) {
-      setStatus('No figure to save yet.');
-      return;
-    }
+    const figure = currentFigure();
+    if (figure === null) return;
     const size = pixelSize(figure, PNG_SCALE);
     void toPng(figure.markup, size, figure.background).then((blob) => {
       if (blob === null) setStatus('This browser could not draw the PNG; the SVG download works.');

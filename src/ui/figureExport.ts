@@ -20,18 +20,8 @@ export const EXPORTED_PROPERTIES = [
 
 export type ExportedProperty = (typeof EXPORTED_PROPERTIES)[number];
 
-/** Properties an SVG child inherits from its parent (so equal values need not be repeated). */
-const INHERITED: ReadonlySet<ExportedProperty> = new Set<ExportedProperty>([
-  'fill',
-  'fill-opacity',
-  'stroke',
-  'stroke-opacity',
-  'stroke-width',
-  'stroke-dasharray',
-  'font-size',
-  'font-family',
-  'font-weight',
-]);
+/** Properties an SVG child inherits from its parent (so equal values need not be repeated): all but opacity. */
+const INHERITED: ReadonlySet<ExportedProperty> = new Set(EXPORTED_PROPERTIES.filter((p) => p !== 'opacity'));
 
 /** Anything with getPropertyValue, e.g. a CSSStyleDeclaration from getComputedStyle. */
 export interface StyleSource {

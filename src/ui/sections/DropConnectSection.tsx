@@ -101,16 +101,7 @@ export function DropConnectSection() {
             <th scope="col">sd z_j (unit dropout)</th>
           </tr>
         </thead>
-        <tbody>
-          {outputRows(moments).map(([name, ...cells]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              {cells.map((c, k) => (
-                <td key={k}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <RowsBody rows={outputRows(moments)} />
       </table>
       <FigureData
         title={`Weights W and activations x${n > MAX_WEIGHT_TABLE_INPUTS ? ` (first ${MAX_WEIGHT_TABLE_INPUTS} of ${n} inputs)` : ''}`}
@@ -147,16 +138,7 @@ export function DropConnectSection() {
             ))}
           </tr>
         </thead>
-        <tbody>
-          {correlationRows(moments).map(([name, ...cells]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              {cells.map((c, k) => (
-                <td key={k}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <RowsBody rows={correlationRows(moments)} />
       </table>
       <p>Both inflate the squared length by the same amount on average, as in section 4:</p>
       <Tex tex={meanSquareOutputTex(input)} display label="dropconnect-mean-square" />
@@ -213,5 +195,21 @@ function MainHistogramSwitch({ dropConnectOn, compensationLabel, meanSquareNorm,
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A table body whose rows are [row heading, ...cells]. */
+function RowsBody({ rows }: { readonly rows: readonly (readonly string[])[] }) {
+  return (
+    <tbody>
+      {rows.map(([name, ...cells]) => (
+        <tr key={name}>
+          <th scope="row">{name}</th>
+          {cells.map((c, k) => (
+            <td key={k}>{c}</td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
   );
 }
