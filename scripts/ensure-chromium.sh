@@ -1,14 +1,39 @@
 #!/usr/bin/env bash
-# Makes sure a Chromium is there for the end-to-end tests. Playwright cannot download its own
-# browser on these machines, so it drives Debian's chromium (or the one named by CHROMIUM_PATH).
+# Makes sure a Chromium is there for the end-to-end tests. Playwright cannot download its own browser on these machines, so it drives Debian's
+# chromium, or the one named by CHROMIUM_PATH.
+#
+#   CHROMIUM_PATH set by the user  → that path is used as it is; never an apt-get.
+#   not set, /usr/bin/chromium runs → used.
+#   not set, missing, root on Debian → `apt-get update` + `apt-get install chromium` (quiet, one line).
+#   not set, missing, otherwise      → one line saying how to point the tests at a Chromium; exit 1.
 set -u
-path="${CHROMIUM_PATH:-/usr/bin/chromium}"
-[ -x "$path" ] && exit 0
-if [ -z "${CHROMIUM_PATH:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the end-to-end tests (apt-get)…"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core >/dev/null
-  [ -x "$path" ] && exit 0
+default=/usr/bin/chromium
+
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  if [ -x "$CHROMIUM_PATH" ] && [ -f "$CHROMIUM_PATH" ]; then
+    exit 0
+  fi
+  echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable file: point it at a Chromium (or unset it to use $default)." >&2
+  exit 1
 fi
-echo "No Chromium at $path: install one and run 'CHROMIUM_PATH=/path/to/chromium npm test'." >&2
+
+[ -x "$default" ] && [ -f "$default" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
+  echo "No Chromium at $default: installing Debian's chromium for the end-to-end tests (apt-get update, apt-get install chromium; about a minute)…" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  log="$(mktemp)"
+  if apt-get update -qq >"$log" 2>&1 &&
+    apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core >>"$log" 2>&1 &&
+    [ -x "$default" ]; then
+    rm -f "$log"
+    exit 0
+  fi
+  echo "apt-get could not install chromium; its last lines:" >&2
+  tail -n 5 "$log" >&2
+  rm -f "$log"
+  exit 1
+fi
+
+echo "No Chromium at $default and cannot install one here (needs root on Debian): install Chromium, then run 'CHROMIUM_PATH=/path/to/chromium npm test'." >&2
 exit 1

@@ -5,7 +5,6 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 
 node scripts/ensure-deps.mjs || exit 1
 rm -rf reports && mkdir -p reports
@@ -25,8 +24,10 @@ step types npx tsc -b
 step lint npx oxlint --deny-warnings
 step unit env NO_COLOR=1 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 if step build npx vite build; then
+  # ensure-chromium.sh reads CHROMIUM_PATH as the user left it (set: used as is, never an apt-get;
+  # unset: Debian's /usr/bin/chromium, installed when missing), so the default is filled in after it.
   if step chromium bash scripts/ensure-chromium.sh; then
-    step e2e npx playwright test
+    CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}" step e2e npx playwright test
   fi
 fi
 
