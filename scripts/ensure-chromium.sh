@@ -19,12 +19,14 @@ fi
 
 [ -x "$default" ] && [ -f "$default" ] && exit 0
 
-if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
+# `command -v` also reports a file that is not executable, so test the path it finds.
+apt="$(command -v apt-get 2>/dev/null || true)"
+if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ] && [ -n "$apt" ] && [ -x "$apt" ]; then
   echo "No Chromium at $default: installing Debian's chromium for the end-to-end tests (apt-get update, apt-get install chromium; about a minute)…" >&2
   export DEBIAN_FRONTEND=noninteractive
   log="$(mktemp)"
-  if apt-get update -qq >"$log" 2>&1 &&
-    apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core >>"$log" 2>&1 &&
+  if "$apt" update -qq >"$log" 2>&1 &&
+    "$apt" install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core >>"$log" 2>&1 &&
     [ -x "$default" ]; then
     rm -f "$log"
     exit 0
