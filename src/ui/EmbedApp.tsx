@@ -1,4 +1,4 @@
-import { SECTIONS } from '../explain/sections.ts';
+import { SECTIONS } from './sectionList.ts';
 import { controlAccess, type ControlGroup } from '../state/classLink.ts';
 import type { SectionId } from '../state/explorerState.ts';
 import type { Repair } from '../url/urlCodec.ts';

@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import { formatFixed } from '../explain/formatNumber.ts';
 import { magnitudeDecimals } from '../explain/questionDerivation.ts';
 import type { MaskRow } from '../math/maskTable.ts';
+import { sectionInfo } from './sectionList.ts';
 import {
   MASK_PAGE_SIZE,
   maskText,
@@ -73,7 +74,7 @@ export function MaskTable({ rows, model, chosen, onChoose, caption }: MaskTableP
   return (
     <div className="mask-table">
       <p id={hintId} className="method-note">
-        Press a column heading to sort by it (again to reverse){onChoose === null ? '' : '; press a mask to show it in section 1'}.
+        Press a column heading to sort by it (again to reverse){onChoose === null ? '' : `; press a mask to show it in section ${sectionInfo('question').number}`}.
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table aria-describedby={hintId}>

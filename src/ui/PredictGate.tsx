@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatFixed } from '../explain/formatNumber.ts';
-import { SECTIONS } from '../explain/sections.ts';
+import { SECTIONS } from './sectionList.ts';
 import { dropConnectClosedForms, seededWeights } from '../math/dropConnect.ts';
 import { DROPCONNECT_ROWS, selectMainRequests } from '../state/analysisRequest.ts';
 import { selectFirstResult } from '../state/analysisStore.ts';

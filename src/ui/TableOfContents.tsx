@@ -1,8 +1,6 @@
-import { SECTIONS } from '../explain/sections.ts';
-import type { SectionId } from '../state/explorerState.ts';
+import { SECTIONS } from './sectionList.ts';
 import { useActions, useExplorer } from './explorerContext.ts';
 import { usePrediction } from './predictionContext.ts';
-import { SECTION_COMPONENTS } from './sectionRegistry.ts';
 
 /** The sticky list of sections; the open one is marked, and following a link records it in the URL. */
 export function TableOfContents() {
@@ -13,7 +11,7 @@ export function TableOfContents() {
     <nav className="toc" aria-label="Sections">
       {pending ? <p className="predict-note">The sections open once you commit your guess.</p> : null}
       <ol>
-        {SECTIONS.filter((s) => SECTION_COMPONENTS.some((c) => c.id === s.id)).map((section) => (
+        {SECTIONS.map((section) => (
           <li key={section.id}>
             {/* While a prediction is pending the sections are not on the page: no links that lead nowhere. */}
             {pending ? (
@@ -22,7 +20,7 @@ export function TableOfContents() {
               <a
                 href={`#${section.id}`}
                 aria-current={open === section.id ? 'location' : undefined}
-                onClick={() => openSection(section.id as SectionId)}
+                onClick={() => openSection(section.id)}
               >
                 {section.title}
               </a>

@@ -2,7 +2,7 @@
  * The instructor's link builder without the UI: from the page's current state and the choices made
  * in the panel, the share link and the embed snippet a class gets.
  */
-import { SECTIONS } from '../explain/sections.ts';
+import { SECTIONS } from './sectionList.ts';
 import {
   CONTROL_GROUPS,
   normalizeRestrictions,

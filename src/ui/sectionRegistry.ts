@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { SectionId } from '../state/explorerState.ts';
+import { SECTIONS } from './sectionList.ts';
 import { DropConnectSection } from './sections/DropConnectSection.tsx';
 import { LayersSection } from './sections/LayersSection.tsx';
 import { MasksSection } from './sections/MasksSection.tsx';
@@ -10,15 +11,19 @@ import { NotationSection } from './sections/NotationSection.tsx';
 import { QuestionSection } from './sections/QuestionSection.tsx';
 import { RescalingSection } from './sections/RescalingSection.tsx';
 
-/** The section components in page order (SECTION_IDS order); the table of contents lists these. */
-export const SECTION_COMPONENTS: readonly { readonly id: SectionId; readonly Component: ComponentType }[] = [
-  { id: 'question', Component: QuestionSection },
-  { id: 'masks', Component: MasksSection },
-  { id: 'mean', Component: MeanSection },
-  { id: 'norm', Component: NormSection },
-  { id: 'layers', Component: LayersSection },
-  { id: 'rescaling', Component: RescalingSection },
-  { id: 'dropconnect', Component: DropConnectSection },
-  { id: 'notation', Component: NotationSection },
-  { id: 'mistakes', Component: MistakesSection },
-];
+/** Each section's component, typed over every SectionId, so a new section fails to compile until it has one. */
+const COMPONENTS: { readonly [id in SectionId]: ComponentType } = {
+  question: QuestionSection,
+  masks: MasksSection,
+  mean: MeanSection,
+  norm: NormSection,
+  layers: LayersSection,
+  rescaling: RescalingSection,
+  dropconnect: DropConnectSection,
+  notation: NotationSection,
+  mistakes: MistakesSection,
+};
+
+/** The section components in page order (sectionList.ts); the page and the embeds render these. */
+export const SECTION_COMPONENTS: readonly { readonly id: SectionId; readonly Component: ComponentType }[] =
+  SECTIONS.map(({ id }) => ({ id, Component: COMPONENTS[id] }));

@@ -13,6 +13,7 @@ import { useActions, useExplorer } from '../explorerContext.ts';
 import { MaskTable } from '../MaskTable.tsx';
 import { maskText, sameMask } from '../maskTableRows.ts';
 import { Section } from '../Section.tsx';
+import { SectionRef } from '../SectionRef.tsx';
 import { useControlAccess } from '../controlAccess.ts';
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -177,10 +178,10 @@ function EveryMask() {
       />
       <p className="method-note">
         {chosenRow !== undefined ? (
-          <>The mask chosen in section 1, {maskText(chosenRow.mask)}, is marked “chosen”.</>
+          <>The mask chosen in <SectionRef id="question" />, {maskText(chosenRow.mask)}, is marked “chosen”.</>
         ) : chosen !== null && chosen.length === n ? (
           <>
-            The mask chosen in section 1, {maskText(chosen)}, keeps {chosen.reduce<number>((s, b) => s + b, 0)} units, so it
+            The mask chosen in <SectionRef id="question" />, {maskText(chosen)}, keeps {chosen.reduce<number>((s, b) => s + b, 0)} units, so it
             is not one of these masks.
           </>
         ) : null}
@@ -213,8 +214,8 @@ function EveryMask() {
             keeping all (‖y‖ = ‖x‖/q), and gives E‖y‖ = {mean(other.meanNorm)} (exact enumeration).
           </>
         )}{' '}
-        Neither model promises ‖x‖: dividing by q keeps the mean, E[y] = x, not the length (section 4 shows why
-        ‖x‖ ≤ E‖y‖ ≤ ‖x‖/√q).
+        Neither model promises ‖x‖: dividing by q keeps the mean, E[y] = x, not the length (<SectionRef id="norm" /> shows
+        why ‖x‖ ≤ E‖y‖ ≤ ‖x‖/√q).
       </p>
       <div className="derivation" role="group" aria-label="Derivation of the average with your numbers">
         {derivation.steps.map((step) => (
