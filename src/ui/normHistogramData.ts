@@ -1,5 +1,4 @@
 import { formatFixed, formatProbability } from '../explain/formatNumber.ts';
-import type { Compensation, MaskModel } from '../math/types.ts';
 
 export interface HistogramData {
   readonly edges: readonly number[];
@@ -18,12 +17,4 @@ export function describeHistogram({ edges, probabilities }: HistogramData, limit
   });
   const shown = parts.length > limit ? [...parts.slice(0, limit), `and ${parts.length - limit} more ranges`] : parts;
   return `Probability of the compensated norm by range: ${shown.join('; ')}.`;
-}
-
-/**
- * How the histogram writes its third line: ‖x‖/√q (the upper Jensen bound) under inverted unit
- * dropout, where it is that bound, and √E‖y‖² for any other compensation or DropConnect.
- */
-export function rmsMarkerLabel(compensation: Compensation, model: MaskModel): string {
-  return compensation === 'inverted' && model !== 'dropconnect' ? '‖x‖/√q' : '√E‖y‖²';
 }

@@ -6,7 +6,7 @@ import { LayersSection } from './sections/LayersSection.tsx';
 import { MasksSection } from './sections/MasksSection.tsx';
 import { MeanSection } from './sections/MeanSection.tsx';
 import { MistakesSection } from './sections/MistakesSection.tsx';
-import { NormSection } from './sections/NormSection.tsx';
+import { NormSection } from './sections/norm/NormSection.tsx';
 import { NotationSection } from './sections/NotationSection.tsx';
 import { QuestionSection } from './sections/QuestionSection.tsx';
 import { RescalingSection } from './sections/RescalingSection.tsx';

@@ -200,6 +200,13 @@ describe('parseUrl(search)', () => {
     );
   });
 
+  it('repairs a bad k to round(q·n) but never to 0 kept units (found by the property above)', () => {
+    const { state, repairs } = parseUrl('?x=1&keep=0.137&k=:1');
+    expect(state.kept).toBe(1);
+    expect(repairs.map((r) => r.key)).toEqual(['k']);
+    expect(problems(state)).toEqual([]);
+  });
+
   it('reads class links: locked and hidden groups in link order, hidden winning, a target to predict', () => {
     const { state, repairs } = parseUrl('?x=1,2&keep=0.5&lock=mask,keep,vector&hide=method,keep&predict=mean');
     expect(state.locked).toEqual(['vector', 'mask']);

@@ -237,7 +237,9 @@ export function parseUrl(search: string): ParsedUrl {
   const units = source.kind === 'explicit' ? source.values.length : source.spec.units;
   const keep = readKeep(reader);
   const model = reader.choice<MaskModel>('model', SEED_STATE.model);
-  let kept: number | null = params.has('k') ? reader.number('k', Math.round(keep * units)) : null;
+  // A bad k falls back to round(q·n), itself at least 1 (q·n < ½ would round to 0 kept units).
+  const keptFallback = Math.min(units, Math.max(1, Math.round(keep * units)));
+  let kept: number | null = params.has('k') ? reader.number('k', keptFallback) : null;
   if (kept !== null && kept > units) {
     reader.repair('k', `k=${kept} is more than the ${units} units; using ${units}.`);
     kept = units;

@@ -1,6 +1,7 @@
-import { formatFixed, formatProbability } from '../explain/formatNumber.ts';
-import type { AnalysisResult, Estimate } from '../math/types.ts';
-import { EstimateText } from './EstimateText.tsx';
+import { formatFixed, formatProbability } from '../../../explain/formatNumber.ts';
+import type { AnalysisResult, Estimate } from '../../../math/types.ts';
+import { EstimateText } from '../../EstimateText.tsx';
+import { normNames } from './normFigure.ts';
 
 interface Row {
   readonly id: string;
@@ -9,16 +10,18 @@ interface Row {
   readonly decimals: number;
 }
 
-/** The key numbers of the current state, each with how it was obtained. */
+/** The key numbers of the current state, each with how it was obtained, named for the result's mask model. */
 export function ResultTable({ result }: { readonly result: AnalysisResult }) {
+  const { out, ref, masked, mean } = normNames(result.model, result.compensation);
+  const weights = result.model === 'dropconnect';
   const rows: Row[] = [
-    { id: 'mean', name: 'E‖y‖', estimate: result.meanNorm, decimals: 4 },
-    { id: 'rms', name: '√E‖y‖²', estimate: result.rmsNorm, decimals: 4 },
-    { id: 'sd', name: 'sd ‖y‖', estimate: result.sdNorm, decimals: 4 },
-    { id: 'median', name: 'median ‖y‖', estimate: result.medianNorm, decimals: 4 },
-    { id: 'above', name: 'P(‖y‖ > ‖x‖)', estimate: result.pAboveNorm, decimals: 4 },
-    { id: 'constant', name: 'c* = ‖x‖ / E‖m⊙x‖', estimate: result.constantScale, decimals: 4 },
-    { id: 'z-mean', name: 'E[z], z = w·y', estimate: result.downstream.mean, decimals: 4 },
+    { id: 'mean', name: mean, estimate: result.meanNorm, decimals: 4 },
+    { id: 'rms', name: `√E${out}²`, estimate: result.rmsNorm, decimals: 4 },
+    { id: 'sd', name: `sd ${out}`, estimate: result.sdNorm, decimals: 4 },
+    { id: 'median', name: `median ${out}`, estimate: result.medianNorm, decimals: 4 },
+    { id: 'above', name: `P(${out} > ${ref})`, estimate: result.pAboveNorm, decimals: 4 },
+    { id: 'constant', name: `c* = ${ref} / E${masked}`, estimate: result.constantScale, decimals: 4 },
+    { id: 'z-mean', name: weights ? 'E[z], z = u₁' : 'E[z], z = w·y', estimate: result.downstream.mean, decimals: 4 },
     { id: 'z-var', name: 'Var z', estimate: result.downstream.variance, decimals: 4 },
   ];
   return (
@@ -26,7 +29,7 @@ export function ResultTable({ result }: { readonly result: AnalysisResult }) {
       <caption className="visually-hidden">Key numbers and how each was obtained</caption>
       <tbody>
         <tr data-row="norm">
-          <th scope="row">‖x‖</th>
+          <th scope="row">{ref}</th>
           <td>
             <span className="value">{formatFixed(result.norm, 4)}</span> <span className="provenance">(closed form)</span>
           </td>
@@ -40,14 +43,14 @@ export function ResultTable({ result }: { readonly result: AnalysisResult }) {
           </tr>
         ))}
         <tr data-row="z-undropped">
-          <th scope="row">w·x (no dropout)</th>
+          <th scope="row">{weights ? '(Wx)₁ (no dropout)' : 'w·x (no dropout)'}</th>
           <td>
             <span className="value">{formatFixed(result.downstream.undropped, 4)}</span>{' '}
             <span className="provenance">(closed form)</span>
           </td>
         </tr>
         <tr data-row="all-dropped">
-          <th scope="row">P(all units dropped)</th>
+          <th scope="row">{weights ? 'P(all weights dropped)' : 'P(all units dropped)'}</th>
           <td>
             <span className="value">{formatProbability(result.pAllDropped)}</span> <span className="provenance">(closed form)</span>
           </td>

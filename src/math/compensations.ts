@@ -1,0 +1,34 @@
+/**
+ * The compensations as data: whether each is one scale s for every mask or a per-sample factor,
+ * what the network computes at test time, and whether it keeps the mean, E[y] = x
+ * (docs/mathematics.md, "The norm-matching scale and the alternatives").
+ */
+import type { Compensation } from './types.ts';
+
+export interface CompensationDescriptor {
+  readonly id: Compensation;
+  /** 'scalar': y = s·(m⊙x) with one s; 'per-sample': the factor depends on the mask. */
+  readonly kind: 'scalar' | 'per-sample';
+  /** The factor as TeX, in the keep probability q (c^* for the constant, ‖x‖/‖m⊙x‖ per sample). */
+  readonly scaleTex: string;
+  /** True when E[y] = x for every x: only 1/q. */
+  readonly unbiased: boolean;
+  /** The test-time output as a multiple of the undropped value: q for 'none' (weights × q), else 1. */
+  testFactor(keep: number): number;
+}
+
+const one = () => 1;
+
+export const COMPENSATION_DESCRIPTORS: { readonly [c in Compensation]: CompensationDescriptor } = {
+  inverted: { id: 'inverted', kind: 'scalar', scaleTex: String.raw`\frac{1}{q}`, unbiased: true, testFactor: one },
+  none: { id: 'none', kind: 'scalar', scaleTex: '1', unbiased: false, testFactor: (keep) => keep },
+  sqrt: { id: 'sqrt', kind: 'scalar', scaleTex: String.raw`\frac{1}{\sqrt q}`, unbiased: false, testFactor: one },
+  match: {
+    id: 'match', kind: 'per-sample', scaleTex: String.raw`\frac{\lVert x\rVert}{\lVert m\odot x\rVert}`, unbiased: false,
+    testFactor: one,
+  },
+  constant: { id: 'constant', kind: 'scalar', scaleTex: 'c^*', unbiased: false, testFactor: one },
+};
+
+/** The descriptor of a compensation. */
+export const compensation = (c: Compensation): CompensationDescriptor => COMPENSATION_DESCRIPTORS[c];
