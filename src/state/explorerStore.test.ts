@@ -41,7 +41,8 @@ function afterChange(start: ExplorerState, verb: keyof ExplorerActions): Explore
 const GROUP_FIELDS: Readonly<Record<ControlGroup | 'free', readonly (keyof ExplorerState)[]>> = {
   vector: ['source', 'mask'],
   keep: ['keep', 'kept'],
-  model: ['model'],
+  // Entering the fixed model sets k to the count nearest q·n, and q to k/n (one q per page).
+  model: ['model', 'kept', 'keep'],
   comp: ['compensation', 'compared'],
   method: ['method', 'samples', 'seed', 'bins', 'weightsSeed'],
   mask: ['mask'],
@@ -113,5 +114,37 @@ describe('a class link that fixes the mask or the kept count fixes n too', () =>
     const bernoulli = createExplorerStore({ ...SEED_STATE, locked: ['keep'] });
     bernoulli.getState().setVector([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(bernoulli.getState().source).toEqual({ kind: 'explicit', values: [1, 2, 3, 4, 5, 6, 7, 8] });
+  });
+});
+
+describe('one q under the fixed model', () => {
+  const seedUnits = 4;
+  it('keeps keep = k/n through every verb that touches q, k, the model or n', () => {
+    const store = createExplorerStore({ ...SEED_STATE, keep: 0.8 });
+    store.getState().setModel('fixed');
+    expect(store.getState()).toMatchObject({ kept: 3, keep: 3 / seedUnits });
+    store.getState().setKeep(0.3);
+    expect(store.getState()).toMatchObject({ kept: 1, keep: 1 / seedUnits });
+    store.getState().setKept(2);
+    expect(store.getState()).toMatchObject({ kept: 2, keep: 0.5 });
+    store.getState().setVector([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(store.getState()).toMatchObject({ kept: 2, keep: 2 / 8 });
+    store.getState().setVector([1]);
+    expect(store.getState()).toMatchObject({ kept: 1, keep: 1 });
+  });
+
+  it('gives the accepted answer’s preset q = 2/4 whatever q was before', () => {
+    const store = createExplorerStore({ ...SEED_STATE, keep: 0.8 });
+    store.getState().applyPreset('answer');
+    expect(store.getState()).toMatchObject({ model: 'fixed', kept: 2, keep: 0.5 });
+  });
+
+  it('never keeps fewer units than q ≥ 0.05 allows', () => {
+    const store = createExplorerStore({ ...SEED_STATE, model: 'fixed', kept: 10 });
+    store.getState().setGenerator({ kind: 'gauss', units: 192, seed: 1, norm: 1 });
+    store.getState().setKept(1);
+    expect(store.getState().kept).toBe(10);
+    store.getState().setKeep(0.05);
+    expect(store.getState()).toMatchObject({ kept: 10, keep: 10 / 192 });
   });
 });

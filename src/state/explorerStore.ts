@@ -21,6 +21,7 @@ import {
 import { controlAccess, lengthFixed, type ControlGroup } from './classLink.ts';
 import { PRESETS } from './presets.ts';
 import { selectUnits, selectVector } from './selectors.ts';
+import { keptFor, minKept, withOneKeep } from './withOneKeep.ts';
 
 /** The verbs the reader can perform; each keeps the state valid and ignores invalid input. */
 export interface ExplorerActions {
@@ -108,15 +109,24 @@ function maskFor(mask: ExplorerState['mask'], units: number): ExplorerState['mas
 /** One vanilla store per page; main.tsx creates it with the state read from the URL. */
 export function createExplorerStore(initial: ExplorerState = SEED_STATE): ExplorerStore {
   return createStore<ExplorerState & ExplorerActions>()((set, get) => {
+    /** The whole state after a patch, with one q under the fixed model (withOneKeep). */
+    const settle = (patch: Partial<ExplorerState>): ExplorerState => {
+      const next = { ...get(), ...patch };
+      return withOneKeep(next, selectUnits(next));
+    };
     /** Every change the reader makes leaves the preset it came from. */
-    const change = (patch: Partial<ExplorerState>) => set({ ...patch, preset: null });
+    const change = (patch: Partial<ExplorerState>) => set(settle({ ...patch, preset: null }));
     const setValues = (values: readonly number[]) => {
       const units = values.length;
       change({ source: { kind: 'explicit', values }, mask: maskFor(get().mask, units) });
     };
     const actions: ExplorerActions = {
       setKeep(keep) {
-        if (Number.isFinite(keep)) change({ keep: clamp(keep, MIN_KEEP, MAX_KEEP) });
+        if (!Number.isFinite(keep)) return;
+        const q = clamp(keep, MIN_KEEP, MAX_KEEP);
+        // Under the fixed model the keep control moves k, the nearest count to q·n.
+        if (get().model === 'fixed') change({ kept: keptFor(null, q, selectUnits(get())) });
+        else change({ keep: q });
       },
       setNotation(notation) {
         set({ notation });
@@ -142,11 +152,13 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
         change({ source: { kind: 'generated', spec }, mask: maskFor(get().mask, spec.units) });
       },
       setModel(model) {
-        change({ model });
+        // Into the fixed model from another: k is the count nearest to the q the reader had.
+        const fromOther = model === 'fixed' && get().model !== 'fixed';
+        change(fromOther ? { model, kept: keptFor(null, get().keep, selectUnits(get())) } : { model });
       },
       setKept(kept) {
         const n = selectUnits(get());
-        if (Number.isInteger(kept) && kept >= 1 && kept <= n) change({ kept });
+        if (Number.isInteger(kept) && kept >= minKept(n) && kept <= n) change({ kept });
       },
       setCompensation(compensation) {
         change({ compensation });
@@ -194,13 +206,13 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
       applyPreset(id) {
         const preset = PRESETS.find((p) => p.id === id);
         if (preset !== undefined) {
-          set({ ...preset.state, ...displayFields(get()) });
+          set(settle({ ...preset.state, ...displayFields(get()) }));
         }
       },
       load(state) {
-        set({ ...state });
+        set(withOneKeep({ ...state }, selectUnits(state)));
       },
     };
-    return { ...initial, ...guarded(actions, get) };
+    return { ...withOneKeep(initial, selectUnits(initial)), ...guarded(actions, get) };
   });
 }

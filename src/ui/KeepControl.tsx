@@ -1,5 +1,8 @@
 import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
 import { KEEP_STEP, MAX_KEEP, MIN_KEEP } from '../state/explorerState.ts';
+import { maskModel } from '../math/maskModels.ts';
+import { selectUnits } from '../state/selectors.ts';
+import { minKept } from '../state/withOneKeep.ts';
 import { useControlAccess } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
 import { Slider } from './Slider.tsx';
@@ -15,8 +18,15 @@ export function KeepControl() {
   const setNotation = useExplorer((s) => s.setNotation);
   const keepAccess = useControlAccess('keep');
   const notationAccess = useControlAccess('notation');
+  const model = useExplorer((s) => s.model);
+  const units = useExplorer(selectUnits);
   const drop = complement(keep);
-  const valueText = `keep ${formatKeep(keep)}: kept values scaled by ${formatFixed(1 / keep, 2)}; drop rate ${formatKeep(drop)}`;
+  // Under the fixed model q is k/n: the slider moves in steps of 1/n, from the fewest units allowed.
+  const fixed = maskModel(model).keepFromCount;
+  const step = fixed ? 1 / units : KEEP_STEP;
+  const minimum = fixed ? minKept(units) / units : MIN_KEEP;
+  const count = fixed ? `; k = ${Math.round(keep * units)} of ${units} units kept` : '';
+  const valueText = `keep ${formatKeep(keep)}: kept values scaled by ${formatFixed(1 / keep, 2)}; drop rate ${formatKeep(drop)}${count}`;
   return (
     <div className="keep-control">
       {notationAccess === 'hidden' ? null : (
@@ -36,9 +46,9 @@ export function KeepControl() {
         <Slider
           label="Keep probability q"
           value={keep}
-          min={MIN_KEEP}
+          min={minimum}
           max={MAX_KEEP}
-          step={KEEP_STEP}
+          step={step}
           display={formatKeep(keep)}
           valueText={valueText}
           onChange={setKeep}
@@ -49,8 +59,8 @@ export function KeepControl() {
           label="Drop rate p"
           value={drop}
           min={complement(MAX_KEEP)}
-          max={complement(MIN_KEEP)}
-          step={KEEP_STEP}
+          max={complement(minimum)}
+          step={step}
           display={formatKeep(drop)}
           valueText={`drop ${formatKeep(drop)}: ${valueText}`}
           onChange={(p) => setKeep(complement(p))}

@@ -3,6 +3,7 @@ import { COMPENSATIONS, MASK_MODELS, METHODS, type Compensation, type Method } f
 import { METHOD_LABELS, useCompensationLabels, useModelLabels } from './labels.ts';
 import { MAX_BINS, MAX_SAMPLES, MIN_BINS, MIN_SAMPLES } from '../state/explorerState.ts';
 import { selectKept, selectUnits } from '../state/selectors.ts';
+import { minKept } from '../state/withOneKeep.ts';
 import { useControlAccess } from './controlAccess.ts';
 import { useActions, useExplorer } from './explorerContext.ts';
 import { NumberField } from './NumberField.tsx';
@@ -47,7 +48,7 @@ export function ModelControls() {
         <Slider
           label="Units kept k"
           value={kept}
-          min={1}
+          min={minKept(units)}
           max={units}
           step={1}
           display={`${kept} of ${units}`}

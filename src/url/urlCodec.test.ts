@@ -18,6 +18,7 @@ import {
   type ExplorerState,
 } from '../state/explorerState.ts';
 import { CONTROL_GROUPS, normalizeRestrictions, PREDICT_TARGETS } from '../state/classLink.ts';
+import { withOneKeep } from '../state/withOneKeep.ts';
 import { PRESETS } from '../state/presets.ts';
 import { formatUrl, parseUrl } from './urlCodec.ts';
 
@@ -70,7 +71,7 @@ const validState: fc.Arbitrary<ExplorerState> = source.chain((src) => {
     theme: fc.constantFrom('system' as const, 'light' as const, 'dark' as const),
     restrictions: validRestrictions,
     predict: fc.option(fc.constantFrom(...PREDICT_TARGETS)),
-  }).map(({ restrictions, ...rest }) => ({ ...rest, ...restrictions }));
+  }).map(({ restrictions, ...rest }) => withOneKeep({ ...rest, ...restrictions }, units));
 });
 
 /** Every way a state can be invalid, in words (empty for a valid state). */
@@ -92,6 +93,7 @@ function problems(state: ExplorerState): string[] {
   check(COMPENSATIONS.includes(state.compensation), 'compensation');
   check(state.compared.length > 0 && state.compared.every((c) => COMPENSATIONS.includes(c)), 'compared');
   check(state.kept === null || (Number.isInteger(state.kept) && state.kept >= 1 && state.kept <= units), 'kept');
+  check(state.model !== 'fixed' || (state.kept !== null && state.keep === state.kept / units), 'one q under the fixed model');
   check(state.mask === null || state.mask.length === units, 'mask');
   check(Number.isInteger(state.samples) && state.samples >= MIN_SAMPLES && state.samples <= MAX_SAMPLES, 'samples');
   check(Number.isInteger(state.bins) && state.bins >= MIN_BINS && state.bins <= MAX_BINS, 'bins');
@@ -122,7 +124,7 @@ describe('parseUrl(formatUrl(state))', () => {
   });
 
   it('drops a preset id whose link no longer has the preset state, silently', () => {
-    const edited = { ...PRESETS[1]!.state, keep: 0.7 };
+    const edited = { ...PRESETS[1]!.state, compensation: 'sqrt' as const };
     expect(parseUrl(formatUrl(edited)).state.preset).toBeNull();
   });
 
@@ -198,6 +200,14 @@ describe('parseUrl(search)', () => {
       }),
       { numRuns: 600 },
     );
+  });
+
+  it('reads the fixed model’s q as k/n, saying so when the link’s keep disagrees', () => {
+    const { state, repairs } = parseUrl('?x=1,2,3,4&model=fixed&k=2&keep=0.8');
+    expect(state).toMatchObject({ kept: 2, keep: 0.5 });
+    expect(repairs.map((r) => r.key)).toEqual(['keep']);
+    expect(repairs[0]?.message).toContain('q = k/n = 0.5');
+    expect(parseUrl('?x=1,2,3,4&model=fixed&keep=0.8').state).toMatchObject({ kept: 3, keep: 0.75 });
   });
 
   it('repairs a bad k to round(q·n) but never to 0 kept units (found by the property above)', () => {

@@ -7,6 +7,7 @@ import { formatVectorSpec, parseVectorSpec } from '../math/vectorSpec.ts';
 import { COMPENSATIONS, type Compensation, type MaskModel, type Method } from '../math/types.ts';
 import {
   MAX_MASK_UNITS,
+  MIN_KEEP,
   SECTION_IDS,
   SEED_STATE,
   displayFields,
@@ -17,6 +18,7 @@ import {
 } from '../state/explorerState.ts';
 import { normalizeRestrictions, type ControlGroup, type PredictTarget } from '../state/classLink.ts';
 import { PRESETS } from '../state/presets.ts';
+import { keptFor, minKept } from '../state/withOneKeep.ts';
 import { KNOWN_KEYS, MAX_QUERY_LENGTH, URL_KEYS, URL_VERSION, type UrlKey } from './urlSchema.ts';
 
 /** One problem found in a link, and what was used instead. */
@@ -235,14 +237,30 @@ export function parseUrl(search: string): ParsedUrl {
   }
   const source = readVector(reader);
   const units = source.kind === 'explicit' ? source.values.length : source.spec.units;
-  const keep = readKeep(reader);
+  let keep = readKeep(reader);
   const model = reader.choice<MaskModel>('model', SEED_STATE.model);
-  // A bad k falls back to round(q·n), itself at least 1 (q·n < ½ would round to 0 kept units).
-  const keptFallback = Math.min(units, Math.max(1, Math.round(keep * units)));
-  let kept: number | null = params.has('k') ? reader.number('k', keptFallback) : null;
+  // A bad k falls back to round(q·n) within the counts q = k/n allows (never 0 kept units).
+  let kept: number | null = params.has('k') ? reader.number('k', keptFor(null, keep, units)) : null;
   if (kept !== null && kept > units) {
     reader.repair('k', `k=${kept} is more than the ${units} units; using ${units}.`);
     kept = units;
+  }
+  if (model === 'fixed') {
+    if (kept !== null && kept < minKept(units)) {
+      reader.repair('k', `k=${kept} of ${units} units is a keep probability below ${MIN_KEEP}; using ${minKept(units)}.`);
+      kept = minKept(units);
+    }
+    // One q per page: the fixed model's q is k/n, whatever the link says of keep.
+    const k = keptFor(kept, keep, units);
+    const named = params.has('keep') || params.has('drop');
+    if (named && Math.abs(keep - k / units) > 1e-9) {
+      reader.repair(
+        params.has('keep') ? 'keep' : 'drop',
+        `The fixed-count model keeps exactly k = ${k} of ${units} units, so q = k/n = ${Number((k / units).toFixed(6))}; the link's keep ${Number(keep.toFixed(6))} is not used.`,
+      );
+    }
+    kept = k;
+    keep = k / units;
   }
   const state: ExplorerState = {
     source,
