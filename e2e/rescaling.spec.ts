@@ -5,7 +5,7 @@ import { bruteMaskedNorm } from '../src/math/bruteForce.ts';
 /** The question's vector and q (the page's seed state). */
 const X = [0.1, 0.1, 0.2, 5.0];
 const Q = 0.5;
-/** c* = ‖x‖/E‖m⊙x‖ for the question's vector at q = ½ (MATH.md, reference/seed-cases.json). */
+/** c* = ‖x‖/E‖m⊙x‖ for the question's vector at q = ½ (docs/mathematics.md#reference-values, src/math/testdata/seed-cases.json). */
 const C_STAR = 1.94136340020377;
 
 const rescaling = (page: Page) => page.getByRole('region', { name: /Rescaling to the original length/ });
@@ -40,7 +40,7 @@ test('the compensations side by side on the question’s vector, and c* = 1.9413
   await expect(toggles.getByRole('button', { name: '× c* = ‖x‖/E‖m⊙x‖' })).toHaveAttribute('aria-pressed', 'true');
 
   const row = (name: RegExp) => section.getByRole('row', { name });
-  // 1/q: unbiased, E‖y‖ = 5.157196642 (MATH.md §0 item 2).
+  // 1/q: unbiased, E‖y‖ = 5.157196642 (docs/mathematics.md#reference-values).
   await expect(row(/^× 1\/q/)).toContainText(/x\s*\(closed form\)/);
   await expect(row(/^× 1\/q/)).toContainText('5.1572');
   // c*: E‖y‖ = ‖x‖ = 5.0060 exactly, E[y] = c*·q·x.

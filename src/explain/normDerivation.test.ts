@@ -21,7 +21,7 @@ describe('jensenBoundsTex', () => {
 });
 
 describe('effectiveUnitsTex', () => {
-  it('gives n_eff = 1.0048 for the seed (MATH.md §0)', () => {
+  it('gives n_eff = 1.0048 for the seed (docs/mathematics.md#reference-values)', () => {
     expect(effectiveUnitsTex(SEED)).toMatch(/= 1\.0048$/);
   });
   it('gives n for n equal units', () => {

@@ -1,6 +1,6 @@
 /**
  * Section 4's derivations with the reader's numbers: the mean-square norm E‖y‖² = ‖x‖²/q, Jensen's
- * two bounds ‖x‖ ≤ E‖y‖ ≤ ‖x‖/√q, and n_eff (MATH.md §2.1–2.3). Linked terms are marked with
+ * two bounds ‖x‖ ≤ E‖y‖ ≤ ‖x‖/√q, and n_eff (docs/mathematics.md#moments-of-unit-dropout). Linked terms are marked with
  * \htmlData{term=…} so the histogram's markers light up with them.
  */
 import { formatKeep, texNumber } from './formatNumber.ts';

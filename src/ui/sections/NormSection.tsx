@@ -33,7 +33,7 @@ export function NormSection() {
   const histogramModel = useAnalysis('main', (s) => selectFirstResult(s)?.model ?? null);
   const numbers = useMemo(() => {
     const sumFourth = vector.reduce((sum, v) => sum + v ** 4, 0);
-    // E‖y‖ = E‖m⊙x‖/q by the closed form (quadrature, MATH.md §3.2): exact for any n.
+    // E‖y‖ = E‖m⊙x‖/q by the closed form (quadrature, docs/mathematics.md#trapezoid-recipe): exact for any n.
     const meanNorm = normSquared > 0 ? expectedMaskedNorm(vector, keep) / keep : 0;
     return { normSquared, keep, meanNorm, sumFourth };
   }, [vector, keep, normSquared]);
