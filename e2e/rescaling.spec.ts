@@ -107,3 +107,13 @@ test('moving one unit moves c* between 1/√q and 1/q', async ({ page }) => {
   await section.getByRole('combobox', { name: 'Unit to move' }).selectOption({ index: 0 });
   await expect(section.getByRole('slider', { name: 'Value of the moved unit x1' })).toHaveValue('0.1');
 });
+
+test('the page cites no file a reader cannot open: the methods are stated in plain words', async ({ page }) => {
+  // The fixed-count model shows section 3's note on the negatively correlated mask bits.
+  await page.goto('/?model=fixed&k=2');
+  const mean = page.getByRole('region', { name: /What dividing by q preserves/ });
+  await expect(mean.getByText(/finite-population form above \(the correction for drawing the k kept units without replacement\)/)).toBeVisible();
+  await expect(rescaling(page).getByText(/trapezoid rule on an exact integral formula for E‖m⊙x‖/)).toBeVisible();
+  // No section names a file (design notes, Markdown files): what a reader sees is all there is.
+  expect(await page.locator('#sections').innerText()).not.toMatch(/\b[\w-]+\.md\b|§/);
+});
