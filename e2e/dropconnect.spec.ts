@@ -33,7 +33,7 @@ async function weightMatrix(page: Page): Promise<{ x: number[]; W: number[][] }>
 
 const keepSlider = (page: Page) => page.getByRole('slider', { name: 'Keep probability q', exact: true });
 
-/** MATH.md §2.5 from the page's own x, W and q: means, variances and unit dropout's covariance. */
+/** docs/mathematics.md#dropconnect from the page's own x, W and q: means, variances and unit dropout's covariance. */
 function closedForms(x: number[], W: number[][], q: number) {
   const mean = W.map((row) => row.reduce((s, v, i) => s + v * x[i]!, 0));
   const cov = W.map((a) => W.map((b) => ((1 - q) / q) * a.reduce((s, v, i) => s + v * b[i]! * x[i]! ** 2, 0)));

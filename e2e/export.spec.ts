@@ -42,7 +42,7 @@ test('the histogram downloads as an SVG that looks like the page and as a PNG at
   expect(svg).toContain('<rect');
   // The bars carry their colour inline (the page styles them with classes and CSS variables).
   expect(svg).toMatch(/class="bar"[^>]*style="[^"]*fill: rgb\(/);
-  // The markers' labels, with numbers computed here: ‖x‖ = 5.006, E‖y‖ = 5.157 (MATH.md: 5.157196642).
+  // The markers' labels, with numbers computed here: ‖x‖ = 5.006, E‖y‖ = 5.157 (docs/mathematics.md#reference-values: 5.157196642).
   expect(svg).toContain(`‖x‖ = ${normOf(X).toFixed(3)}`);
   expect(svg).toContain(`E‖y‖ = ${meanNorm.toFixed(3)}`);
   expect(meanNorm.toFixed(3)).toBe('5.157');
@@ -162,7 +162,7 @@ test('the question’s example copies as NumPy and PyTorch code with the mask', 
   expect(numpy).toContain(`x = np.array([${X.map((v) => (Number.isInteger(v) ? v.toFixed(1) : String(v))).join(', ')}])`);
   expect(numpy).toContain('m = np.array([0, 0, 1, 1])');
   expect(numpy).toContain('y = m * x / q');
-  // ‖y‖ = ‖(0, 0, 0.2, 5)‖/½ = 10.0079968… (MATH.md: 10.00799680).
+  // ‖y‖ = ‖(0, 0, 0.2, 5)‖/½ = 10.0079968… (docs/mathematics.md#reference-values: 10.00799680).
   expect(numpy).toContain(`‖y‖ = ${String(normOf([0, 0, 0.2, 5.0]) / Q).slice(0, 10)}`);
 
   // Toggle unit 1 on: the code follows the mask.
@@ -179,7 +179,7 @@ test('the mean-square-norm formula copies as LaTeX with the numbers substituted'
   const button = normSection(page).getByRole('button', { name: 'Copy LaTeX: mean square norm' });
   await button.click();
   const tex = await page.evaluate(() => navigator.clipboard.readText());
-  // E‖y‖² = ‖x‖²/q = 25.06/0.5 = 50.12 (MATH.md §2.1).
+  // E‖y‖² = ‖x‖²/q = 25.06/0.5 = 50.12 (docs/mathematics.md#bernoulli-moments).
   const expected = (X.reduce((s, v) => s + v * v, 0) / Q).toFixed(4);
   expect(expected).toBe('50.1200');
   expect(tex).toContain(expected);

@@ -12,7 +12,7 @@ const layers = (page: Page) => page.getByRole('region', { name: /Bigger layers/ 
 const layerVector = (units: number) => generateVector({ kind: 'uniform', units, seed: 7, norm: 0.885 });
 
 /**
- * E‖m⊙x‖ for Bernoulli(q) masks from MATH.md §3.1, written out afresh with a finer grid than the app's:
+ * E‖m⊙x‖ for Bernoulli(q) masks from docs/mathematics.md#the-integral-formula, written out afresh with a finer grid than the app's:
  * E√S = ‖x‖/(2√π) ∫ (1 − Π_i(1 − q + q e^{−τ r_i})) e^{−u/2} du, τ = e^u, r_i = x_i²/‖x‖²,
  * trapezoid rule with step 0.1 on u ∈ [−70, 40] (1 − L formed by expm1/log1p so small τ keeps its digits).
  */
@@ -38,7 +38,7 @@ function normalCdf(z: number): number {
   return z >= 0 ? 1 - tail : tail;
 }
 
-/** MATH.md §3.4: ‖y‖ ≤ t ⇔ S = ‖m⊙x‖² ≤ (qt)², S ≈ normal with mean q‖x‖² and variance q(1−q)Σx_i⁴. */
+/** docs/mathematics.md#normal-and-edgeworth-approximations: ‖y‖ ≤ t ⇔ S = ‖m⊙x‖² ≤ (qt)², S ≈ normal with mean q‖x‖² and variance q(1−q)Σx_i⁴. */
 function normalApproximation(x: readonly number[], q: number, t: number): number {
   const s = x.reduce((sum, v) => sum + v * v, 0);
   const fourth = x.reduce((sum, v) => sum + v ** 4, 0);
@@ -46,7 +46,7 @@ function normalApproximation(x: readonly number[], q: number, t: number): number
 }
 
 
-/** sd‖y‖/E‖y‖ with E‖y‖² = ‖x‖²/q (MATH.md §2.1) and E‖y‖ from the quadrature above. */
+/** sd‖y‖/E‖y‖ with E‖y‖² = ‖x‖²/q (docs/mathematics.md#bernoulli-moments) and E‖y‖ from the quadrature above. */
 function relativeSpread(x: readonly number[], q: number): number {
   const mean = expectedMaskedNorm(x, q) / q;
   const meanSquare = x.reduce((sum, v) => sum + v * v, 0) / q;
@@ -72,7 +72,7 @@ test('the 192-unit case: E‖y‖ by the closed form, and the percentile of the 
 
   const x = layerVector(192);
   const mean = expectedMaskedNorm(x, Q) / Q;
-  // MATH.md's 1.2503–1.2505 is for 192-unit states with n_eff ≈ 120–145; this non-negative uniform draw
+  // The 1.2503–1.2505 of docs/mathematics.md#reference-values is for 192-unit states with n_eff ≈ 120–145; this non-negative uniform draw
   // has n_eff ≈ 109, hence about 1.2501: checked against the formula itself.
   // The numbers follow the preset a moment after the size control does: wait for them.
   await expect.poll(async () => Math.abs((await rowNumber(section, /^E‖y‖/)) - mean), { timeout: 30_000 }).toBeLessThanOrEqual(0.5e-5 + 1e-9);
@@ -97,14 +97,14 @@ test('the 192-unit case: E‖y‖ by the closed form, and the percentile of the 
   const se = Number(error);
   expect(se).toBeGreaterThan(0);
   expect(se).toBeLessThan(0.003);
-  // Against the normal approximation of MATH.md §3.4 for this very vector. Tolerance 0.012:
+  // Against the normal approximation (docs/mathematics.md#normal-and-edgeworth-approximations) for this very vector. Tolerance 0.012:
   // the normal approximation's own error here is about 0.002 (its first neglected Edgeworth term; at
   // q = ½ only the kurtosis term −2Σx⁸/(Σx⁴)² remains), and 0.012 − 0.002 is more than 3 of the
   // sampled value's standard errors (< 0.003). A wrong threshold, scale or q moves it by far more
   // (P(‖y‖ ≤ 1.305·1.02) is already 0.91).
   const normal = normalApproximation(x, Q, MEASURED);
   expect(Math.abs(p - normal)).toBeLessThan(0.012);
-  // And MATH.md's table brackets it: P(‖y‖ ≥ 1.305) is 0.243 at n_eff = 64 and 0.162 at 128.
+  // And the table of docs/mathematics.md#normal-and-edgeworth-approximations brackets it: P(‖y‖ ≥ 1.305) is 0.243 at n_eff = 64 and 0.162 at 128.
   expect(1 - p).toBeGreaterThan(0.162);
   expect(1 - p).toBeLessThan(0.243 + 0.01);
   const z = ((Q * MEASURED) ** 2 - Q * s) / Math.sqrt(Q * (1 - Q) * x.reduce((sum, v) => sum + v ** 4, 0));

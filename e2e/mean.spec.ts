@@ -52,7 +52,7 @@ async function checkAgainstClosedForms(page: Page, scaleTimesKeep: (q: number) =
   const { x, w } = await weightsAndActivations(page);
   expect(x).toEqual([0.1, 0.1, 0.2, 5]);
   const dot = x.reduce((s, v, i) => s + v * w[i]!, 0);
-  // Var z = s²·q(1−q)·Σ w_i² x_i² (MATH.md §2.1); for s = 1/q that is (1−q)/q Σ w_i² x_i².
+  // Var z = s²·q(1−q)·Σ w_i² x_i² (docs/mathematics.md#downstream-unit); for s = 1/q that is (1−q)/q Σ w_i² x_i².
   const variance = scaleSquaredTimesKeep(q) * (1 - q) * x.reduce((s, v, i) => s + (w[i]! * v) ** 2, 0);
   const numbers = await downstreamNumbers(page);
   // w is shown to 6 decimals and the numbers to 4: 2e-4 covers both roundings.

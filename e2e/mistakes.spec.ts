@@ -9,7 +9,7 @@ interface Outcome {
   readonly sd: readonly number[];
   readonly meanSquareNorm: number;
 }
-/** y = s·(m⊙x), m_i ~ Bernoulli(k): E[y_i] = k s x_i, sd = s |x_i| √(k(1−k)), E‖y‖² = k s² ‖x‖² (MATH.md §2.1). */
+/** y = s·(m⊙x), m_i ~ Bernoulli(k): E[y_i] = k s x_i, sd = s |x_i| √(k(1−k)), E‖y‖² = k s² ‖x‖² (docs/mathematics.md#bernoulli-moments). */
 const bernoulli = (k: number, s: number): Outcome => ({
   mean: X.map((v) => k * s * v),
   sd: X.map((v) => s * Math.abs(v) * Math.sqrt(k * (1 - k))),

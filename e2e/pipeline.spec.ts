@@ -95,7 +95,7 @@ test('each preset loads with its caption and its key number', async ({ page }) =
 
   line = await presetNumber(page, 'The accepted answer');
   await expect(caption).toContainText('six masks');
-  // The accepted answer's numbers (MATH.md §0, item 2).
+  // The accepted answer's numbers (docs/mathematics.md#reference-values).
   await expect(line).toContainText('2.5991');
   await expect(line).toContainText('5.1982');
 
@@ -104,7 +104,7 @@ test('each preset loads with its caption and its key number', async ({ page }) =
   const layer = (await line.textContent()) ?? '';
   const rms = numberAfter(layer, '‖x‖/√q');
   expect(rms).toBeCloseTo(0.885 / Math.sqrt(0.5), 4);
-  // Delta method (MATH.md §2.3): E‖y‖ ≈ (‖x‖/√q)(1 − (1−q)/(8 q n_eff)); n_eff from the page.
+  // Delta method (docs/mathematics.md#delta-method): E‖y‖ ≈ (‖x‖/√q)(1 − (1−q)/(8 q n_eff)); n_eff from the page.
   const nEff = Number((await resultValue(page, 'n-eff').textContent())?.replace('−', '-'));
   expect(numberAfter(layer, 'E‖y‖')).toBeCloseTo(rms * (1 - 0.5 / (8 * 0.5 * nEff)), 3);
 

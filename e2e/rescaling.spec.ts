@@ -5,7 +5,7 @@ import { bruteMaskedNorm } from '../src/math/bruteForce.ts';
 /** The question's vector and q (the page's seed state). */
 const X = [0.1, 0.1, 0.2, 5.0];
 const Q = 0.5;
-/** c* = ‖x‖/E‖m⊙x‖ for the question's vector at q = ½ (MATH.md, reference/seed-cases.json). */
+/** c* = ‖x‖/E‖m⊙x‖ for the question's vector at q = ½ (docs/mathematics.md#reference-values, src/math/testdata/seed-cases.json). */
 const C_STAR = 1.94136340020377;
 
 const rescaling = (page: Page) => page.getByRole('region', { name: /Rescaling to the original length/ });
@@ -40,7 +40,7 @@ test('the compensations side by side on the question’s vector, and c* = 1.9413
   await expect(toggles.getByRole('button', { name: '× c* = ‖x‖/E‖m⊙x‖' })).toHaveAttribute('aria-pressed', 'true');
 
   const row = (name: RegExp) => section.getByRole('row', { name });
-  // 1/q: unbiased, E‖y‖ = 5.157196642 (MATH.md §0 item 2).
+  // 1/q: unbiased, E‖y‖ = 5.157196642 (docs/mathematics.md#reference-values).
   await expect(row(/^× 1\/q/)).toContainText(/x\s*\(closed form\)/);
   await expect(row(/^× 1\/q/)).toContainText('5.1572');
   // c*: E‖y‖ = ‖x‖ = 5.0060 exactly, E[y] = c*·q·x.
@@ -106,4 +106,14 @@ test('moving one unit moves c* between 1/√q and 1/q', async ({ page }) => {
   // A different unit: make x1 as large as x4 was; c* climbs back toward 1/q only as far as two equal units allow.
   await section.getByRole('combobox', { name: 'Unit to move' }).selectOption({ index: 0 });
   await expect(section.getByRole('slider', { name: 'Value of the moved unit x1' })).toHaveValue('0.1');
+});
+
+test('the page cites no file a reader cannot open: the methods are stated in plain words', async ({ page }) => {
+  // The fixed-count model shows section 3's note on the negatively correlated mask bits.
+  await page.goto('/?model=fixed&k=2');
+  const mean = page.getByRole('region', { name: /What dividing by q preserves/ });
+  await expect(mean.getByText(/finite-population form above \(the correction for drawing the k kept units without replacement\)/)).toBeVisible();
+  await expect(rescaling(page).getByText(/trapezoid rule on an exact integral formula for E‖m⊙x‖/)).toBeVisible();
+  // No section names a file (design notes, Markdown files): what a reader sees is all there is.
+  expect(await page.locator('#sections').innerText()).not.toMatch(/\b[\w-]+\.md\b|§/);
 });

@@ -2,7 +2,7 @@
  * `npm run bench [-- --json]`: how fast the engine's kernels are on this machine. Prints, never
  * asserts. Each measurement is the best wall time of several runs after a warm-up.
  *
- * Times are CPU time of this process (user + system, process.cpuUsage), as in performance.md: on a
+ * Times are CPU time of this process (user + system, process.cpuUsage), as in docs/architecture.md#measured-budgets: on a
  * shared machine wall time also counts other jobs; wallMs is printed next to it.
  *
  * Targets (Node): exact 128-bin histogram for n = 24 within 20 ms, n = 32 within 100 ms, n = 36
@@ -145,7 +145,7 @@ function benchSample(
   record({ kernel: 'sample', scope: 'kernel', n, keep, bins: 128, ms, wallMs, items: count, ...(target ? { target } : {}), ...named });
 }
 
-// Warm-up: small inputs first, so that no kernel's first call is a long one (performance.md, OSR trap).
+// Warm-up: small inputs first, so that no kernel's first call is a long one (docs/architecture.md#v8-pitfalls, the OSR trap).
 for (let n = 4; n <= 14; n += 2) {
   benchEnumerate(n, 0.5, 16, 3);
   benchSplit(n, 0.5, 16, 3);

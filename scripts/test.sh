@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: every check — types, lint, unit tests, build, end-to-end tests — each run even if an
-# earlier one failed, then one summary line. Exits non-zero if anything failed.
+# `npm test`: every check — types, lint, doc citations, unit tests, build, end-to-end tests — each
+# run even if an earlier one failed, then one summary line. Exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
@@ -22,6 +22,7 @@ step() {
 
 step types npx tsc -b
 step lint npx oxlint --deny-warnings
+step docs node scripts/check-doc-citations.mjs
 step unit env NO_COLOR=1 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 if step build npx vite build; then
   # ensure-chromium.sh reads CHROMIUM_PATH as the user left it (set: used as is, never an apt-get;

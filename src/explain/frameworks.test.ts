@@ -3,7 +3,7 @@ import { FRAMEWORKS, frameworkRows } from './frameworks.ts';
 
 const byId = (rows: ReturnType<typeof frameworkRows>, id: string) => rows.find((r) => r.id === id)!;
 
-describe('FRAMEWORKS (MATH.md §7)', () => {
+describe('FRAMEWORKS (docs/mathematics.md#framework-conventions)', () => {
   it('lists PyTorch, Keras 3, TF 2, TF 1, Flax, tfjs and the paper', () => {
     expect(FRAMEWORKS.map((f) => f.id)).toEqual(['pytorch', 'keras', 'tf2', 'tf1', 'flax', 'tfjs', 'paper']);
   });

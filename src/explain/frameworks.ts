@@ -1,6 +1,6 @@
 /**
  * What each framework (and the 2014 paper) calls the dropout argument, what it means, and how kept
- * values are scaled in training and at inference (MATH.md §7, checked in each project's source).
+ * values are scaled in training and at inference (docs/mathematics.md#framework-conventions, checked in each project's source).
  * Numbers in the cheat sheet are the reader's: q is the keep probability, p = 1 − q the drop rate.
  */
 import { formatFixed, formatKeep } from './formatNumber.ts';

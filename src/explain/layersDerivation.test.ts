@@ -12,7 +12,7 @@ import {
 const EQUAL: LayersNumbers = { norm: 0.885, keep: 0.5, nEff: 192, meanNorm: 1.2507, sdNorm: 0.0452 };
 
 /**
- * MATH.md §2.3's 192-unit state: the delta-method c = 1.415594793 gives 1 − 1/(8 n_eff) = √2/2/…, i.e.
+ * The 192-unit state of docs/mathematics.md#reference-values: the delta-method c = 1.415594793 gives 1 − 1/(8 n_eff) = √2/2/…, i.e.
  * n_eff = 1/(8(1 − 1.414213562/1.415594793)) ≈ 128.07, and the exact c = 1.415605053 gives
  * E‖y‖ = ‖x‖/(q·c) = 1.2503482.
  */
@@ -40,7 +40,7 @@ describe('sdApproximationTex', () => {
     expect(tex).toContain(String.raw`1.2516\cdot\frac12\cdot 0.0722 = 0.0452`);
     expect(tex).toContain(String.raw`\text{exact: } 0.0452`);
   });
-  it('matches MATH.md’s sd ≈ 0.052–0.055 for the 192-unit state (n_eff ≈ 128) to its rounding', () => {
+  it('matches docs/mathematics.md#reference-values’ sd ≈ 0.052–0.055 for the 192-unit state (n_eff ≈ 128) to its rounding', () => {
     // 1.2515790·½·√(1/128.07) = 0.0553
     const value = Number(/= (0\.\d{4})\\qquad/.exec(sdApproximationTex(MATH_STATE))?.[1]);
     expect(value).toBe(0.0553);
@@ -55,7 +55,7 @@ describe('meanApproximationTex', () => {
     expect(tex).toContain(String.raw`1.25158\Big(1 - \frac{0.50}{8\cdot 0.50\cdot 192.0}\Big) = 1.25076`);
     expect(tex).toContain(String.raw`\text{exact: } 1.25070`);
   });
-  it('reproduces MATH.md’s E‖y‖ ≈ 1.2503–1.2505 for its 192-unit state, delta method and exact alike', () => {
+  it('reproduces docs/mathematics.md#reference-values’ E‖y‖ ≈ 1.2503–1.2505 for its 192-unit state, delta method and exact alike', () => {
     const tex = meanApproximationTex(MATH_STATE);
     const [approx, exact] = [...tex.matchAll(/(1\.250\d\d)/g)].slice(-2).map((m) => Number(m[1]));
     for (const v of [approx, exact]) {
@@ -67,7 +67,7 @@ describe('meanApproximationTex', () => {
 });
 
 describe('normalApproximationTex', () => {
-  it('standardises (q·1.305)² against q‖x‖² and q(1−q)Σx⁴ with MATH.md §3.4’s numbers', () => {
+  it('standardises (q·1.305)² against q‖x‖² and q(1−q)Σx⁴ with the numbers of docs/mathematics.md#normal-and-edgeworth-approximations', () => {
     // Σx⁴ = ‖x‖⁴/n_eff = 0.613441/128 = 0.0047925; z = (0.6525² − 0.5·0.783225)/√(0.25·0.885⁴/128) = 0.98642.
     const sumFourth = 0.885 ** 4 / 128;
     const z = (0.6525 ** 2 - 0.5 * 0.885 ** 2) / Math.sqrt(0.25 * sumFourth);

@@ -1,5 +1,6 @@
 /**
- * Section 5's derivations with the reader's numbers (MATH.md §2.3, §3.4): how ‖y‖ concentrates as
+ * Section 5's derivations with the reader's numbers (docs/mathematics.md#concentration-and-bimodality,
+ * #normal-and-edgeworth-approximations): how ‖y‖ concentrates as
  * the effective number of units n_eff = ‖x‖⁴/Σx_i⁴ grows, for inverted dropout y = m⊙x/q with
  * Bernoulli masks. Each delta-method approximation is set next to the exact closed-form value.
  */
@@ -12,7 +13,7 @@ export interface LayersNumbers {
   readonly keep: number;
   /** n_eff = ‖x‖⁴/Σx_i⁴ (0 for x = 0). */
   readonly nEff: number;
-  /** E‖y‖, exact (closed form, MATH.md §3.2). */
+  /** E‖y‖, exact (closed form, docs/mathematics.md#trapezoid-recipe). */
   readonly meanNorm: number;
   /** sd ‖y‖ = √(‖x‖²/q − (E‖y‖)²), exact (closed form). */
   readonly sdNorm: number;
@@ -76,7 +77,7 @@ export function meanApproximationTex(numbers: LayersNumbers): string {
 }
 
 /**
- * The normal approximation of MATH.md §3.4 for P(‖y‖ ≤ t): ‖y‖ ≤ t ⇔ S = ‖m⊙x‖² ≤ (qt)², with S
+ * The normal approximation (docs/mathematics.md#normal-and-edgeworth-approximations) for P(‖y‖ ≤ t): ‖y‖ ≤ t ⇔ S = ‖m⊙x‖² ≤ (qt)², with S
  * approximately normal, mean q‖x‖², variance q(1−q)Σx_i⁴. `probability` is Φ(z) for the z shown.
  */
 export function normalApproximationTex(numbers: LayersNumbers, threshold: number, probability: number): string {

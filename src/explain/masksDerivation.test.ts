@@ -31,7 +31,7 @@ const stepTex = (d: ReturnType<typeof masksDerivation>, id: string) => d.steps.f
 describe('masksDerivation, fixed count (the accepted answer)', () => {
   const d = masksDerivation({ rows: bruteRows(X, 0.5, 2), model: 'fixed', units: 4, keep: 0.5, kept: 2, norm: NORM });
 
-  it('averages six masks: E‖m⊙x‖ = 2.599105526, E‖y‖ = 5.198211051 (MATH.md §0, item 2)', () => {
+  it('averages six masks: E‖m⊙x‖ = 2.599105526, E‖y‖ = 5.198211051 (docs/mathematics.md#reference-values)', () => {
     expect(d.count).toBe(6);
     expect(d.totalProbability).toBeCloseTo(1, 15);
     expect(d.meanMaskedNorm).toBeCloseTo(2.599105526, 9);
@@ -58,7 +58,7 @@ describe('masksDerivation, fixed count (the accepted answer)', () => {
 describe('masksDerivation, Bernoulli (real dropout)', () => {
   const d = masksDerivation({ rows: bruteRows(X, 0.5), model: 'bernoulli', units: 4, keep: 0.5, norm: NORM });
 
-  it('weighs all 16 masks: E‖m⊙x‖ = 2.578598321, E‖y‖ = 5.157196642 (MATH.md §0, item 2)', () => {
+  it('weighs all 16 masks: E‖m⊙x‖ = 2.578598321, E‖y‖ = 5.157196642 (docs/mathematics.md#reference-values)', () => {
     expect(d.count).toBe(16);
     expect(d.totalProbability).toBeCloseTo(1, 15);
     expect(d.meanMaskedNorm).toBeCloseTo(2.578598321, 9);

@@ -1,6 +1,6 @@
 /**
  * Section 2's derivation with the reader's numbers: the expected norm as a weighted sum over every
- * mask, E‖y‖ = Σ_m P(m)‖m⊙x‖/q (exact enumeration; MATH.md §0, item 2). Bernoulli masks are grouped
+ * mask, E‖y‖ = Σ_m P(m)‖m⊙x‖/q (exact enumeration; docs/mathematics.md#reference-values). Bernoulli masks are grouped
  * by their kept count k, since all masks with the same k have the same probability q^k(1−q)^(n−k):
  *   E‖m⊙x‖ = Σ_k q^k (1−q)^(n−k) S_k,   S_k = Σ_{|m| = k} ‖m⊙x‖.
  * The fixed-count model weighs each of its C(n, k) masks by 1/C(n, k).

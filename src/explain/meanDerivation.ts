@@ -1,5 +1,5 @@
 /**
- * Section 3's derivations with the reader's numbers (MATH.md §2.1, §2.4): what dividing by q
+ * Section 3's derivations with the reader's numbers (docs/mathematics.md#bernoulli-moments, #fixed-count-moments): what dividing by q
  * preserves. For one unit, E[y_i] = x_i E[m_i]/q = x_i and Var(y_i) = x_i²(1−q)/q; for a unit of the
  * next layer z = w·y, E[z] = w·x and Var z = (1−q)/q Σ w_i² x_i² (Bernoulli), or
  * (1−q)/q · n/(n−1) · Σ (b_i − b̄)² with b_i = w_i x_i, b̄ = w·x/n (fixed count, finite population).
@@ -99,7 +99,7 @@ export interface DownstreamMoments {
   readonly variance: number;
 }
 
-/** E[z] = w·x and Var z under inverted dropout (closed forms, MATH.md §2.1 and §2.4). */
+/** E[z] = w·x and Var z under inverted dropout (closed forms, docs/mathematics.md#downstream-unit, #fixed-count-moments). */
 export function downstreamMoments({ x, w, keep, model }: DownstreamInput): DownstreamMoments {
   const n = Math.min(x.length, w.length);
   let undropped = 0;

@@ -70,7 +70,7 @@ describe('mistakeNumbers(id, x, q) against all 2ⁿ masks', () => {
   }
 });
 
-describe('mistakeNumbers closed forms (MATH.md §2.1)', () => {
+describe('mistakeNumbers closed forms (docs/mathematics.md#bernoulli-moments)', () => {
   const q = 0.7;
   const p = 0.3;
   it('dividing by p: E[y] = (q/p)·x, E‖y‖² = q‖x‖²/p²', () => {

@@ -2,13 +2,13 @@ import { renderToString } from 'katex';
 import { describe, expect, it } from 'vitest';
 import { magnitudeDecimals, questionDerivation, texEntry, texMagnitude } from './questionDerivation.ts';
 
-/** The question's example: x = (0.1, 0.1, 0.2, 5.0), mask (0, 0, 1, 1), q = ½ (MATH.md §0, item 1). */
+/** The question's example: x = (0.1, 0.1, 0.2, 5.0), mask (0, 0, 1, 1), q = ½ (docs/mathematics.md#reference-values). */
 const SEED = { x: [0.1, 0.1, 0.2, 5.0], mask: [0, 0, 1, 1] as (0 | 1)[], keep: 0.5 };
 
 const stepTex = (d: ReturnType<typeof questionDerivation>, id: string) => d.steps.find((s) => s.id === id)?.tex ?? '';
 
 describe('questionDerivation', () => {
-  it('gives ‖m⊙x‖ = 5.003998401, ‖y‖ = 10.00799680, ‖x‖ = 5.005996404 for the seed (MATH.md §0)', () => {
+  it('gives ‖m⊙x‖ = 5.003998401, ‖y‖ = 10.00799680, ‖x‖ = 5.005996404 for the seed (docs/mathematics.md#reference-values)', () => {
     const d = questionDerivation(SEED);
     expect(d.maskedNorm).toBeCloseTo(5.003998401, 9);
     expect(d.compensatedNorm).toBeCloseTo(10.0079968, 7);

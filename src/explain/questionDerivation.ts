@@ -1,6 +1,6 @@
 /**
  * Section 1's derivation with the reader's numbers: one mask m applied to x and compensated by the
- * inverted scale 1/q (the question as asked; MATH.md §0, item 1):
+ * inverted scale 1/q (the question as asked; docs/mathematics.md#reference-values):
  *   ‖m⊙x‖ = √(Σ_{i kept} x_i²),  ‖y‖ = ‖m⊙x‖/q,  against ‖x‖ = √(Σ_i x_i²).
  * Linked terms are marked with \htmlData{term=…} so the figure's bar groups light up with them.
  */

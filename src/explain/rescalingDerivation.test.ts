@@ -16,7 +16,7 @@ const X = [0.1, 0.1, 0.2, 5.0];
 const SEED = { x: X, keep: 0.5, maskedNorm: bruteMaskedNorm(X, 0.5) };
 
 describe('constantScaleOf', () => {
-  it('gives c* = 1.94136340020377 for the question’s vector at q = ½ (MATH.md reference)', () => {
+  it('gives c* = 1.94136340020377 for the question’s vector at q = ½ (docs/mathematics.md#reference-values)', () => {
     expect(SEED.maskedNorm).toBeCloseTo(2.578598321, 9);
     expect(constantScaleOf(SEED)).toBeCloseTo(1.94136340020377, 12);
   });

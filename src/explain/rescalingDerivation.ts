@@ -1,5 +1,6 @@
 /**
- * Section 6's derivations with the reader's numbers (MATH.md §2.2, §2.3, §4): the norm-matching
+ * Section 6's derivations with the reader's numbers (docs/mathematics.md#jensen-bounds-on-the-expected-norm, #delta-method,
+ * #norm-matching-and-the-alternatives): the norm-matching
  * constant c* = ‖x‖/E‖m⊙x‖, its bounds 1/√q ≤ c* ≤ 1/q, the mean it gives, E[y] = c*·q·x, and the
  * delta-method value that needs only ‖x‖₂ and ‖x‖₄.
  */
@@ -72,7 +73,7 @@ export function constantMeanTex(numbers: RescalingNumbers): string {
 }
 
 /**
- * The delta-method value c ≈ (1/√q)/(1 − (1−q)/(8 q n_eff)) (MATH.md §2.3): good for spread vectors,
+ * The delta-method value c ≈ (1/√q)/(1 − (1−q)/(8 q n_eff)) (docs/mathematics.md#delta-method): good for spread vectors,
  * poor when one unit dominates; shown next to the exact c*.
  */
 export function scaleApproximationTex(numbers: RescalingNumbers): string {

@@ -58,7 +58,7 @@ describe('analyze: a 192-unit state of norm 0.885 at q = ½', () => {
     const { norm, nEff } = result;
     expect(result.meanNorm.value).toBeGreaterThan(norm);
     expect(result.meanNorm.value).toBeLessThan(norm / Math.sqrt(0.5));
-    // Second order (MATH.md §2.3): (‖x‖/√q)(1 − (1−q)/(8 q n_eff)); the next term is O(n_eff⁻²).
+    // Second order (docs/mathematics.md#delta-method): (‖x‖/√q)(1 − (1−q)/(8 q n_eff)); the next term is O(n_eff⁻²).
     const delta = (norm / Math.sqrt(0.5)) * (1 - 0.5 / (8 * 0.5 * nEff));
     expect(Math.abs(result.meanNorm.value / delta - 1)).toBeLessThan(1e-4);
     // This gauss draw has n_eff ≈ 67, so E‖y‖ ≈ 1.2492 (the quoted 1.2503–1.2505 needs n_eff ≈ 130–150).

@@ -1,5 +1,5 @@
 /**
- * The analysis for DropConnect, u = s·(M⊙W)x (MATH.md §2.5): exact enumeration of the weight masks
+ * The analysis for DropConnect, u = s·(M⊙W)x (docs/mathematics.md#dropconnect): exact enumeration of the weight masks
  * when d·n ≤ MAX_ENUMERATE_WEIGHT_BITS (enumerateDropConnect.ts, dropConnectLaw.ts), else sampling
  * (sample.ts). E[u], Var u_j and E‖u‖² have closed forms for every scalar s (dropConnect.ts); E‖u‖,
  * hence c*, has none, so it is enumerated or estimated (a pilot run without compensation when

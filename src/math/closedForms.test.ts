@@ -111,7 +111,7 @@ describe('closedForms(input)', () => {
     );
   });
 
-  it('the seed at q = ½ with per-sample rescaling gives E[y] = (8.27, 8.27, 5.89, 0.50)⊙x (MATH.md §0 item 5)', () => {
+  it('the seed at q = ½ with per-sample rescaling gives E[y] = (8.27, 8.27, 5.89, 0.50)⊙x (docs/mathematics.md#reference-values)', () => {
     const x = [0.1, 0.1, 0.2, 5.0];
     const input = { x, keep: 0.5, model: 'bernoulli' as const, kept: 0, compensation: 'match' as const, downstream: [1, 2, 3, 4] };
     const cf = closedForms(input);

@@ -1,5 +1,6 @@
 /**
- * Every moment of unit dropout that needs no masks (MATH.md §2.1, §2.4, §3, §4), for y = s·(m⊙x)
+ * Every moment of unit dropout that needs no masks (docs/mathematics.md#moments-of-unit-dropout,
+ * #expected-norm-by-quadrature, #norm-matching-and-the-alternatives), for y = s·(m⊙x)
  * and a downstream unit z = w·y. Notation: q keep probability (k/n for the fixed-count model),
  * a_i = x_i², b_i = w_i x_i, P0 = P(m⊙x = 0), s the compensation scale.
  */
@@ -26,7 +27,7 @@ export interface ClosedForms {
   readonly nEff: number;
   /** P(m⊙x = 0): (1−q)^{#nonzero} (Bernoulli), C(#zeros, k)/C(n, k) (fixed). */
   readonly pAllDropped: number;
-  /** E‖m⊙x‖ (quadrature of MATH.md §3.2 / §3.3). */
+  /** E‖m⊙x‖ (quadrature: docs/mathematics.md#trapezoid-recipe, #fixed-count-variant). */
   readonly expectedMaskedNorm: number;
   /** c* = ‖x‖/E‖m⊙x‖ ∈ [1/√q, 1/q]; for x = 0 (every scale gives y = 0) it is 1/q. */
   readonly constantScale: number;
@@ -65,7 +66,7 @@ export function compensationScale(
 }
 
 /**
- * Per-sample norm matching under the Bernoulli model (q < 1), exactly (MATH.md §3.1 last bullet):
+ * Per-sample norm matching under the Bernoulli model (q < 1), exactly (docs/mathematics.md#per-sample-matching-moments):
  * with F_l = 1 − q + q e^{−τ r_l}, P = Π F_l, g_l = q e^{−τ r_l}/F_l (all in τ = t‖x‖² = e^u),
  *   E[y_i] = x_i/√π · ∫ g_i P e^{u/2} du            (from 1/√S = (1/√π)∫ e^{−tS} t^{−1/2} dt),
  *   E[z²]  = ∫ P [Σ b_l² g_l + (Σ b_l g_l)² − Σ b_l² g_l²] e^{u} du   (from 1/S = ∫ e^{−tS} dt),

@@ -1,7 +1,7 @@
 /**
  * The compensations as data: whether each is one scale s for every mask or a per-sample factor,
  * what the network computes at test time, and whether it keeps the mean, E[y] = x
- * (docs/mathematics.md, "The norm-matching scale and the alternatives").
+ * (docs/mathematics.md#norm-matching-and-the-alternatives).
  */
 import type { Compensation } from './types.ts';
 

@@ -70,7 +70,7 @@ describe('expectedMaskedNorm(x, q), Bernoulli masks', () => {
     );
   });
 
-  it('gives 2.57859832105009 for the seed (0.1, 0.1, 0.2, 5.0) at q = ½ (MATH.md §0)', () => {
+  it('gives 2.57859832105009 for the seed (0.1, 0.1, 0.2, 5.0) at q = ½ (docs/mathematics.md#reference-values)', () => {
     const x = [0.1, 0.1, 0.2, 5.0];
     expect(relative(expectedMaskedNorm(x, 0.5), 2.57859832105009)).toBeLessThan(1e-13);
     expect(relative(expectedMaskedNorm(x, 0.5), enumerateBernoulli(x, 0.5))).toBeLessThan(1e-14);

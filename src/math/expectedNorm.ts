@@ -1,5 +1,5 @@
 /**
- * E‖m⊙x‖ exactly for any n, without enumerating masks (MATH.md §3.1–3.3).
+ * E‖m⊙x‖ exactly for any n, without enumerating masks (docs/mathematics.md#expected-norm-by-quadrature).
  *
  * √S = (1/2√π) ∫₀^∞ (1 − e^{−tS}) t^{−3/2} dt, so E√S = (1/2√π) ∫₀^∞ (1 − L(t)) t^{−3/2} dt with
  * L(t) = E e^{−tS}, S = ‖m⊙x‖². With r_i = x_i²/‖x‖² and τ = t‖x‖² = e^u:
@@ -51,7 +51,7 @@ function nodeWeight(k: number): number {
 }
 
 /**
- * ‖x‖/(2√π) ∫ (1 − L(e^u)) e^{−u/2} du by the trapezoid rule on the shared nodes (MATH.md §3.2).
+ * ‖x‖/(2√π) ∫ (1 − L(e^u)) e^{−u/2} du by the trapezoid rule on the shared nodes (docs/mathematics.md#trapezoid-recipe).
  * Below LINEAR_REGIME_TAU, 1 − L(τ) = slope·τ exactly to rounding; once a node reports L < e^{−40}
  * (saturated), every later node has 1 − L = 1, so `oneMinusL` is called only in between.
  */
@@ -81,7 +81,7 @@ function integrateNorm(
 }
 
 /**
- * E‖m⊙x‖ for m_i ~ Bernoulli(keep) i.i.d. (MATH.md §3.2):
+ * E‖m⊙x‖ for m_i ~ Bernoulli(keep) i.i.d. (docs/mathematics.md#trapezoid-recipe):
  * 1 − L(τ) = −expm1(Σ_i log1p(q·expm1(−τ r_i))), which keeps full relative precision for small τ.
  * Zero entries are skipped; keep = 1 gives ‖x‖ (log1p(−1) = −∞, expm1(−∞) = −1). Cost 641·n
  * expm1/log1p pairs at most (nodes in the linear and saturated regimes need none).
@@ -103,7 +103,7 @@ export function expectedMaskedNorm(x: readonly number[], keep: number): number {
 
 /**
  * W_{i,r} = C(i, r)·C(n−1−i, k−1−r)/C(n, k) = P(i ∈ K and exactly r of the indices before i ∈ K),
- * row-major n × k, from log-factorials, each row renormalised to Σ_r W_{i,r} = k/n (MATH.md §3.3).
+ * row-major n × k, from log-factorials, each row renormalised to Σ_r W_{i,r} = k/n (docs/mathematics.md#fixed-count-variant).
  */
 function inclusionWeights(units: number, kept: number): Float64Array {
   const logFactorial = new Float64Array(units + 1);
@@ -129,7 +129,7 @@ function inclusionWeights(units: number, kept: number): Float64Array {
 
 /**
  * E‖m⊙x‖ when exactly `kept` = k of the n units are kept, uniformly over the C(n, k) subsets
- * (MATH.md §3.3). Telescoping form, every term ≥ 0:
+ * (docs/mathematics.md#fixed-count-variant). Telescoping form, every term ≥ 0:
  *   1 − L(τ) = Σ_i v_i Σ_r W_{i,r} ē_r(i),  v_i = −expm1(−τ r_i),  z_i = e^{−τ r_i},
  * ē_r(i) = mean over r-subsets of the units before i of Π z_j, updated by the convex combination
  * ē_r(i+1) = ((i+1−r)/(i+1))·ē_r(i) + (r/(i+1))·z_i·ē_{r−1}(i); ē_k(n) = L(τ) itself.

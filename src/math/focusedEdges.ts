@@ -1,6 +1,6 @@
 /**
  * Histogram edges that show a concentrated distribution in detail. For a spread-out vector ‖y‖
- * lives in a narrow window around ‖x‖/√q (MATH.md §2.3), so equal bins over the whole support
+ * lives in a narrow window around ‖x‖/√q (docs/mathematics.md#concentration-and-bimodality), so equal bins over the whole support
  * [0, max‖y‖] would put it in a few bars. Here the inner bins cover E‖y‖ ± 6 sd (clipped to the
  * support) and the first and last bins reach out to 0 and max‖y‖, so no probability is left out.
  * When the window is not much narrower than the support, the plain equal-width edges are used.

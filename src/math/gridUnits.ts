@@ -1,5 +1,5 @@
 /**
- * Integer grid units for exact subset sums (performance.md, "Exactness technique").
+ * Integer grid units for exact subset sums (docs/architecture.md#exactness-integer-grid-units).
  *
  * a_i = x_i² is quantised to an integer W_i = round(2^p · x_i²/L²), L = max|x_i|, with
  * p = 52 − ⌈log₂ n⌉, so Σ W_i ≤ 2⁵² and every subset sum S = Σ m_i W_i is an exact float64 integer in

@@ -2,7 +2,7 @@
  * The mask models as data: what each masks, how its output and the test-time vector it is compared
  * with are named, and where its q comes from. Code that depends on the model reads these fields or
  * switches over MaskModel with `unreachable` in the default branch, so a new model fails to compile
- * until every place handles it (docs/architecture.md, "Mask models and compensations as data").
+ * until every place handles it (docs/architecture.md#mask-models-and-compensations-as-data).
  */
 import type { MaskModel } from './types.ts';
 

@@ -193,7 +193,7 @@ function createDropConnectSampler(input: SamplerInput, q: number, scale: number)
   return samplerFrom((count) => kernel.run(count, onSample), streams, meanVector);
 }
 
-/** Runs in pieces of at most KERNEL_CHUNK masks so each kernel call stays short (performance.md, OSR trap). */
+/** Runs in pieces of at most KERNEL_CHUNK masks so each kernel call stays short (docs/architecture.md#v8-pitfalls, the OSR trap). */
 function samplerFrom(draw: (count: number) => void, streams: NormStreams, meanVector: () => VectorEstimate): Sampler {
   return {
     run(count: number): void {

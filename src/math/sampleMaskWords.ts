@@ -5,7 +5,7 @@
  * Walker's alias method: a column c (8 random bits) and a 31-bit uniform u give v = c if
  * u < T_c·2³¹, else alias[c]. One random word supplies the four columns of a 32-bit mask word and
  * four more words the thresholds: 5 words per 32 units instead of 32 for one-word-per-unit
- * threshold sampling (performance.md "threshbl"), and the choice is branch-free
+ * threshold sampling (docs/architecture.md#monte-carlo-per-frame), and the choice is branch-free
  * (`((u − T) >>> 31)` as the flag). Thresholds are rounded to 2⁻³¹, so every byte probability is
  * exact to within 2⁻³²: the same precision as a 31-bit threshold per unit. q = ½ uses the random
  * word itself (exact), q = 1 keeps every unit without drawing.

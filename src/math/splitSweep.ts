@@ -5,7 +5,7 @@
  * p_j(a) = #{b : S_B(b) < τ_j − S_A(a)} only moves left as S_A grows, so a segment costs
  * T·(|A| + |B|) steps. The mass between consecutive thresholds is added directly,
  * mass(a)·(prefix(p_j) − prefix(p_{j−1})) with compensated prefixes, never as a difference of
- * cumulative probabilities (performance.md: differencing lost up to 7e-13). Per-a terms are summed in
+ * cumulative probabilities (docs/mathematics.md#meet-in-the-middle: differencing lost up to 7e-13). Per-a terms are summed in
  * blocks of BLOCK and the blocks Neumaier-summed.
  */
 import { addCompensated } from './compensatedSum.ts';

@@ -1,5 +1,5 @@
 /**
- * Var(‖y‖²) for the unit models (MATH.md §2.1, §2.4), with a_i = x_i², ā = ‖x‖²/n:
+ * Var(‖y‖²) for the unit models (docs/mathematics.md#bernoulli-moments, #fixed-count-moments), with a_i = x_i², ā = ‖x‖²/n:
  * - scalar s: ‖y‖² = s²·S, Var S = q(1−q)·Σ a_i² (Bernoulli) or q(1−q)·n/(n−1)·Σ (a_i − ā)² (fixed, the
  *   finite-population correction; 0 for n = 1);
  * - 'match': ‖y‖² = ‖x‖² with probability 1 − P0, else 0: Var = ‖x‖⁴·P0·(1 − P0).

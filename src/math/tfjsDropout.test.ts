@@ -1,7 +1,7 @@
 /**
  * An independent check of the convention: TensorFlow.js `tf.dropout(x, rate)` draws each element's
  * keep flag with probability 1 − rate and scales kept values by 1/(1 − rate), i.e. `rate` is the
- * drop probability and the compensation is inverted (MATH.md §7).
+ * drop probability and the compensation is inverted (docs/mathematics.md#framework-conventions).
  *
  * It runs tfjs-core 4.22 on its own CPU backend (@tensorflow/tfjs-backend-cpu, float32), with
  * tfjs's own dropout formula floor(U + keepProb)/keepProb and its own seeded uniform generator.

@@ -1,5 +1,5 @@
 /**
- * Shared vocabulary of the engine. Notation (MATH.md §1): x ∈ ℝⁿ the activations, q the keep
+ * Shared vocabulary of the engine. Notation (docs/mathematics.md#notation): x ∈ ℝⁿ the activations, q the keep
  * probability (the engine never speaks in drop rate), m ∈ {0,1}ⁿ a keep-mask, y = s·(m⊙x) the
  * compensated output for a scale s chosen by the compensation.
  */

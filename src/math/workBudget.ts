@@ -2,7 +2,7 @@
  * Cooperative time slicing without a clock (src/math is deterministic): kernels report work in
  * units of roughly 5 ns of Node time (calibrated per kernel: an enumerated mask is 2 units, a step
  * of the split sweep 1.6, a sampled unit 0.22), and the analysis yields to its caller after
- * STEP_WORK units, about 10 ms. Kernels are called in short chunks (performance.md, "OSR trap").
+ * STEP_WORK units, about 10 ms. Kernels are called in short chunks (docs/architecture.md#v8-pitfalls, the OSR trap).
  */
 import type { AnalysisProgress, AnalysisResult } from './types.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Words and table rows for section 7 (DropConnect): text alternatives and data tables from the
- * closed-form moments of MATH.md §2.5.
+ * closed-form moments of docs/mathematics.md#dropconnect.
  */
 import { formatFixed } from '../explain/formatNumber.ts';
 import { formatAdaptive } from '../explain/meanDerivation.ts';

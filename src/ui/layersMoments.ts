@@ -1,6 +1,7 @@
 /**
- * Section 5's closed-form numbers for inverted dropout with Bernoulli masks (MATH.md §2.1, §2.3,
- * §3.2): E‖y‖ by the quadrature, E‖y‖² = ‖x‖²/q, and the relative spread sd‖y‖/E‖y‖, for the
+ * Section 5's closed-form numbers for inverted dropout with Bernoulli masks (docs/mathematics.md#bernoulli-moments,
+ * #delta-method, #trapezoid-recipe): E‖y‖ by the quadrature, E‖y‖² = ‖x‖²/q, and the relative
+ * spread sd‖y‖/E‖y‖, for the
  * reader's vector and for a family of generated layers of n = 4 … 4096 units.
  */
 import { expectedMaskedNorm } from '../math/expectedNorm.ts';
@@ -32,7 +33,7 @@ export interface LayerMoments {
   readonly sdNorm: number;
   /** sd‖y‖/E‖y‖ (0 for x = 0). */
   readonly relativeSpread: number;
-  /** Its delta-method value ½√((1−q)/(q·n_eff)) (MATH.md §2.3). */
+  /** Its delta-method value ½√((1−q)/(q·n_eff)) (docs/mathematics.md#delta-method). */
   readonly approximateSpread: number;
 }
 

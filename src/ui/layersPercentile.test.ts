@@ -13,7 +13,7 @@ describe('normalCdf', () => {
 });
 
 describe('normalApproximation', () => {
-  it('reproduces MATH.md §3.4: P(‖y‖ ≥ 1.305) ≈ 0.311, 0.243, 0.162, 0.114, 0.0029 for n_eff = 32 … 1000', () => {
+  it('reproduces docs/mathematics.md#normal-and-edgeworth-approximations: P(‖y‖ ≥ 1.305) ≈ 0.311, 0.243, 0.162, 0.114, 0.0029 for n_eff = 32 … 1000', () => {
     const expected: readonly [number, number][] = [[32, 0.311], [64, 0.243], [128, 0.162], [192, 0.114], [1000, 0.0029]];
     for (const [n, above] of expected) {
       const x = new Array<number>(n).fill(0.885 / Math.sqrt(n));

@@ -1,8 +1,9 @@
 /**
  * Where a measured ‖y‖ = t falls in the distribution of ‖y‖ for y = m⊙x/q, m_i ~ Bernoulli(q):
  * P(‖y‖ ≤ t), computed on the main thread, exactly for small n (all 2ⁿ masks enumerated, or split
- * in two halves), else sampled with its standard error; plus the normal approximation of MATH.md
- * §3.4 on S = ‖m⊙x‖² (‖y‖ ≤ t ⇔ S ≤ (qt)²) and its Edgeworth-corrected value, whose difference
+ * in two halves), else sampled with its standard error; plus the normal approximation of
+ * docs/mathematics.md#normal-and-edgeworth-approximations on S = ‖m⊙x‖² (‖y‖ ≤ t ⇔ S ≤ (qt)²)
+ * and its Edgeworth-corrected value, whose difference
  * estimates the error of the normal approximation.
  */
 import { analyze } from '../math/analyze.ts';

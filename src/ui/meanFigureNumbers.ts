@@ -4,7 +4,7 @@
  * - n ≤ MAX_ENUMERATED_MEAN_UNITS: exact enumeration of the masks on the main thread.
  * - larger n, scalar compensations: closed forms, O(n) (y_i = s·m_i·x_i with E m_i = q and
  *   Var m_i = q(1−q) in both unit models; the fixed model's downstream variance has the n/(n−1)
- *   finite-population form), c* by the quadrature of MATH.md §3.2 for the Bernoulli model; the law
+ *   finite-population form), c* by the quadrature (docs/mathematics.md#trapezoid-recipe) for the Bernoulli model; the law
  *   of z is then shown as a normal approximation, labelled so.
  * - larger n, per-sample matching (and c* of the fixed model, whose quadrature is O(n·k)): the
  *   worker's result for the same state, with its method and standard errors.

@@ -22,7 +22,7 @@ describe('enumerateUnitLaw', () => {
     const law = enumerateUnitLaw({ x: SEED_X, w: W, keep: 0.5, model: 'bernoulli', kept: 0, compensation: 'sqrt' })!;
     law.meanY.forEach((m, i) => expect(m).toBeCloseTo(Math.sqrt(0.5) * SEED_X[i]!, 14));
   });
-  it('reproduces MATH.md §0.5 for per-sample matching: E[y] = (8.27, 8.27, 5.89, 0.50)⊙x', () => {
+  it('reproduces docs/mathematics.md#reference-values for per-sample matching: E[y] = (8.27, 8.27, 5.89, 0.50)⊙x', () => {
     const law = enumerateUnitLaw({ x: SEED_X, w: W, keep: 0.5, model: 'bernoulli', kept: 0, compensation: 'match' })!;
     const ratios = law.meanY.map((m, i) => m / SEED_X[i]!);
     expect(ratios.map((r) => r.toFixed(2))).toEqual(['8.27', '8.27', '5.89', '0.50']);

@@ -25,7 +25,7 @@ describe('notebook literals', () => {
     expect(code).toContain('m = np.array([0, 0, 1, 1])');
     expect(code).toContain('q = 0.5');
     expect(code).toContain('y = m * x / q');
-    // 5.004 becoming 10.008 (MATH.md: 5.003998401, 10.00799680).
+    // 5.004 becoming 10.008 (docs/mathematics.md#reference-values: 5.003998401, 10.00799680).
     expect(code).toMatch(/‖m⊙x‖ = 5\.003998401/);
     expect(code).toMatch(/‖y‖ = 10\.00799680/);
   });

@@ -1,7 +1,7 @@
 /**
  * Section 6's numbers that are not in one engine result: E‖m⊙x‖ for c* on the main thread (closed
  * form), the mean's factor or range of factors, the bias against the test-time output, and the words
- * for what each compensation leaks or breaks (MATH.md §4).
+ * for what each compensation leaks or breaks (docs/mathematics.md#norm-matching-and-the-alternatives).
  */
 import { expectedMaskedNorm, expectedMaskedNormFixed } from '../math/expectedNorm.ts';
 import type { AnalysisResult, Compensation, Estimate, MaskModel } from '../math/types.ts';

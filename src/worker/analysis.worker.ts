@@ -37,7 +37,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 
 /**
  * Warm-up: a few tiny analyses so the kernels are compiled before the first real request
- * (performance.md, "V8 pitfalls": a kernel whose first call is long gets stuck in slow OSR code).
+ * (docs/architecture.md#v8-pitfalls: a kernel whose first call is long gets stuck in slow OSR code).
  */
 for (const method of ['enumerate', 'split', 'sample'] as const) {
   try {

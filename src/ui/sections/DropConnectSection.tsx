@@ -33,7 +33,7 @@ import { ActionButton } from '../ActionButton.tsx';
 /**
  * Section 7: DropConnect masks the weights, u = (M⊙W)x/q. Per output it matches unit dropout
  * followed by W (same mean, same variance); only the correlation between outputs differs. All
- * numbers are closed forms of MATH.md §2.5 for 1/q; a button sends the page's main histogram to ‖u‖.
+ * numbers are closed forms of docs/mathematics.md#dropconnect for 1/q; a button sends the page's main histogram to ‖u‖.
  */
 export function DropConnectSection() {
   const COMPENSATION_LABELS = useCompensationLabels();
@@ -48,7 +48,7 @@ export function DropConnectSection() {
   const input = useMemo(() => ({ x, weights, keep }), [x, weights, keep]);
   const moments = useMemo(() => dropConnectMoments(input), [input]);
   const strongest = strongestCorrelation(moments);
-  // n_eff = ‖x‖⁴/Σx_i⁴ near 1: one unit carries almost all of ‖x‖ (MATH.md §2.3).
+  // n_eff = ‖x‖⁴/Σx_i⁴ near 1: one unit carries almost all of ‖x‖ (docs/mathematics.md#concentration-and-bimodality).
   const nEff = useMemo(() => {
     const squares = x.reduce((s, v) => s + v * v, 0);
     const fourth = x.reduce((s, v) => s + v ** 4, 0);

@@ -194,7 +194,7 @@ export function MeanSection() {
       {model === 'fixed' ? (
         <p className="mean-note">
           With exactly k kept the mask bits are negatively correlated, Cov(m<sub>i</sub>, m<sub>j</sub>) = −q(1 − q)/(n − 1),
-          which turns Σ w<sub>i</sub>²x<sub>i</sub>² into the finite-population form above (MATH.md §2.4).
+          which turns Σ w<sub>i</sub>²x<sub>i</sub>² into the finite-population form above (the correction for drawing the k kept units without replacement).
         </p>
       ) : null}
       <p>

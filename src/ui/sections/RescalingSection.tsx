@@ -92,7 +92,7 @@ export function RescalingSection() {
           <RescalingScaleLine keep={keep} constantScale={constant} />
           <p>
             But the other half is overstated. The layer <em>has</em> the whole vector, and c* costs one quadrature of 641·n
-            terms (MATH.md §3.2); for a spread-out vector the delta method even gives it from ‖x‖₂ and ‖x‖₄ alone:
+            terms (the trapezoid rule on an exact integral formula for E‖m⊙x‖, accurate to about 10⁻¹⁵); for a spread-out vector the delta method even gives it from ‖x‖₂ and ‖x‖₄ alone:
           </p>
           <Tex tex={scaleApproximationTex(numbers)} display label="rescaling-approximation" />
           <p>

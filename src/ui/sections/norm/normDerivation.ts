@@ -1,7 +1,7 @@
 /**
  * Section "norm"'s derivations with the reader's numbers, for every mask model and compensation
- * (docs/mathematics.md, "Moments of the Bernoulli model", "Two-sided bound on the expected norm",
- * "Concentration and bimodality", "DropConnect"): the mean-square norm, the two Jensen bounds
+ * (docs/mathematics.md#bernoulli-moments, #jensen-bounds-on-the-expected-norm,
+ * #concentration-and-bimodality, #dropconnect): the mean-square norm, the two Jensen bounds
  * ‖E y‖ ≤ E‖y‖ ≤ √E‖y‖² and n_eff. Every number comes from the engine's result; the builders only
  * write TeX. Linked terms are marked with \htmlData{term=…} so the histogram's markers light up
  * with them.
