@@ -17,6 +17,7 @@ import { NotebookExport } from '../NotebookExport.tsx';
 import { QuestionMaskPicker } from '../QuestionMaskPicker.tsx';
 import { describeMaskFigure, proseNumber, shownMask } from '../questionFigureText.ts';
 import { Section } from '../Section.tsx';
+import { SectionRef } from '../SectionRef.tsx';
 import { ActionButton } from '../ActionButton.tsx';
 import { useControlAccess } from '../controlAccess.ts';
 
@@ -202,6 +203,13 @@ function SingleMask() {
         This section always divides by q (inverted dropout, what every framework does), because that is the question as
         asked
         {compensation === 'inverted' ? '.' : <>; the compensation chosen among the controls ({COMPENSATION_LABELS[compensation]}) is not used here.</>}
+        {model === 'dropconnect' ? (
+          <>
+            {' '}
+            Its mask is on the units, as in the question; the page’s DropConnect model masks the weights of the next layer
+            instead (<SectionRef id="dropconnect" />).
+          </>
+        ) : null}
       </p>
       <p>
         One mask is a single draw, and dropout draws a fresh one at every step. What the division by q is for only shows
