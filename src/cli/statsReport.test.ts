@@ -66,3 +66,13 @@ describe('statsJson(result)', () => {
     expect(table.split('\n').filter((line) => line.startsWith('  ['))).toHaveLength(10);
   });
 });
+
+describe('statsJson: error bounds of closed forms', () => {
+  it('lists errorBounds keyed like the numbers when a closed form is not exact to rounding', () => {
+    const { json } = run(['--x', '0.1,0.1,0.2,5', '--keep', '0.5', '--method', 'split', '--json']);
+    const bounds = json.errorBounds as { [key: string]: number };
+    expect(bounds.sdNorm).toBeGreaterThan(0);
+    expect(bounds.sdNorm).toBeLessThan(1e-13);
+    expect(run(['--x', '3,4', '--keep', '1', '--json']).json.errorBounds).toBeUndefined();
+  });
+});

@@ -50,6 +50,8 @@ export interface Estimate {
   readonly standardError?: number;
   /** 95% confidence interval [low, high]. */
   readonly interval?: readonly [number, number];
+  /** For a closed form that is not accurate to rounding: a bound on |value − truth|. */
+  readonly errorBound?: number;
 }
 
 /** A vector and how it was obtained (standardErrors only for sampled values). */
@@ -140,7 +142,7 @@ export interface AnalysisResult {
   readonly meanNorm: Estimate;
   /** √(E‖y‖²). */
   readonly rmsNorm: Estimate;
-  /** sd of ‖y‖ = √(E‖y‖² − (E‖y‖)²). */
+  /** sd of ‖y‖, from the central moment of the law (never E‖y‖² − (E‖y‖)² by subtraction). */
   readonly sdNorm: Estimate;
   /** Var(‖y‖²) (unit models). */
   readonly varianceSquareNorm?: Estimate;

@@ -3,7 +3,7 @@
  * source that has it: closed form (or exact enumeration where it visited every mask), then the exact
  * law of ‖y‖, then sampling; numbers not known yet (partial results) are NaN.
  */
-import { biasOf, closedForm, exactEstimate, exactVector, pendingEstimate, sdFromMoments } from './analysisEstimates.ts';
+import { biasOf, closedForm, closedSd, exactEstimate, exactVector, pendingEstimate } from './analysisEstimates.ts';
 import type { ResolvedRequest } from './analysisPlan.ts';
 import type { SampledPart, UnitFacts } from './analyzeUnits.ts';
 import type { MatchMoments } from './enumerateMatchMoments.ts';
@@ -42,12 +42,16 @@ export function unitResult(p: UnitParts): AnalysisResult {
   const meanNorm = matched
     ? closedForm(norm * (1 - pAllDropped))
     : pick(closed?.meanNorm != null ? closedForm(closed.meanNorm) : null, summary?.meanNorm, 'sample');
-  const meanSquare = matched ? norm * norm * (1 - pAllDropped) : (closed?.meanSquareNorm ?? null);
-  const rmsNorm = pick(meanSquare !== null ? closedForm(Math.sqrt(meanSquare)) : null, summary?.rmsNorm, 'sample');
-  const sdNorm =
-    meanNorm.method !== 'sample' && meanSquare !== null
-      ? sdFromMoments(meanNorm, meanSquare)
-      : (summary?.sdNorm ?? pendingEstimate('sample'));
+  const rmsNorm = pick(
+    matched ? closedForm(norm * Math.sqrt(1 - pAllDropped)) : closed !== null ? closedForm(closed.rmsNorm) : null,
+    summary?.rmsNorm,
+    'sample',
+  );
+  // sd: the enumerated law's central moment, else the closed form (with its error bound), else sampled.
+  const sdNorm: Estimate =
+    law?.sdNorm != null && !matched ? exactEstimate(law.sdNorm, law.method)
+    : closed !== null ? closedSd(closed.sdNorm, closed.sdNormBound)
+    : (summary?.sdNorm ?? pendingEstimate('sample'));
 
   let histogram: HistogramResult;
   if (law !== null) histogram = { edges: r.edges, probabilities: law.probabilities, method: law.method };
@@ -95,7 +99,7 @@ export function unitResult(p: UnitParts): AnalysisResult {
     ...(law !== null ? { pAtNorm: exactEstimate(law.pAtNorm, law.method) } : {}),
     constantScale,
     meanVector,
-    bias: biasOf(meanVector, r.x),
+    bias: closed?.bias != null ? exactVector(closed.bias, 'closed-form') : biasOf(meanVector, r.x),
     downstream: {
       weights: r.downstream,
       mean: pick(downstreamMean, summary?.downstreamMean, 'sample'),
