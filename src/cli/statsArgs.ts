@@ -139,7 +139,7 @@ function buildCommand(argv: readonly string[]): StatsCommand {
     const [low, high] = range;
     if (range.length !== 2 || !(low! < high!)) fail(`--range must be two increasing numbers lo,hi, got "${v.range}"`);
     edges = Array.from({ length: bins + 1 }, (_, j) => (j === bins ? high! : low! + ((high! - low!) * j) / bins));
-  } else edges = defaultEdges(x, keep, compensation, bins, weights);
+  } else edges = defaultEdges(x, keep, compensation, bins, weights, model === 'fixed' ? (kept ?? Math.round(keep * n)) : undefined);
   const request: AnalysisRequest = {
     x,
     keep,

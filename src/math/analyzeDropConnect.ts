@@ -6,7 +6,8 @@
  * 'constant' needs c* before sampling). The downstream unit is z = u₁ (as in sample.ts).
  */
 import { biasOf, closedForm, exactEstimate, exactVector, mapEstimate, pendingEstimate, sdFromMoments } from './analysisEstimates.ts';
-import { dropConnectLargestNorm, type ResolvedRequest } from './analysisPlan.ts';
+import type { ResolvedRequest } from './analysisPlan.ts';
+import { dropConnectLargestNorm } from './largestNorm.ts';
 import { compensationScale } from './closedForms.ts';
 import { dropConnectClosedForms, type DropConnectWeights } from './dropConnect.ts';
 import { dropConnectLaw, type DropConnectLaw } from './dropConnectLaw.ts';

@@ -134,7 +134,7 @@ export interface AnalysisResult {
   readonly scale: number | null;
   /** ‖x‖, the test-time norm (DropConnect: ‖Wx‖). */
   readonly norm: number;
-  /** The largest possible ‖y‖ (all kept; for 'match' ‖x‖); for DropConnect the largest over all weight masks. */
+  /** The largest possible ‖y‖ (all kept; the k largest units for the fixed model; ‖x‖ for 'match'); for DropConnect the largest over all weight masks. */
   readonly maxNorm: number;
   /** E‖m⊙x‖ (DropConnect: E‖(M⊙W)x‖), before compensation. */
   readonly meanMaskedNorm: Estimate;

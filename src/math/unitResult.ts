@@ -7,6 +7,7 @@ import { biasOf, closedForm, closedSd, exactEstimate, exactVector, pendingEstima
 import type { ResolvedRequest } from './analysisPlan.ts';
 import type { SampledPart, UnitFacts } from './analyzeUnits.ts';
 import type { MatchMoments } from './enumerateMatchMoments.ts';
+import { largestMaskedNorm } from './largestNorm.ts';
 import { MAX_LISTED_UNITS, maskRows } from './maskTable.ts';
 import { squareNormVariance } from './squareNormVariance.ts';
 import type { AnalysisResult, Estimate, HistogramResult, Method, VectorEstimate } from './types.ts';
@@ -87,7 +88,7 @@ export function unitResult(p: UnitParts): AnalysisResult {
     method: law?.method ?? (summary !== null || p.method === 'sample' ? 'sample' : p.method),
     scale,
     norm,
-    maxNorm: scale === null ? norm : scale * norm,
+    maxNorm: scale === null ? norm : scale * largestMaskedNorm(r.x, r.kept),
     meanMaskedNorm,
     meanNorm,
     rmsNorm,
