@@ -148,7 +148,7 @@ function buildCommand(argv: readonly string[]): StatsCommand {
     compensation,
     edges,
     method,
-    ...(v.samples === undefined ? {} : { samples: parseWhole('samples', v.samples, 1, 1_000_000_000) }),
+    ...(v.samples === undefined ? {} : { samples: parseWhole('samples', v.samples, 2, 1_000_000_000) }),
     seed,
     ...(weights === undefined ? {} : { weights }),
   };

@@ -33,6 +33,8 @@ export const AUTO_SPLIT_UNITS = 36;
 export const MAX_UNITS = MAX_GENERATED_UNITS;
 export const MAX_EDGES = 10001;
 export const DEFAULT_SAMPLES = 200_000;
+/** Fewest masks drawn: one draw has no sd and no standard error. */
+export const MIN_SAMPLES = 2;
 export const MAX_SAMPLES = 1_000_000_000;
 export const DEFAULT_SEED = 1;
 /** Rows of the seeded DropConnect matrix when the request gives none. */
@@ -115,8 +117,8 @@ export function validateRequest(request: AnalysisRequest): string | null {
     if (!(edges[j]! > edges[j - 1]!)) return 'histogram edges must be strictly increasing';
   }
   const { samples, seed } = request;
-  if (samples !== undefined && !(Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES)) {
-    return `samples must be a whole number from 1 to ${MAX_SAMPLES}, got ${String(samples)}`;
+  if (samples !== undefined && !(Number.isInteger(samples) && samples >= MIN_SAMPLES && samples <= MAX_SAMPLES)) {
+    return `samples must be a whole number from ${MIN_SAMPLES} to ${MAX_SAMPLES} (a standard deviation or standard error needs at least two draws), got ${String(samples)}`;
   }
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= UINT32_MAX)) {
     return `seed must be a whole number from 0 to ${UINT32_MAX}, got ${String(seed)}`;

@@ -154,7 +154,7 @@ export interface AnalysisResult {
   readonly pAboveNorm: Estimate;
   /** P(‖y‖ = ‖x‖) within 1e-12 relative (exact methods only). */
   readonly pAtNorm?: Estimate;
-  /** c* = ‖x‖/E‖m⊙x‖ (DropConnect: ‖Wx‖/E‖(M⊙W)x‖). */
+  /** c* = ‖x‖/E‖m⊙x‖ (DropConnect: ‖Wx‖/E‖(M⊙W)x‖); NaN (undefined, 0/0) when that norm is 0. */
   readonly constantScale: Estimate;
   /** E[y] (DropConnect: E[u], length d). */
   readonly meanVector: VectorEstimate;
@@ -163,7 +163,7 @@ export interface AnalysisResult {
   readonly downstream: DownstreamResult;
   /** P(every unit with x_i ≠ 0 dropped) (DropConnect: every weight with W_ji·x_i ≠ 0 dropped). */
   readonly pAllDropped: number;
-  /** n_eff = ‖x‖⁴/Σx_i⁴ (0 for x = 0). */
+  /** n_eff = ‖x‖⁴/Σx_i⁴ (NaN, undefined, for x = 0). */
   readonly nEff: number;
   readonly histogram: HistogramResult;
   /** Every mask with its probability and norms, for n ≤ MAX_LISTED_UNITS (unit models). */

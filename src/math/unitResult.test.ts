@@ -73,3 +73,26 @@ describe('unitResult: the bias E[y] − x without cancellation', () => {
     expect(relative(r.bias.values[0]!, -1.0000002500288807e-06)).toBeLessThan(1e-15);
   });
 });
+
+describe('unitResult: numbers that are undefined are NaN (null in JSON), not a convention', () => {
+  it('x = 0: c* = 0/0 and n_eff = 0/0 are undefined (audit: 2 and 0), the law of ‖y‖ is the atom at 0', () => {
+    for (const compensation of ['inverted', 'constant', 'match'] as const) {
+      const r = analyze(request([0, 0, 0], 0.5, { compensation }));
+      expect(r.constantScale.value).toBeNaN();
+      expect(r.nEff).toBeNaN();
+      expect(r.meanNorm.value).toBe(0);
+      expect(r.sdNorm.value).toBe(0);
+      expect(r.histogram.probabilities[0]).toBe(1);
+    }
+    const weights = { rows: 2, values: [1, 2, 3, 4, 5, 6] };
+    const r = analyze({ x: [0, 0, 0], keep: 0.5, model: 'dropconnect', compensation: 'constant', edges: [0, 1], weights });
+    expect(r.constantScale.value).toBeNaN();
+    expect(r.nEff).toBeNaN();
+  });
+
+  it('one sample is refused with the reason: no sd or standard error from one draw (audit: sdNorm null silently)', () => {
+    expect(() => analyze(request(Array.from({ length: 30 }, (_, i) => i + 1), 0.5, { model: 'dropconnect', samples: 1 }))).toThrow(
+      /at least two draws/,
+    );
+  });
+});

@@ -33,6 +33,8 @@ export function unitResult(p: UnitParts): AnalysisResult {
   const summary = p.sampled?.summary ?? null;
   const { norm, pAllDropped } = facts;
   const constantScale = closed !== null ? closedForm(closed.constantScale) : (p.sampled?.constantScale ?? pendingEstimate('sample'));
+  // x = 0: every scale gives y = 0, so c* = ‖x‖/E‖m⊙x‖ = 0/0 and n_eff = 0/0 are undefined (NaN).
+  const reportedConstant = norm === 0 ? { value: Number.NaN, method: constantScale.method } : constantScale;
   const scale = p.scale !== null && Number.isNaN(p.scale) ? constantScale.value : p.scale;
   const pick = (exact: Estimate | null, sampled: Estimate | undefined, method: Method): Estimate =>
     exact ?? sampled ?? pendingEstimate(method);
@@ -98,7 +100,7 @@ export function unitResult(p: UnitParts): AnalysisResult {
     ...(law !== null ? { medianUpperNorm: exactEstimate(law.medianUpperNorm, law.method) } : {}),
     pAboveNorm: pick(lawEstimate(law?.pAboveNorm), summary?.pAboveNorm, p.method),
     ...(law !== null ? { pAtNorm: exactEstimate(law.pAtNorm, law.method) } : {}),
-    constantScale,
+    constantScale: reportedConstant,
     meanVector,
     bias: closed?.bias != null ? exactVector(closed.bias, 'closed-form') : biasOf(meanVector, r.x),
     downstream: {
@@ -108,7 +110,7 @@ export function unitResult(p: UnitParts): AnalysisResult {
       undropped: closed?.undroppedDownstream ?? undropped,
     },
     pAllDropped,
-    nEff: facts.nEff,
+    nEff: norm === 0 ? Number.NaN : facts.nEff,
     histogram,
     ...(r.n <= MAX_LISTED_UNITS
       ? { masks: maskRows({ x: r.x, keep: r.keep, model, ...(r.kept === null ? {} : { kept: r.kept }), compensation: r.compensation, constantScale: constantScale.value }) }
