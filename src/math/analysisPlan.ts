@@ -243,5 +243,7 @@ export function defaultEdges(
     scale = lower > 0 && test > 0 ? Math.min(1 / keep, test / lower) : 1 / keep;
   }
   const top = norm * scale > 0 && Number.isFinite(norm * scale) ? norm * scale : 1;
-  return Array.from({ length: count + 1 }, (_, j) => (j === count ? top : (top * j) / count));
+  const edges = Array.from({ length: count + 1 }, (_, j) => (j === count ? top : (top * j) / count));
+  // Subnormal ranges have too few doubles for `bins` distinct edges: fewer, wider bins then.
+  return edges.filter((edge, j) => j === 0 || edge > edges[j - 1]!);
 }

@@ -191,8 +191,45 @@ function biasFactor(compensation: Exclude<Compensation, 'match'>, q: number, nor
   }
 }
 
-/** All closed-form moments for one (x, q or k, compensation, w). Throws RangeError on invalid input. */
+/** v·2^e in two exact steps (2^e alone overflows for e > 1023). */
+function timesPowerOfTwo(v: number, e: number): number {
+  const half = Math.trunc(e / 2);
+  return v * 2 ** half * 2 ** (e - half);
+}
+
+/**
+ * All closed-form moments for one (x, q or k, compensation, w). Throws RangeError on invalid input.
+ * x is first scaled by a power of two to max|x_i| ∈ [1, 2) (exact), so that no square, quadrature
+ * or product underflows or overflows (x = 1e-300 or subnormal entries), and the results are scaled back.
+ */
 export function closedForms(input: ClosedFormInput): ClosedForms {
+  let largest = 0;
+  for (const v of input.x) largest = Math.max(largest, Math.abs(v));
+  if (!(largest > 0) || !Number.isFinite(largest)) return closedFormsScaled(input);
+  const e = -Math.floor(Math.log2(largest));
+  if (e === 0) return closedFormsScaled(input);
+  const c = closedFormsScaled({ ...input, x: input.x.map((v) => timesPowerOfTwo(v, e)) });
+  const back = (v: number): number => timesPowerOfTwo(v, -e);
+  const back2 = (v: number): number => timesPowerOfTwo(v, -2 * e);
+  const backOrNull = (v: number | null): number | null => (v === null ? null : back(v));
+  return {
+    ...c,
+    norm: back(c.norm),
+    expectedMaskedNorm: back(c.expectedMaskedNorm),
+    meanNorm: backOrNull(c.meanNorm),
+    meanSquareNorm: c.meanSquareNorm === null ? null : back2(c.meanSquareNorm),
+    rmsNorm: back(c.rmsNorm),
+    sdNorm: back(c.sdNorm),
+    sdNormBound: back(c.sdNormBound),
+    meanVector: c.meanVector === null ? null : c.meanVector.map(back),
+    bias: c.bias === null ? null : c.bias.map(back),
+    downstreamMean: backOrNull(c.downstreamMean),
+    downstreamVariance: c.downstreamVariance === null ? null : back2(c.downstreamVariance),
+    undroppedDownstream: back(c.undroppedDownstream),
+  };
+}
+
+function closedFormsScaled(input: ClosedFormInput): ClosedForms {
   const { x, model, compensation, downstream: w } = input;
   const n = x.length;
   if (n < 1 || x.some((v) => !Number.isFinite(v))) throw new RangeError('x needs at least one unit, all finite');

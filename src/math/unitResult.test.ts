@@ -96,3 +96,27 @@ describe('unitResult: numbers that are undefined are NaN (null in JSON), not a c
     );
   });
 });
+
+describe('unitResult: no underflow for tiny vectors (x scaled by a power of two first)', () => {
+  // x = t·(1, 2), q = ½: ‖y‖ ∈ {0, 2t, 4t, 2√5 t} each with probability ¼, so E‖y‖ = (3 + √5)t/2,
+  // √E‖y‖² = √10 t and sd = √(10 − ((3 + √5)/2)²) t, from the four atoms.
+  const mean = (3 + Math.sqrt(5)) / 2;
+  const sd = Math.sqrt(10 - mean * mean);
+  it('x = (1e-300, 2e-300): rms 3.16e-300 and sd 1.77e-300 (audit: both 0)', () => {
+    for (const method of ['enumerate', 'split'] as Method[]) {
+      const r = analyze(request([1e-300, 2e-300], 0.5, { method }));
+      expect(relative(r.rmsNorm.value, Math.sqrt(10) * 1e-300)).toBeLessThan(1e-14);
+      expect(relative(r.sdNorm.value, sd * 1e-300)).toBeLessThan(1e-12);
+      expect(relative(r.meanNorm.value, mean * 1e-300)).toBeLessThan(1e-14);
+    }
+  });
+
+  it('subnormal x = (5e-324, 1e-323) has default edges and the right c* (audit: refused)', () => {
+    const x = [5e-324, 1e-323];
+    const edges = defaultEdges(x, 0.5, 'inverted', 10);
+    const r = analyze({ x, keep: 0.5, model: 'bernoulli', compensation: 'inverted', edges });
+    // c* does not depend on the scale of x: ‖(1, 2)‖/E‖m⊙(1, 2)‖ = √5/((3 + √5)/4).
+    expect(relative(r.constantScale.value, Math.sqrt(5) / ((3 + Math.sqrt(5)) / 4))).toBeLessThan(1e-14);
+    expect(r.histogram.probabilities.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+});
