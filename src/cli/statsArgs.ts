@@ -139,7 +139,7 @@ function buildCommand(argv: readonly string[]): StatsCommand {
     const [low, high] = range;
     if (range.length !== 2 || !(low! < high!)) fail(`--range must be two increasing numbers lo,hi, got "${v.range}"`);
     edges = Array.from({ length: bins + 1 }, (_, j) => (j === bins ? high! : low! + ((high! - low!) * j) / bins));
-  } else edges = defaultEdges(x, keep, compensation, bins, weights);
+  } else edges = defaultEdges(x, keep, compensation, bins, weights, model === 'fixed' ? (kept ?? Math.round(keep * n)) : undefined);
   const request: AnalysisRequest = {
     x,
     keep,
@@ -148,7 +148,7 @@ function buildCommand(argv: readonly string[]): StatsCommand {
     compensation,
     edges,
     method,
-    ...(v.samples === undefined ? {} : { samples: parseWhole('samples', v.samples, 1, 1_000_000_000) }),
+    ...(v.samples === undefined ? {} : { samples: parseWhole('samples', v.samples, 2, 1_000_000_000) }),
     seed,
     ...(weights === undefined ? {} : { weights }),
   };

@@ -21,7 +21,10 @@ describe.each(reference.cases)('statsJson for reference case $id', (c) => {
     const kept = c.k === null ? [] : ['--kept', String(c.k)];
     const model = c.model === 'fixed_count' ? 'fixed' : 'bernoulli';
     const edges = c.histogram.edges;
-    const { request, json } = run(['--x', c.vector.values.join(','), '--keep', String(c.q), '--model', model, ...kept, '--bins', '10', '--json']);
+    // The reference bins [0, ‖x‖/q] for both models; the fixed model's default range ends at its largest
+    // ‖y‖ (the k largest units), so the fixed case is given the reference range.
+    const range = c.k === null ? [] : ['--range', `0,${edges[edges.length - 1]!}`];
+    const { request, json } = run(['--x', c.vector.values.join(','), '--keep', String(c.q), '--model', model, ...kept, '--bins', '10', ...range, '--json']);
     request.edges.forEach((e, j) => near(e, edges[j]!, `default edge ${j}`));
     const v = c.values;
     near(json.norm, v.norm_x, 'json norm');
@@ -64,5 +67,15 @@ describe('statsJson(result)', () => {
     expect(table).toContain('(enumerate)');
     expect(table).toContain('(closed-form)');
     expect(table.split('\n').filter((line) => line.startsWith('  ['))).toHaveLength(10);
+  });
+});
+
+describe('statsJson: error bounds of closed forms', () => {
+  it('lists errorBounds keyed like the numbers when a closed form is not exact to rounding', () => {
+    const { json } = run(['--x', '0.1,0.1,0.2,5', '--keep', '0.5', '--method', 'split', '--json']);
+    const bounds = json.errorBounds as { [key: string]: number };
+    expect(bounds.sdNorm).toBeGreaterThan(0);
+    expect(bounds.sdNorm).toBeLessThan(1e-13);
+    expect(run(['--x', '3,4', '--keep', '1', '--json']).json.errorBounds).toBeUndefined();
   });
 });

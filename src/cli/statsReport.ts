@@ -41,9 +41,11 @@ export function statsJson(result: AnalysisResult): { [key: string]: Json } {
   const methods: { [key: string]: Json } = {};
   const standardErrors: { [key: string]: Json } = {};
   const intervals: { [key: string]: Json } = {};
+  const errorBounds: { [key: string]: Json } = {};
   const scalar = (key: string, e: Estimate, target: { [key: string]: Json } = out): void => {
     target[key] = num(e.value);
     methods[key] = e.method;
+    if (e.errorBound !== undefined) errorBounds[key] = num(e.errorBound);
     if (e.standardError !== undefined) standardErrors[key] = num(e.standardError);
     if (e.interval !== undefined) intervals[key] = nums(e.interval);
   };
@@ -73,6 +75,7 @@ export function statsJson(result: AnalysisResult): { [key: string]: Json } {
   methods.histogram = result.histogram.method;
   if (result.histogram.standardErrors !== undefined) standardErrors.histogram = nums(result.histogram.standardErrors);
   out.methods = methods;
+  if (Object.keys(errorBounds).length > 0) out.errorBounds = errorBounds;
   if (result.samples !== undefined) {
     out.samples = result.samples;
     out.seed = result.seed ?? null;
@@ -90,7 +93,8 @@ function format(v: number): string {
 function describe(e: Estimate): string {
   const interval = e.interval === undefined ? '' : `  95% [${format(e.interval[0])}, ${format(e.interval[1])}]`;
   const se = e.standardError === undefined ? '' : ` ± ${format(e.standardError)}`;
-  return `${format(e.value)}${se}  (${e.method})${interval}`;
+  const bound = e.errorBound === undefined ? '' : `  (error ≤ ${format(e.errorBound)})`;
+  return `${format(e.value)}${se}  (${e.method})${interval}${bound}`;
 }
 
 const LABELS: Record<(typeof SCALARS)[number], string> = {

@@ -13,6 +13,11 @@ export function closedForm(value: number): Estimate {
   return { value, method: 'closed-form' };
 }
 
+/** sd ‖y‖ from a closed form, with its error bound when it is not exact to rounding. */
+export function closedSd(value: number, bound: number): Estimate {
+  return bound > 0 ? { value, method: 'closed-form', errorBound: bound } : { value, method: 'closed-form' };
+}
+
 /** Not known yet (partial results). */
 export function pendingEstimate(method: Method): Estimate {
   return { value: Number.NaN, method };

@@ -70,8 +70,10 @@ describe('defaultEdges(x, keep, compensation, bins)', () => {
     expect(defaultEdges([3, 4], 0.25, 'sqrt', 2)).toEqual([0, 5, 10]);
     expect(defaultEdges([3, 4], 0.25, 'none', 2)).toEqual([0, 2.5, 5]);
     expect(defaultEdges([3, 4], 0.25, 'match', 1)).toEqual([0, 5]);
-    // c* ≤ 1/q, so the 1/q range covers 'constant'.
-    expect(defaultEdges([3, 4], 0.5, 'constant', 1)).toEqual([0, 10]);
+    // 'constant' reaches c*·‖x‖: E‖m⊙x‖ = (0 + 3 + 4 + 5)/4 = 3, c* = 5/3, so 25/3 (not 1/q·‖x‖ = 10).
+    expect(defaultEdges([3, 4], 0.5, 'constant', 1)[1]).toBeCloseTo(25 / 3, 14);
+    // Fixed model with k = 1: the largest unit alone, 4/q.
+    expect(defaultEdges([3, 4], 0.5, 'inverted', 2, undefined, 1)).toEqual([0, 4, 8]);
     expect(defaultEdges([0, 0], 0.5, 'inverted', 2)).toEqual([0, 0.5, 1]);
   });
 

@@ -10,7 +10,8 @@
  * - DropConnect: enumerate all 2^(d·n) weight masks when d·n ≤ MAX_ENUMERATE_WEIGHT_BITS, else sample.
  */
 import { seededWeights, type DropConnectWeights } from './dropConnect.ts';
-import { normalisedSquares } from './expectedNorm.ts';
+import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares } from './expectedNorm.ts';
+import { dropConnectLargestNorm, dropConnectMeanNormBound, largestMaskedNorm, rowParts } from './largestNorm.ts';
 import { MAX_GENERATED_UNITS } from './vectorSpec.ts';
 import {
   COMPENSATIONS,
@@ -32,6 +33,8 @@ export const AUTO_SPLIT_UNITS = 36;
 export const MAX_UNITS = MAX_GENERATED_UNITS;
 export const MAX_EDGES = 10001;
 export const DEFAULT_SAMPLES = 200_000;
+/** Fewest masks drawn: one draw has no sd and no standard error. */
+export const MIN_SAMPLES = 2;
 export const MAX_SAMPLES = 1_000_000_000;
 export const DEFAULT_SEED = 1;
 /** Rows of the seeded DropConnect matrix when the request gives none. */
@@ -114,8 +117,8 @@ export function validateRequest(request: AnalysisRequest): string | null {
     if (!(edges[j]! > edges[j - 1]!)) return 'histogram edges must be strictly increasing';
   }
   const { samples, seed } = request;
-  if (samples !== undefined && !(Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES)) {
-    return `samples must be a whole number from 1 to ${MAX_SAMPLES}, got ${String(samples)}`;
+  if (samples !== undefined && !(Number.isInteger(samples) && samples >= MIN_SAMPLES && samples <= MAX_SAMPLES)) {
+    return `samples must be a whole number from ${MIN_SAMPLES} to ${MAX_SAMPLES} (a standard deviation or standard error needs at least two draws), got ${String(samples)}`;
   }
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= UINT32_MAX)) {
     return `seed must be a whole number from 0 to ${UINT32_MAX}, got ${String(seed)}`;
@@ -191,29 +194,6 @@ export function resolveRequest(request: AnalysisRequest): ResolvedRequest {
   };
 }
 
-/** Σ_j (Σ_i W_ji x_i)^± per row: the positive and negative parts of each row's products. */
-function rowParts(x: readonly number[], weights: DropConnectWeights, j: number): { positive: number; negative: number } {
-  const n = x.length;
-  let positive = 0;
-  let negative = 0;
-  for (let i = 0; i < n; i++) {
-    const c = (weights.values[j * n + i] ?? 0) * (x[i] ?? 0);
-    if (c > 0) positive += c;
-    else negative -= c;
-  }
-  return { positive, negative };
-}
-
-/** max over weight masks of ‖(M⊙W)x‖ = √Σ_j max(Σ_i c_ji⁺, Σ_i c_ji⁻)², c_ji = W_ji x_i (rows are independent). */
-export function dropConnectLargestNorm(x: readonly number[], weights: DropConnectWeights): number {
-  let squares = 0;
-  for (let j = 0; j < weights.rows; j++) {
-    const { positive, negative } = rowParts(x, weights, j);
-    squares += Math.max(positive, negative) ** 2;
-  }
-  return Math.sqrt(squares);
-}
-
 /** ‖Wx‖. */
 function dropConnectTestNorm(x: readonly number[], weights: DropConnectWeights): number {
   let squares = 0;
@@ -224,10 +204,21 @@ function dropConnectTestNorm(x: readonly number[], weights: DropConnectWeights):
   return Math.sqrt(squares);
 }
 
+/** c* = ‖x‖/E‖m⊙x‖ when it has an affordable closed form, else its upper bound 1/q (c* ≤ 1/q). */
+function constantScaleOf(x: readonly number[], keep: number, kept: number | null): number {
+  const { norm } = normalisedSquares(x);
+  const masked =
+    kept === null ? expectedMaskedNorm(x, keep)
+    : x.length * kept <= FIXED_CLOSED_FORM_LIMIT ? expectedMaskedNormFixed(x, kept)
+    : 0;
+  return masked > 0 && norm > 0 ? norm / masked : 1 / keep;
+}
+
 /**
- * `bins` equal-width edges over [0, max‖y‖]: s·‖x‖ for a scalar compensation s (for 'constant' its
- * upper bound 1/q, since c* ≤ 1/q), ‖x‖ for 'match'. With DropConnect weights, the largest ‖(M⊙W)x‖
- * over all masks, √Σ_j max(Σ_i (W_ji x_i)⁺, Σ_i (W_ji x_i)⁻)². [0, 1] when that is 0.
+ * `bins` equal-width edges over [0, max‖y‖] = [0, s·max‖m⊙x‖] (largestNorm.ts: the k largest units for
+ * the fixed model with `kept` = k < n). For 'constant' s = c* itself (closed form; with DropConnect
+ * weights ‖Wx‖ over a lower bound of E‖(M⊙W)x‖, which bounds c* from above); ‖x‖ (‖Wx‖) for 'match'.
+ * [0, 1] when that is 0.
  */
 export function defaultEdges(
   x: readonly number[],
@@ -235,12 +226,24 @@ export function defaultEdges(
   compensation: Compensation,
   bins: number,
   weights?: DropConnectWeights,
+  kept?: number,
 ): number[] {
   const count = Math.max(1, Math.floor(bins));
-  let norm = normalisedSquares(x).norm;
+  const fixed = weights === undefined && kept !== undefined ? kept : null;
+  let norm = compensation === 'match' ? normalisedSquares(x).norm : largestMaskedNorm(x, fixed);
   if (weights !== undefined) norm = compensation === 'match' ? dropConnectTestNorm(x, weights) : dropConnectLargestNorm(x, weights);
-  const scale =
-    compensation === 'match' || compensation === 'none' ? 1 : compensation === 'sqrt' ? 1 / Math.sqrt(keep) : 1 / keep;
+  let scale: number;
+  if (compensation === 'match' || compensation === 'none') scale = 1;
+  else if (compensation === 'sqrt') scale = 1 / Math.sqrt(keep);
+  else if (compensation === 'inverted') scale = 1 / keep;
+  else if (weights === undefined) scale = constantScaleOf(x, keep, fixed);
+  else {
+    const lower = dropConnectMeanNormBound(x, weights, keep);
+    const test = dropConnectTestNorm(x, weights);
+    scale = lower > 0 && test > 0 ? Math.min(1 / keep, test / lower) : 1 / keep;
+  }
   const top = norm * scale > 0 && Number.isFinite(norm * scale) ? norm * scale : 1;
-  return Array.from({ length: count + 1 }, (_, j) => (j === count ? top : (top * j) / count));
+  const edges = Array.from({ length: count + 1 }, (_, j) => (j === count ? top : (top * j) / count));
+  // Subnormal ranges have too few doubles for `bins` distinct edges: fewer, wider bins then.
+  return edges.filter((edge, j) => j === 0 || edge > edges[j - 1]!);
 }

@@ -6,7 +6,8 @@
  * 'constant' needs c* before sampling). The downstream unit is z = u₁ (as in sample.ts).
  */
 import { biasOf, closedForm, exactEstimate, exactVector, mapEstimate, pendingEstimate, sdFromMoments } from './analysisEstimates.ts';
-import { dropConnectLargestNorm, type ResolvedRequest } from './analysisPlan.ts';
+import type { ResolvedRequest } from './analysisPlan.ts';
+import { dropConnectLargestNorm } from './largestNorm.ts';
 import { compensationScale } from './closedForms.ts';
 import { dropConnectClosedForms, type DropConnectWeights } from './dropConnect.ts';
 import { dropConnectLaw, type DropConnectLaw } from './dropConnectLaw.ts';
@@ -143,7 +144,7 @@ function dropConnectResult(
     ...(law !== null ? { medianUpperNorm: exactEstimate(law.medianUpperNorm, 'enumerate') } : {}),
     pAboveNorm: pick(lawValue(law?.pAboveNorm), summary?.pAboveNorm),
     ...(law !== null ? { pAtNorm: exactEstimate(law.pAtNorm, 'enumerate') } : {}),
-    constantScale: c,
+    constantScale: testNorm === 0 ? { value: Number.NaN, method: c.method } : c,
     meanVector,
     bias: biasOf(meanVector, testOutput),
     downstream: {
@@ -156,7 +157,7 @@ function dropConnectResult(
       undropped: testOutput[0]!,
     },
     pAllDropped: (1 - r.keep) ** nonZero,
-    nEff: xNorm === 0 ? 0 : 1 / sumShares2,
+    nEff: xNorm === 0 ? Number.NaN : 1 / sumShares2,
     histogram,
     ...(summary !== null ? { samples: summary.samples, seed: summary.seed } : {}),
   };

@@ -5,6 +5,7 @@
  * a_i = x_i², b_i = w_i x_i, P0 = P(m⊙x = 0), s the compensation scale.
  */
 import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares, QUADRATURE_NODES, QUADRATURE_START, QUADRATURE_STEP } from './expectedNorm.ts';
+import { maskedNormSpread } from './maskedNormSpread.ts';
 import type { Compensation } from './types.ts';
 
 export interface ClosedFormInput {
@@ -37,6 +38,14 @@ export interface ClosedForms {
   readonly meanNorm: number | null;
   /** E‖y‖². */
   readonly meanSquareNorm: number | null;
+  /** √E‖y‖² = s·√q·‖x‖ (per-sample matching: ‖x‖√(1 − P0)), formed without squaring ‖x‖. */
+  readonly rmsNorm: number;
+  /** sd ‖y‖, formed without subtracting nearly equal moments where a formulation exists (sdOfNorm). */
+  readonly sdNorm: number;
+  /** A bound on the absolute error of sdNorm (0 where it is exact to rounding). */
+  readonly sdNormBound: number;
+  /** E[y] − x, with the factor s·q − 1 formed without cancellation; null with meanVector. */
+  readonly bias: readonly number[] | null;
   /** E[y]; null for 'match' under the fixed model. */
   readonly meanVector: readonly number[] | null;
   /** E[w·y]; null for 'match' under the fixed model. */
@@ -135,8 +144,93 @@ function fixedAllDropped(units: number, zeros: number, kept: number): number {
   return p;
 }
 
-/** All closed-form moments for one (x, q or k, compensation, w). Throws RangeError on invalid input. */
+/** Relative error assumed for the fixed-count quadrature of E‖m⊙x‖ (MATH.md §3.3 measured 1.4e-15). */
+const FIXED_MEAN_ERROR = 4e-15;
+
+/**
+ * sd ‖m⊙x‖ and a bound on its error (docs/mathematics.md, 'Spread of the norm without cancellation'):
+ * - a law with one atom (k = n, or every |x_i| equal under the fixed model; q = 1 or x = 0) has sd 0;
+ * - Bernoulli: the gap √(E S) − E√S by its own quadrature (maskedNormSpread.ts), no cancellation;
+ * - fixed count: (√(q‖x‖²) − μ)(√(q‖x‖²) + μ) with μ from the quadrature; the difference carries the
+ *   quadrature's error FIXED_MEAN_ERROR·μ, which is what the bound says.
+ */
+function maskedNormSd(
+  x: readonly number[],
+  shares: Float64Array,
+  norm: number,
+  q: number,
+  model: 'bernoulli' | 'fixed',
+  kept: number,
+  maskedNorm: number,
+): { sd: number; bound: number } {
+  if (norm === 0 || q === 1) return { sd: 0, bound: 0 };
+  if (model === 'bernoulli') {
+    const spread = maskedNormSpread(shares, q);
+    return { sd: norm * spread.relativeSd, bound: norm * spread.relativeSdBound };
+  }
+  const first = Math.abs(x[0]!);
+  if (kept === x.length || x.every((v) => Math.abs(v) === first)) return { sd: 0, bound: 0 };
+  const root = Math.sqrt(q) * norm;
+  const gap = root - maskedNorm;
+  const variance = Math.max(0, gap * (root + maskedNorm));
+  const varianceBound = (FIXED_MEAN_ERROR * maskedNorm + 2 * Number.EPSILON * root) * (root + maskedNorm);
+  const sd = Math.sqrt(variance);
+  return { sd, bound: Math.max(Math.sqrt(variance + varianceBound) - sd, sd - Math.sqrt(Math.max(0, variance - varianceBound))) };
+}
+
+/** s·q − 1, the relative bias of E[y] = s·q·x, without cancellation (c*: (q‖x‖ − E‖m⊙x‖)/E‖m⊙x‖). */
+function biasFactor(compensation: Exclude<Compensation, 'match'>, q: number, norm: number, maskedNorm: number): number {
+  switch (compensation) {
+    case 'inverted':
+      return 0;
+    case 'none':
+      return q - 1;
+    case 'sqrt':
+      return (q - 1) / (1 + Math.sqrt(q));
+    case 'constant':
+      return maskedNorm > 0 ? (q * norm - maskedNorm) / maskedNorm : 0;
+  }
+}
+
+/** v·2^e in two exact steps (2^e alone overflows for e > 1023). */
+function timesPowerOfTwo(v: number, e: number): number {
+  const half = Math.trunc(e / 2);
+  return v * 2 ** half * 2 ** (e - half);
+}
+
+/**
+ * All closed-form moments for one (x, q or k, compensation, w). Throws RangeError on invalid input.
+ * x is first scaled by a power of two to max|x_i| ∈ [1, 2) (exact), so that no square, quadrature
+ * or product underflows or overflows (x = 1e-300 or subnormal entries), and the results are scaled back.
+ */
 export function closedForms(input: ClosedFormInput): ClosedForms {
+  let largest = 0;
+  for (const v of input.x) largest = Math.max(largest, Math.abs(v));
+  if (!(largest > 0) || !Number.isFinite(largest)) return closedFormsScaled(input);
+  const e = -Math.floor(Math.log2(largest));
+  if (e === 0) return closedFormsScaled(input);
+  const c = closedFormsScaled({ ...input, x: input.x.map((v) => timesPowerOfTwo(v, e)) });
+  const back = (v: number): number => timesPowerOfTwo(v, -e);
+  const back2 = (v: number): number => timesPowerOfTwo(v, -2 * e);
+  const backOrNull = (v: number | null): number | null => (v === null ? null : back(v));
+  return {
+    ...c,
+    norm: back(c.norm),
+    expectedMaskedNorm: back(c.expectedMaskedNorm),
+    meanNorm: backOrNull(c.meanNorm),
+    meanSquareNorm: c.meanSquareNorm === null ? null : back2(c.meanSquareNorm),
+    rmsNorm: back(c.rmsNorm),
+    sdNorm: back(c.sdNorm),
+    sdNormBound: back(c.sdNormBound),
+    meanVector: c.meanVector === null ? null : c.meanVector.map(back),
+    bias: c.bias === null ? null : c.bias.map(back),
+    downstreamMean: backOrNull(c.downstreamMean),
+    downstreamVariance: c.downstreamVariance === null ? null : back2(c.downstreamVariance),
+    undroppedDownstream: back(c.undroppedDownstream),
+  };
+}
+
+function closedFormsScaled(input: ClosedFormInput): ClosedForms {
   const { x, model, compensation, downstream: w } = input;
   const n = x.length;
   if (n < 1 || x.some((v) => !Number.isFinite(v))) throw new RangeError('x needs at least one unit, all finite');
@@ -157,6 +251,7 @@ export function closedForms(input: ClosedFormInput): ClosedForms {
     model === 'fixed' ? fixedAllDropped(n, n - nonZero, kept) : nonZero === 0 ? 1 : (1 - q) ** nonZero;
   const maskedNorm = model === 'fixed' ? expectedMaskedNormFixed(x, kept) : expectedMaskedNorm(x, q);
   const constantScale = maskedNorm > 0 ? norm / maskedNorm : 1 / q;
+  const maskedSd = maskedNormSd(x, shares, norm, q, model, kept, maskedNorm);
   let undroppedDownstream = 0;
   for (let i = 0; i < n; i++) undroppedDownstream += (w[i] as number) * (x[i] as number);
   const base = { norm, nEff, pAllDropped, expectedMaskedNorm: maskedNorm, constantScale, undroppedDownstream };
@@ -175,22 +270,36 @@ export function closedForms(input: ClosedFormInput): ClosedForms {
       for (let i = 0; i < n; i++) spread += ((w[i] as number) * (x[i] as number) - meanB) ** 2;
       variance = n === 1 ? 0 : ((s * s * q * (1 - q) * n) / (n - 1)) * spread;
     }
+    const relativeBias = biasFactor(compensation, q, norm, maskedNorm);
     return {
       ...base,
       scale: s,
       meanNorm: s * maskedNorm,
       meanSquareNorm: s * s * q * norm * norm,
-      meanVector: x.map((value) => s * q * value),
-      downstreamMean: s * q * undroppedDownstream,
+      rmsNorm: s * Math.sqrt(q) * norm,
+      sdNorm: s * maskedSd.sd,
+      sdNormBound: s * maskedSd.bound,
+      meanVector: x.map((value) => value + relativeBias * value),
+      bias: x.map((value) => relativeBias * value),
+      downstreamMean: (1 + relativeBias) * undroppedDownstream,
       downstreamVariance: variance,
     };
   }
 
-  const matched = { ...base, scale: null, meanNorm: norm * (1 - pAllDropped), meanSquareNorm: norm * norm * (1 - pAllDropped) };
-  if (model === 'fixed') return { ...matched, meanVector: null, downstreamMean: null, downstreamVariance: null };
+  // ‖y‖ = ‖x‖ with probability 1 − P0, else 0: sd = ‖x‖·√(P0(1 − P0)) exactly.
+  const matched = {
+    ...base,
+    scale: null,
+    meanNorm: norm * (1 - pAllDropped),
+    meanSquareNorm: norm * norm * (1 - pAllDropped),
+    rmsNorm: norm * Math.sqrt(1 - pAllDropped),
+    sdNorm: norm * Math.sqrt(pAllDropped * (1 - pAllDropped)),
+    sdNormBound: 0,
+  };
+  if (model === 'fixed') return { ...matched, meanVector: null, bias: null, downstreamMean: null, downstreamVariance: null };
   if (q === 1 || norm === 0) {
     // q = 1: y = x on every draw; x = 0: y = 0 on every draw.
-    return { ...matched, meanVector: [...x], downstreamMean: undroppedDownstream, downstreamVariance: 0 };
+    return { ...matched, meanVector: [...x], bias: x.map(() => 0), downstreamMean: undroppedDownstream, downstreamVariance: 0 };
   }
   const products = new Float64Array(nonZero);
   const nonZeroIndex: number[] = [];
@@ -207,6 +316,7 @@ export function closedForms(input: ClosedFormInput): ClosedForms {
   return {
     ...matched,
     meanVector,
+    bias: meanVector.map((v, i) => v - (x[i] as number)),
     downstreamMean,
     downstreamVariance: Math.max(0, downstreamSecondMoment - downstreamMean * downstreamMean),
   };

@@ -6,12 +6,16 @@
  * Per mask it records, for every kept count k (so the fixed model gets every k for free and the
  * Bernoulli weights q^k(1−q)^(n−k) are applied afterwards):
  * - counts[k·(T+1) + j]: masks with exactly j of the sorted thresholds τ ≤ S (interval counts);
- * - Σ √S, added per block of BLOCK masks and then Neumaier-summed across blocks.
+ * - Σ (√S − c) and Σ (√S − c)² around a centre c given by the caller (√E S is the natural one: it is
+ *   within one sd of E√S, so Var √S = E(√S − c)² − (E√S − c)² loses no more than a factor of two,
+ *   and a law with one atom gives exactly 0), added per block of BLOCK masks and then Neumaier-summed
+ *   across blocks.
  * The interval index j is found without a search: a table of cells uniform in √S gives the number of
  * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it.
  */
 import { addCompensated } from './compensatedSum.ts';
 import type { GridUnits } from './gridUnits.ts';
+import { binomial } from './maskLaw.ts';
 import type { ChunkedJob } from './workBudget.ts';
 
 /** Masks per kernel call; per-k root sums are flushed into the compensated totals after each. */
@@ -30,6 +34,8 @@ export interface MaskEnumeration extends ChunkedJob {
   readonly counts: Float64Array;
   /** Σ √S (grid units) over the masks with k kept, k = 0 … n. */
   rootSums(): Float64Array;
+  /** Σ (√S − c) and Σ (√S − c)² over the masks with k kept, c the centre (grid root units). */
+  deviationSums(): { readonly first: Float64Array; readonly second: Float64Array };
 }
 
 /** Kernel state, one monomorphic object. */
@@ -45,7 +51,10 @@ interface State {
   readonly cellScale: number;
   readonly counts: Float64Array;
   readonly stride: number;
-  readonly blockRoots: Float64Array;
+  /** Per kept count, over the current block: Σ (√S − c) and Σ (√S − c)². */
+  readonly blockFirst: Float64Array;
+  readonly blockSecond: Float64Array;
+  readonly centre: number;
   sum: number;
   kept: number;
 }
@@ -55,7 +64,9 @@ function enumerateBlock(e: State, from: number, to: number): void {
   const bounds = e.bounds;
   const cellBase = e.cellBase;
   const counts = e.counts;
-  const roots = e.blockRoots;
+  const first = e.blockFirst;
+  const second = e.blockSecond;
+  const centre = e.centre;
   const stride = e.stride;
   const rootLow = e.rootLow;
   const cellScale = e.cellScale;
@@ -75,7 +86,9 @@ function enumerateBlock(e: State, from: number, to: number): void {
       }
     }
     const root = Math.sqrt(sum);
-    roots[kept] = roots[kept]! + root;
+    const deviation = root - centre;
+    first[kept] = first[kept]! + deviation;
+    second[kept] = second[kept]! + deviation * deviation;
     const c = (root - rootLow) * cellScale;
     let j = cellBase[c < 0 ? 0 : c >= cells ? cells - 1 : c | 0]!;
     while (sum >= bounds[j]!) j++;
@@ -91,7 +104,7 @@ function enumerateBlock(e: State, from: number, to: number): void {
  * [0, total + 1]). Cells are uniform in √S between √τ_0 and √τ_{T−1} (or √total), so the thresholds
  * of a histogram and those of a narrow median refinement are both spread over the cells.
  */
-export function enumerateMasks(grid: GridUnits, thresholds: Float64Array): MaskEnumeration {
+export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre = 0): MaskEnumeration {
   const n = grid.squares.length;
   const count = thresholds.length;
   const masks = 2 ** n;
@@ -121,12 +134,15 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array): MaskE
     cellScale,
     counts: new Float64Array((n + 1) * stride),
     stride,
-    blockRoots: new Float64Array(n + 1),
+    blockFirst: new Float64Array(n + 1),
+    blockSecond: new Float64Array(n + 1),
+    centre,
     sum: 0,
     kept: 0,
   };
-  const rootTotals = new Float64Array(n + 1);
-  const rootErrors = new Float64Array(n + 1);
+  // Compensated totals: slot k = Σ (√S − c), slot n + 1 + k = Σ (√S − c)².
+  const totals = new Float64Array(2 * (n + 1));
+  const errors = new Float64Array(2 * (n + 1));
   let visited = 0;
   return {
     units: n,
@@ -146,15 +162,23 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array): MaskE
         const to = Math.min(end, visited + BLOCK);
         enumerateBlock(state, visited, to);
         for (let k = 0; k <= n; k++) {
-          addCompensated(rootTotals, rootErrors, k, state.blockRoots[k]!);
-          state.blockRoots[k] = 0;
+          addCompensated(totals, errors, k, state.blockFirst[k]!);
+          addCompensated(totals, errors, n + 1 + k, state.blockSecond[k]!);
+          state.blockFirst[k] = 0;
+          state.blockSecond[k] = 0;
         }
         visited = to;
       }
       return (visited - start) * ENUMERATE_WORK_PER_MASK;
     },
     rootSums(): Float64Array {
-      return rootTotals.map((total, k) => total + rootErrors[k]!);
+      return Float64Array.from({ length: n + 1 }, (_, k) => totals[k]! + errors[k]! + binomial(n, k) * centre);
+    },
+    deviationSums() {
+      return {
+        first: Float64Array.from({ length: n + 1 }, (_, k) => totals[k]! + errors[k]!),
+        second: Float64Array.from({ length: n + 1 }, (_, k) => totals[n + 1 + k]! + errors[n + 1 + k]!),
+      };
     },
   };
 }

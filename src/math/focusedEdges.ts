@@ -12,9 +12,9 @@ import type { Compensation } from './types.ts';
 /** Half-width of the detailed window, in standard deviations of ‖y‖. */
 export const WINDOW_SDS = 6;
 
-/** Edges for the Bernoulli or fixed-count law of ‖y‖ (bins ≥ 5); DropConnect and 'match' use defaultEdges. */
-export function focusedEdges(x: readonly number[], keep: number, compensation: Compensation, bins: number): number[] {
-  const plain = defaultEdges(x, keep, compensation, bins);
+/** Edges for the Bernoulli or fixed-count law (kept = k) of ‖y‖ (bins ≥ 5); DropConnect and 'match' use defaultEdges. */
+export function focusedEdges(x: readonly number[], keep: number, compensation: Compensation, bins: number, kept?: number): number[] {
+  const plain = defaultEdges(x, keep, compensation, bins, undefined, kept);
   const top = plain[plain.length - 1] ?? 1;
   if (compensation === 'match' || bins < 5 || x.length <= 24) return plain;
   const normSquared = x.reduce((s, v) => s + v * v, 0);

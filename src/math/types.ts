@@ -50,6 +50,8 @@ export interface Estimate {
   readonly standardError?: number;
   /** 95% confidence interval [low, high]. */
   readonly interval?: readonly [number, number];
+  /** For a closed form that is not accurate to rounding: a bound on |value − truth|. */
+  readonly errorBound?: number;
 }
 
 /** A vector and how it was obtained (standardErrors only for sampled values). */
@@ -132,7 +134,7 @@ export interface AnalysisResult {
   readonly scale: number | null;
   /** ‖x‖, the test-time norm (DropConnect: ‖Wx‖). */
   readonly norm: number;
-  /** The largest possible ‖y‖ (all kept; for 'match' ‖x‖); for DropConnect the largest over all weight masks. */
+  /** The largest possible ‖y‖ (all kept; the k largest units for the fixed model; ‖x‖ for 'match'); for DropConnect the largest over all weight masks. */
   readonly maxNorm: number;
   /** E‖m⊙x‖ (DropConnect: E‖(M⊙W)x‖), before compensation. */
   readonly meanMaskedNorm: Estimate;
@@ -140,7 +142,7 @@ export interface AnalysisResult {
   readonly meanNorm: Estimate;
   /** √(E‖y‖²). */
   readonly rmsNorm: Estimate;
-  /** sd of ‖y‖ = √(E‖y‖² − (E‖y‖)²). */
+  /** sd of ‖y‖, from the central moment of the law (never E‖y‖² − (E‖y‖)² by subtraction). */
   readonly sdNorm: Estimate;
   /** Var(‖y‖²) (unit models). */
   readonly varianceSquareNorm?: Estimate;
@@ -152,7 +154,7 @@ export interface AnalysisResult {
   readonly pAboveNorm: Estimate;
   /** P(‖y‖ = ‖x‖) within 1e-12 relative (exact methods only). */
   readonly pAtNorm?: Estimate;
-  /** c* = ‖x‖/E‖m⊙x‖ (DropConnect: ‖Wx‖/E‖(M⊙W)x‖). */
+  /** c* = ‖x‖/E‖m⊙x‖ (DropConnect: ‖Wx‖/E‖(M⊙W)x‖); NaN (undefined, 0/0) when that norm is 0. */
   readonly constantScale: Estimate;
   /** E[y] (DropConnect: E[u], length d). */
   readonly meanVector: VectorEstimate;
@@ -161,7 +163,7 @@ export interface AnalysisResult {
   readonly downstream: DownstreamResult;
   /** P(every unit with x_i ≠ 0 dropped) (DropConnect: every weight with W_ji·x_i ≠ 0 dropped). */
   readonly pAllDropped: number;
-  /** n_eff = ‖x‖⁴/Σx_i⁴ (0 for x = 0). */
+  /** n_eff = ‖x‖⁴/Σx_i⁴ (NaN, undefined, for x = 0). */
   readonly nEff: number;
   readonly histogram: HistogramResult;
   /** Every mask with its probability and norms, for n ≤ MAX_LISTED_UNITS (unit models). */

@@ -1,7 +1,8 @@
 /**
  * The exact law of ‖y‖ for the unit models, from the law of the grid sum S (normThresholds.ts):
- * histogram bins, P(‖y‖ > ‖x‖), P(‖y‖ = ‖x‖), the lower and upper medians. (Moments come from the
- * closed forms, which are exact for the unquantised x.) Three sources of the law of S:
+ * histogram bins, P(‖y‖ > ‖x‖), P(‖y‖ = ‖x‖), the lower and upper medians, and (enumeration only) sd ‖y‖
+ * from shifted sums. (Other moments come from the closed forms, which are exact for the unquantised
+ * x.) Three sources of the law of S:
  * - enumerate: all 2ⁿ masks (enumerateMasks.ts, enumerateMedian.ts);
  * - split: meet in the middle (splitHalves.ts, splitSweep.ts, splitMedian.ts);
  * - closed-form, for 'match' only: S = 0 with probability P0 and S > 0 otherwise, and 'match'
@@ -26,6 +27,8 @@ export interface ExactLaw {
   readonly pAtNorm: number;
   readonly medianNorm: number;
   readonly medianUpperNorm: number;
+  /** sd ‖y‖ from the central moment of the enumerated law (null for the other methods). */
+  readonly sdNorm: number | null;
 }
 
 export interface ExactLawInput {
@@ -92,6 +95,33 @@ function medianBracket(masses: Float64Array, set: ThresholdSet, input: ExactLawI
   return { low, high: Math.max(low, high), massLow, massHigh };
 }
 
+/** √E S in grid units: the centre of the shifted sums (exact for a law with one atom: k = n, or q = 1). */
+function rootMeanSquare(grid: GridUnits, keep: number, kept: number | null): number {
+  const n = grid.squares.length;
+  const meanSquare = kept === null ? (keep === 1 ? grid.total : keep * grid.total) : kept === n ? grid.total : (grid.total / n) * kept;
+  return Math.sqrt(meanSquare);
+}
+
+/**
+ * sd ‖y‖ from per-k sums of d = √S − c: Var √S = E d² − (E d)² (the second term is at most Var
+ * when c = √E S), then ‖y‖ = factor·√(S/resolution).
+ */
+function sdFromDeviations(first: Float64Array, second: Float64Array, law: MaskLaw, map: NormMap): number | null {
+  if (map.kind !== 'scale') return null;
+  let meanDeviation = 0;
+  let meanSquareDeviation = 0;
+  for (let k = 0; k < law.maskMass.length; k++) {
+    const mass = law.maskMass[k]!;
+    if (mass === 0) continue;
+    meanDeviation += mass * first[k]!;
+    meanSquareDeviation += mass * second[k]!;
+  }
+  meanDeviation /= law.totalMass;
+  meanSquareDeviation /= law.totalMass;
+  const variance = Math.max(0, meanSquareDeviation - meanDeviation * meanDeviation);
+  return map.factor * Math.sqrt(variance / map.resolution);
+}
+
 /** Registers how to read the histogram so far (for partial results while the law is computed). */
 export type PartialHistogram = (probabilities: () => number[]) => void;
 
@@ -123,10 +153,11 @@ export function* exactLaw(
       ...readMasses(masses, set, input),
       medianNorm: normOf(p0 >= 0.5 ? 0 : 1),
       medianUpperNorm: normOf(p0 > 0.5 ? 0 : 1),
+      sdNorm: null,
     };
   }
   if (method === 'enumerate') {
-    const pass = enumerateMasks(grid, set.sorted);
+    const pass = enumerateMasks(grid, set.sorted, rootMeanSquare(grid, input.keep, input.kept));
     const intervals = set.sorted.length + 1;
     onPartial(() => readMasses(weighCounts(law, pass.counts, intervals), set, input).probabilities);
     yield* drive(pass, budget);
@@ -140,6 +171,7 @@ export function* exactLaw(
       ...readMasses(masses, set, input),
       medianNorm: normOf(lower.sum),
       medianUpperNorm: normOf(upper.sum),
+      sdNorm: sdFromDeviations(pass.deviationSums().first, pass.deviationSums().second, law, map),
     };
   }
   const split = yield* buildSplitLaw(grid, law, input.keep, input.kept, budget);
@@ -154,5 +186,6 @@ export function* exactLaw(
     ...readMasses(masses, set, input),
     medianNorm: normOf(lower.sum),
     medianUpperNorm: normOf(upperSum),
+    sdNorm: null,
   };
 }

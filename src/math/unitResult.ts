@@ -3,10 +3,11 @@
  * source that has it: closed form (or exact enumeration where it visited every mask), then the exact
  * law of ‖y‖, then sampling; numbers not known yet (partial results) are NaN.
  */
-import { biasOf, closedForm, exactEstimate, exactVector, pendingEstimate, sdFromMoments } from './analysisEstimates.ts';
+import { biasOf, closedForm, closedSd, exactEstimate, exactVector, pendingEstimate } from './analysisEstimates.ts';
 import type { ResolvedRequest } from './analysisPlan.ts';
 import type { SampledPart, UnitFacts } from './analyzeUnits.ts';
 import type { MatchMoments } from './enumerateMatchMoments.ts';
+import { largestMaskedNorm } from './largestNorm.ts';
 import { MAX_LISTED_UNITS, maskRows } from './maskTable.ts';
 import { squareNormVariance } from './squareNormVariance.ts';
 import type { AnalysisResult, Estimate, HistogramResult, Method, VectorEstimate } from './types.ts';
@@ -32,6 +33,8 @@ export function unitResult(p: UnitParts): AnalysisResult {
   const summary = p.sampled?.summary ?? null;
   const { norm, pAllDropped } = facts;
   const constantScale = closed !== null ? closedForm(closed.constantScale) : (p.sampled?.constantScale ?? pendingEstimate('sample'));
+  // x = 0: every scale gives y = 0, so c* = ‖x‖/E‖m⊙x‖ = 0/0 and n_eff = 0/0 are undefined (NaN).
+  const reportedConstant = norm === 0 ? { value: Number.NaN, method: constantScale.method } : constantScale;
   const scale = p.scale !== null && Number.isNaN(p.scale) ? constantScale.value : p.scale;
   const pick = (exact: Estimate | null, sampled: Estimate | undefined, method: Method): Estimate =>
     exact ?? sampled ?? pendingEstimate(method);
@@ -42,12 +45,16 @@ export function unitResult(p: UnitParts): AnalysisResult {
   const meanNorm = matched
     ? closedForm(norm * (1 - pAllDropped))
     : pick(closed?.meanNorm != null ? closedForm(closed.meanNorm) : null, summary?.meanNorm, 'sample');
-  const meanSquare = matched ? norm * norm * (1 - pAllDropped) : (closed?.meanSquareNorm ?? null);
-  const rmsNorm = pick(meanSquare !== null ? closedForm(Math.sqrt(meanSquare)) : null, summary?.rmsNorm, 'sample');
-  const sdNorm =
-    meanNorm.method !== 'sample' && meanSquare !== null
-      ? sdFromMoments(meanNorm, meanSquare)
-      : (summary?.sdNorm ?? pendingEstimate('sample'));
+  const rmsNorm = pick(
+    matched ? closedForm(norm * Math.sqrt(1 - pAllDropped)) : closed !== null ? closedForm(closed.rmsNorm) : null,
+    summary?.rmsNorm,
+    'sample',
+  );
+  // sd: the enumerated law's central moment, else the closed form (with its error bound), else sampled.
+  const sdNorm: Estimate =
+    law?.sdNorm != null && !matched ? exactEstimate(law.sdNorm, law.method)
+    : closed !== null ? closedSd(closed.sdNorm, closed.sdNormBound)
+    : (summary?.sdNorm ?? pendingEstimate('sample'));
 
   let histogram: HistogramResult;
   if (law !== null) histogram = { edges: r.edges, probabilities: law.probabilities, method: law.method };
@@ -83,7 +90,7 @@ export function unitResult(p: UnitParts): AnalysisResult {
     method: law?.method ?? (summary !== null || p.method === 'sample' ? 'sample' : p.method),
     scale,
     norm,
-    maxNorm: scale === null ? norm : scale * norm,
+    maxNorm: scale === null ? norm : scale * largestMaskedNorm(r.x, r.kept),
     meanMaskedNorm,
     meanNorm,
     rmsNorm,
@@ -93,9 +100,9 @@ export function unitResult(p: UnitParts): AnalysisResult {
     ...(law !== null ? { medianUpperNorm: exactEstimate(law.medianUpperNorm, law.method) } : {}),
     pAboveNorm: pick(lawEstimate(law?.pAboveNorm), summary?.pAboveNorm, p.method),
     ...(law !== null ? { pAtNorm: exactEstimate(law.pAtNorm, law.method) } : {}),
-    constantScale,
+    constantScale: reportedConstant,
     meanVector,
-    bias: biasOf(meanVector, r.x),
+    bias: closed?.bias != null ? exactVector(closed.bias, 'closed-form') : biasOf(meanVector, r.x),
     downstream: {
       weights: r.downstream,
       mean: pick(downstreamMean, summary?.downstreamMean, 'sample'),
@@ -103,7 +110,7 @@ export function unitResult(p: UnitParts): AnalysisResult {
       undropped: closed?.undroppedDownstream ?? undropped,
     },
     pAllDropped,
-    nEff: facts.nEff,
+    nEff: norm === 0 ? Number.NaN : facts.nEff,
     histogram,
     ...(r.n <= MAX_LISTED_UNITS
       ? { masks: maskRows({ x: r.x, keep: r.keep, model, ...(r.kept === null ? {} : { kept: r.kept }), compensation: r.compensation, constantScale: constantScale.value }) }
