@@ -38,8 +38,11 @@ interface Measurement {
   nsPerItem: number;
   items: number;
   target?: string;
-  /** For sampling: the mask model and compensation when not Bernoulli with 1/q. */
-  variant?: string;
+  /** For sampling: the mask model and the compensation. */
+  model?: 'bernoulli' | 'fixed';
+  compensation?: 'inverted' | 'match';
+  /** One line naming the algorithm. */
+  algorithm: string;
 }
 
 const json = process.argv.includes('--json');
@@ -70,11 +73,12 @@ function record(m: Omit<Measurement, 'nsPerItem'>): void {
   const measurement = { ...m, nsPerItem: (m.ms * 1e6) / m.items };
   results.push(measurement);
   if (!json) {
-    const what = `${m.kernel}${m.scope === 'analyze' ? ' (analyze)' : ''}${m.variant === undefined ? '' : ` ${m.variant}`}`.padEnd(22);
+    const variant = m.model === undefined ? '' : ` ${m.model} ${m.compensation}`;
+    const what = `${m.kernel}${m.scope === 'analyze' ? ' (analyze)' : ''}${variant}`.padEnd(28);
     const rate = m.kernel === 'closed-form' ? '' : `  ${measurement.nsPerItem.toPrecision(3)} ns/${m.kernel === 'sample' ? 'sample' : 'mask'}`;
     const perSecond = m.kernel === 'sample' ? `  (${(m.items / m.ms / 1000).toFixed(2)} M masks/s)` : '';
     const times = `${m.ms.toFixed(2).padStart(9)} ms CPU (${m.wallMs.toFixed(1)} wall)`;
-    console.log(`${what} n=${String(m.n).padEnd(5)} q=${m.keep}  bins=${String(m.bins).padEnd(3)} ${times}${rate}${perSecond}${m.target ? `  [target ${m.target}]` : ''}`);
+    console.log(`${what} n=${String(m.n).padEnd(5)} q=${m.keep}  bins=${String(m.bins).padEnd(3)} ${times}${rate}${perSecond}${m.target ? `  [target ${m.target}]` : ''}  ${m.algorithm}`);
   }
 }
 
@@ -97,7 +101,7 @@ function benchEnumerate(n: number, keep: number, bins: number, runs: number, tar
   const grid = toGridUnits(x);
   const thresholds = histogramThresholds(grid, x, keep, bins);
   const { ms, wallMs } = best(runs, () => finish(drive(enumerateMasks(grid, thresholds), createWorkBudget(1))));
-  record({ kernel: 'enumerate', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...(target ? { target } : {}) });
+  record({ kernel: 'enumerate', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, algorithm: 'every mask in Gray-code order, bins by threshold', ...(target ? { target } : {}) });
 }
 
 function benchSplit(n: number, keep: number, bins: number, runs: number, target?: string): void {
@@ -110,20 +114,27 @@ function benchSplit(n: number, keep: number, bins: number, runs: number, target?
     const split = finish(buildSplitLaw(grid, law, keep, null, budget));
     finish(drive(sweepIntervals(split, thresholds), budget));
   });
-  record({ kernel: 'split', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...(target ? { target } : {}) });
+  record({ kernel: 'split', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, algorithm: 'meet in the middle: sorted halves + monotone sweep', ...(target ? { target } : {}) });
 }
 
 function benchAnalyze(method: 'enumerate' | 'split', n: number, keep: number, bins: number, runs: number): void {
   const x = vector(n);
   const edges = defaultEdges(x, keep, 'inverted', bins);
   const { ms, wallMs } = best(runs, () => analyze({ x, keep, model: 'bernoulli', compensation: 'inverted', edges, method }));
-  record({ kernel: method, scope: 'analyze', n, keep, bins, ms, wallMs, items: 2 ** n });
+  record({ kernel: method, scope: 'analyze', n, keep, bins, ms, wallMs, items: 2 ** n, algorithm: 'the whole analysis (law, medians, closed forms)' });
 }
 
 function benchClosedForm(n: number, runs: number, target?: string): void {
   const x = vector(n);
   const { ms, wallMs } = best(runs, () => expectedMaskedNorm(x, 0.5));
-  record({ kernel: 'closed-form', scope: 'kernel', n, keep: 0.5, bins: 0, ms, wallMs, items: n, ...(target ? { target } : {}) });
+  record({ kernel: 'closed-form', scope: 'kernel', n, keep: 0.5, bins: 0, ms, wallMs, items: n, algorithm: 'quadrature of 1 − L(t), 641 nodes', ...(target ? { target } : {}) });
+}
+
+/** One line naming what the sampler does per mask (src/math/sampleKernels.ts). */
+function sampleAlgorithm({ model, compensation }: SampleVariant, keep: number, n: number): string {
+  const bits = model === 'fixed' ? `partial Fisher–Yates over min(k, n − k) = ${Math.min(Math.round(keep * n), n - Math.round(keep * n))} units` : keep === 0.5 ? 'sfc32 word = 32 keep-bits' : 'byte alias draws (5 words per 32 bits)';
+  const tables = n <= 1024 ? '8-unit tables' : '4-unit tables';
+  return compensation === 'match' ? `${bits}; S, Z ${tables}; per-unit Σ1/√S, Σ1/S` : `${bits}; S by ${tables}; ‖y‖ → moments, sketch, bins`;
 }
 
 type SampleVariant = { readonly model: 'bernoulli' | 'fixed'; readonly compensation: 'inverted' | 'match' };
@@ -141,8 +152,7 @@ function benchSample(
   const edges = defaultEdges(x, keep, compensation, 128);
   const input = { x, keep, model, compensation, constantScale: 1, downstream: x, seed: 1, edges } as const;
   const { ms, wallMs } = best(runs, () => createSampler(input).run(count));
-  const named = model === 'bernoulli' && compensation === 'inverted' ? {} : { variant: model === 'fixed' ? `fixed ${compensation}` : compensation };
-  record({ kernel: 'sample', scope: 'kernel', n, keep, bins: 128, ms, wallMs, items: count, ...(target ? { target } : {}), ...named });
+  record({ kernel: 'sample', scope: 'kernel', n, keep, bins: 128, ms, wallMs, items: count, model, compensation, algorithm: sampleAlgorithm(variant, keep, n), ...(target ? { target } : {}) });
 }
 
 // Warm-up: small inputs first, so that no kernel's first call is a long one (docs/architecture.md#v8-pitfalls, the OSR trap).
@@ -172,12 +182,14 @@ benchAnalyze('split', 36, 0.5, 128, 2);
 benchAnalyze('split', 40, 0.5, 128, 1);
 benchClosedForm(192, 20);
 benchClosedForm(4096, 10, '20 ms');
-benchSample(192, 0.5, 1_000_000, 3, '≥ 4 M masks/s');
-benchSample(192, 0.8, 1_000_000, 3, '≥ 4 M masks/s');
 benchSample(4096, 0.5, 50_000, 3);
-// The other sampled models: exactly k = round(q·n) kept, and the per-sample match ‖x‖/‖m⊙x‖.
-benchSample(192, 0.5, 1_000_000, 3, '≥ 4 M masks/s', { model: 'fixed', compensation: 'inverted' });
-benchSample(192, 0.8, 1_000_000, 3, '≥ 4 M masks/s', { model: 'fixed', compensation: 'inverted' });
-benchSample(192, 0.5, 1_000_000, 3, '≥ 4 M masks/s', { model: 'bernoulli', compensation: 'match' });
+// Every sampled model at n = 192 and 1024, q = ½ and 0.8 (bench/compare.sh gives the JS/C ratio of the same rows).
+for (const variant of [
+  { model: 'bernoulli', compensation: 'inverted' },
+  { model: 'fixed', compensation: 'inverted' },
+  { model: 'bernoulli', compensation: 'match' },
+] as const) {
+  for (const n of [192, 1024]) for (const keep of [0.5, 0.8]) benchSample(n, keep, n === 192 ? 1_000_000 : 200_000, 3, n === 192 ? '≥ 4 M masks/s' : undefined, variant);
+}
 
 if (json) console.log(JSON.stringify(results));

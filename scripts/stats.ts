@@ -5,7 +5,8 @@
  */
 import { parseStatsArgs, USAGE } from '../src/cli/statsArgs.ts';
 import { statsJson, statsTable } from '../src/cli/statsReport.ts';
-import { analyze } from '../src/math/analyze.ts';
+import { progressDue, progressLine } from '../src/cli/statsProgress.ts';
+import { analysisSteps } from '../src/math/analyze.ts';
 
 const parsed = parseStatsArgs(process.argv.slice(2));
 if (!parsed.ok) {
@@ -16,6 +17,18 @@ const command = parsed.command;
 if (command.kind === 'help') {
   process.stdout.write(`${USAGE}\n`);
 } else {
-  const result = analyze(command.request);
+  // The analysis in its steps, with a progress line on stderr for long runs (stdout stays the result).
+  const steps = analysisSteps(command.request);
+  const start = Date.now();
+  let last: number | null = null;
+  let step = steps.next();
+  for (; step.done !== true; step = steps.next()) {
+    const now = Date.now();
+    if (progressDue(now, start, last)) {
+      process.stderr.write(`${progressLine(step.value.fraction, now - start)}\n`);
+      last = now;
+    }
+  }
+  const result = step.value;
   process.stdout.write(command.json ? `${JSON.stringify(statsJson(result))}\n` : `${statsTable(result, command.vectorText)}\n`);
 }

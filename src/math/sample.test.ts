@@ -76,6 +76,11 @@ function checkAgainstLaw(input: SamplerInput, summary: SampleSummary): string[] 
   const check = (ok: boolean, message: string): void => void (ok || failures.push(message));
   /** |estimate − exact| ≤ 4.5·(exact standard error), and the reported SE within 10 % of it. */
   const expectWithin = (estimate: Estimate, exact: number, exactSE: number, label: string): void => {
+    if (estimate.method === 'closed-form') {
+      // Not sampled (scalar compensations): the exact value, up to rounding.
+      check(Math.abs(estimate.value - exact) <= 1e-12 * Math.abs(exact) + 1e-15, `${label}: closed form ${estimate.value} vs ${exact}`);
+      return;
+    }
     const slack = 4.5 * exactSE + 1e-12 * Math.abs(exact);
     check(Math.abs(estimate.value - exact) <= slack, `${label}: ${estimate.value} vs ${exact} (SE ${exactSE})`);
     const seKnown = exactSE > 1e-9 * Math.abs(exact);
@@ -115,7 +120,8 @@ function checkAgainstLaw(input: SamplerInput, summary: SampleSummary): string[] 
   summary.meanVector.values.forEach((v, i) => {
     const m = expectation(atoms, (a) => a.y[i]!);
     const sd = Math.sqrt(expectation(atoms, (a) => (a.y[i]! - m) ** 2));
-    expectWithin({ value: v, method: 'sample', standardError: summary.meanVector.standardErrors![i]! }, m, sd / Math.sqrt(N), `E[y_${i}]`);
+    const method = summary.meanVector.method;
+    expectWithin({ value: v, method, standardError: summary.meanVector.standardErrors?.[i] ?? 0 }, m, sd / Math.sqrt(N), `E[y_${i}]`);
   });
   const zMean = expectation(atoms, (a) => a.z);
   const zVariance = expectation(atoms, (a) => (a.z - zMean) ** 2);
@@ -180,8 +186,11 @@ describe('createSampler at n = 192 against the closed forms', () => {
       expect(cf.downstreamMean === null ? 0 : z(summary.downstreamMean, cf.downstreamMean)).toBeLessThan(4.5);
       expect(cf.downstreamVariance === null ? 0 : z(summary.downstreamVariance, cf.downstreamVariance)).toBeLessThan(4.5);
       const meanVector = cf.meanVector ?? summary.meanVector.values;
-      const worst = Math.max(...summary.meanVector.values.map((v, i) => Math.abs(v - meanVector[i]!) / summary.meanVector.standardErrors![i]!));
-      expect(worst).toBeLessThan(5.5); // the largest of 192 |z| values
+      const errors = summary.meanVector.standardErrors;
+      const worst = errors === undefined
+        ? Math.max(...summary.meanVector.values.map((v, i) => Math.abs(v - meanVector[i]!) / (1e-12 * Math.abs(meanVector[i]!))))
+        : Math.max(...summary.meanVector.values.map((v, i) => Math.abs(v - meanVector[i]!) / errors[i]!));
+      expect(worst).toBeLessThan(errors === undefined ? 1 : 5.5); // closed form: exact; sampled: the largest of 192 |z| values
       // q = ½: S and ‖x‖² − S have the same law, so ‖x‖/√q is a median of ‖y‖.
       const [low, high] = summary.medianNorm.interval!;
       const symmetric = keep === 0.5 && compensation === 'inverted';
@@ -227,5 +236,19 @@ describe('createSampler streaming', () => {
     expect(() => createSampler({ ...input, downstream: [1] })).toThrow(RangeError);
     expect(() => createSampler({ ...input, model: 'dropconnect' })).toThrow(RangeError);
     expect(() => createSampler({ ...input, compensation: 'constant', constantScale: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+describe('createSampler: a degenerate law', () => {
+  it('gives sd ‖y‖ exactly 0 when every mask has the same norm (equal units, fixed model; q = 1)', () => {
+    const equal = [1, 1, 1, 1, 1, 1];
+    for (const input of [
+      { x: equal, keep: 0.5, model: 'fixed', kept: 3, compensation: 'inverted' },
+      { x: [-2, 2, 2, -2, 2], keep: 0.6, model: 'fixed', kept: 3, compensation: 'sqrt' },
+      { x: [3, 4], keep: 1, model: 'bernoulli', compensation: 'inverted' },
+    ] as const) {
+      const summary = run({ ...input, constantScale: 1, downstream: input.x.map(() => 1), seed: 4, edges: [0, 10] }, 5000);
+      expect(summary.sdNorm.value, JSON.stringify(input)).toBe(0);
+    }
   });
 });

@@ -2,15 +2,18 @@
  * Seeded Monte Carlo of y = s·(m⊙x) (or u = s·(M⊙W)x for DropConnect), streamed in chunks, with
  * standard errors and 95% intervals. Masks come from sampleKernels.ts / sampleDropConnect.ts;
  * moments from sampleMoments.ts; the median from sampleQuantiles.ts; bins from sampleHistogram.ts.
+ * Numbers with a closed form are not sampled: with a scalar compensation s, E[y], E‖y‖², E z and
+ * Var z (u, ‖u‖², u₁ for DropConnect) come from their formulas (method 'closed-form'), so a mask
+ * costs only S = ‖m⊙x‖²/M² and what ‖y‖ feeds (moments, median sketch, histogram, P(‖y‖ > ‖x‖)).
  * Everything is a function of (input, total sample count): run(a); run(b) gives bit-identical
  * summaries to run(a + b).
  */
 import { compensationScale } from './closedForms.ts';
 import { dropConnectUnits, type DropConnectWeights } from './dropConnect.ts';
 import { sfc32State } from './random.ts';
-import { createDropConnectKernel } from './sampleDropConnect.ts';
-import { createUnitMaskKernel, drawUnitMasks, KERNEL_CHUNK, unitSums } from './sampleKernels.ts';
-import { createNormStreams, type NormStreams } from './sampleStreams.ts';
+import { createDropConnectKernel, drawDropConnectBatch } from './sampleDropConnect.ts';
+import { createUnitMaskKernel, drawUnitMasks, KERNEL_CHUNK, matchUnitSums } from './sampleKernels.ts';
+import { createNormStreams, type ClosedSummary, type NormStreams } from './sampleStreams.ts';
 import type { Compensation, Estimate, MaskModel, VectorEstimate } from './types.ts';
 
 export interface SamplerInput {
@@ -99,42 +102,68 @@ function createUnitSampler(input: SamplerInput, q: number, kept: number, scale: 
   const state = sfc32State(input.seed);
   const kernel = createUnitMaskKernel(squares, products, q, input.model === 'fixed' ? kept : -1, state, matched);
   const streams = createNormStreams(input.seed, input.edges, matched ? norm : scale * norm, norm);
-  const scaled = scale * unit; // ‖y‖ = s·M·√S, z = s·M·Z for a scalar compensation
+  const norms = new Float64Array(KERNEL_CHUNK);
+  const downs = matched ? new Float64Array(KERNEL_CHUNK) : null;
   const draw = (count: number): void => {
     drawUnitMasks(kernel, count);
-    const { squaredNorms, downstreamSums } = kernel;
-    for (let t = 0; t < count; t++) {
-      const squaredNorm = squaredNorms[t]!;
-      if (!matched) streams.record(scaled * Math.sqrt(squaredNorm), scaled * downstreamSums[t]!);
-      else if (squaredNorm > 0) streams.record(norm, (norm * downstreamSums[t]!) / Math.sqrt(squaredNorm));
-      else streams.record(0, 0);
-    }
+    if (downs === null) scaledNorms(kernel.squaredNorms, 0, norms, 0, count, scale * unit);
+    else matchedNorms(kernel.squaredNorms, kernel.downstreamSums, norms, downs, count, norm);
+    streams.recordChunk(norms, downs, count);
   };
+  const closed = matched ? NOTHING_CLOSED : unitClosedSummary(products, unit, norm, q, scale, input.model === 'fixed');
   const meanVector = (): VectorEstimate => {
+    // Scalar compensations: E[y] = s·q·x (docs/mathematics.md, "Bernoulli model: moments").
+    if (!matched) return { method: 'closed-form', values: x.map((v) => scale * q * v) };
+    // y_i = ‖x‖·(x_i/M)·m_i/√S.
     const samples = streams.count();
+    const { first, second } = matchUnitSums(kernel);
     const values: number[] = [];
     const standardErrors: number[] = [];
-    if (!matched) {
-      // y_i = s·x_i·m_i: a scaled proportion.
-      const keptCounts = unitSums(kernel, kernel.keptTable);
-      for (let i = 0; i < n; i++) {
-        const p = keptCounts[i]! / samples;
-        values.push(scale * (x[i] as number) * p);
-        standardErrors.push(Math.abs(scale * (x[i] as number)) * sampleStandardError(p * (1 - p) * samples, samples));
-      }
-    } else {
-      // y_i = ‖x‖·(x_i/M)·m_i/√S.
-      const first = unitSums(kernel, kernel.firstTable);
-      const second = unitSums(kernel, kernel.secondTable);
-      for (let i = 0; i < n; i++) {
-        const c = (norm * (x[i] as number)) / unit;
-        values.push((c * first[i]!) / samples);
-        standardErrors.push(Math.abs(c) * sampleStandardError(second[i]! - first[i]! ** 2 / samples, samples));
-      }
+    for (let i = 0; i < n; i++) {
+      const c = (norm * (x[i] as number)) / unit;
+      values.push((c * first[i]!) / samples);
+      standardErrors.push(Math.abs(c) * sampleStandardError(second[i]! - first[i]! ** 2 / samples, samples));
     }
     return { method: 'sample', values, standardErrors };
   };
-  return samplerFrom(draw, streams, meanVector);
+  return samplerFrom(draw, streams, meanVector, closed);
+}
+
+const NOTHING_CLOSED: ClosedSummary = { meanSquareNorm: null, downstreamMean: null, downstreamVariance: null };
+
+/** ‖y‖ = s·M·√S for a scalar compensation: norms[to + t] from squaredNorms[from + t], t < count. */
+function scaledNorms(squaredNorms: Float64Array, from: number, norms: Float64Array, to: number, count: number, factor: number): void {
+  for (let t = 0; t < count; t++) norms[to + t] = factor * Math.sqrt(squaredNorms[from + t]!);
+}
+
+/** Per-sample matching: ‖y‖ = ‖x‖ (0 when every unit is dropped) and z = ‖x‖·Z/√S. */
+function matchedNorms(squaredNorms: Float64Array, sums: Float64Array, norms: Float64Array, downs: Float64Array, count: number, norm: number): void {
+  for (let t = 0; t < count; t++) {
+    const squaredNorm = squaredNorms[t]!;
+    norms[t] = squaredNorm > 0 ? norm : 0;
+    downs[t] = squaredNorm > 0 ? (norm * sums[t]!) / Math.sqrt(squaredNorm) : 0;
+  }
+}
+
+/**
+ * E‖y‖² = s²·q·‖x‖², E z = s·q·Σ b_i and Var z = s²·q(1−q)·Σ b_i² (Bernoulli) or
+ * s²·q(1−q)·n/(n−1)·Σ (b_i − b̄)² (fixed count), b_i = w_i x_i = M·products_i
+ * (docs/mathematics.md, "Bernoulli model: moments" and "Fixed-count model").
+ */
+function unitClosedSummary(products: Float64Array, unit: number, norm: number, q: number, scale: number, fixed: boolean): ClosedSummary {
+  const n = products.length;
+  let sum = 0;
+  for (const b of products) sum += b;
+  const mean = sum / n;
+  let squares = 0;
+  for (const b of products) squares += fixed ? (b - mean) ** 2 : b * b;
+  const correction = fixed ? (n > 1 ? n / (n - 1) : 0) : 1;
+  const s = scale * unit;
+  return {
+    meanSquareNorm: scale * norm * (scale * norm) * q,
+    downstreamMean: s * q * sum,
+    downstreamVariance: s * s * q * (1 - q) * correction * squares,
+  };
 }
 
 /** √(s²/N) with s² = squaredDeviations/(N − 1); infinite below two samples. */
@@ -150,39 +179,70 @@ function createDropConnectSampler(input: SamplerInput, q: number, scale: number)
   const n = dropConnectUnits(weights, x);
   const rowCount = weights.rows;
   const contributions = Float64Array.from(weights.values, (w, k) => w * (x[k % n] as number));
+  const test = new Float64Array(rowCount);
   let testSquares = 0;
+  let spread = 0; // Σ_ji c_ji²
+  let firstSpread = 0; // Σ_i c_1i²
   let largestSquares = 0; // (max ‖(M⊙W)x‖)² ≤ Σ_j (Σ_i |c_ji|)²
   for (let j = 0; j < rowCount; j++) {
     let sum = 0;
     let absolute = 0;
     for (let i = 0; i < n; i++) {
-      sum += contributions[j * n + i]!;
-      absolute += Math.abs(contributions[j * n + i]!);
+      const c = contributions[j * n + i]!;
+      sum += c;
+      absolute += Math.abs(c);
+      spread += c * c;
+      if (j === 0) firstSpread += c * c;
     }
+    test[j] = sum;
     testSquares += sum * sum;
     largestSquares += absolute * absolute;
   }
   const testNorm = Math.sqrt(testSquares);
-  const kernel = createDropConnectKernel(contributions, rowCount, q, sfc32State(input.seed));
+  const kernel = createDropConnectKernel(contributions, rowCount, q, sfc32State(input.seed), matched);
   const streams = createNormStreams(input.seed, input.edges, matched ? testNorm : scale * Math.sqrt(largestSquares), testNorm);
-  // Per output: Σ(u_j − u_j⁽¹⁾) and Σ(u_j − u_j⁽¹⁾)², shifted by the first sample against cancellation.
+  const norms = new Float64Array(KERNEL_CHUNK);
+  const downs = matched ? new Float64Array(KERNEL_CHUNK) : null;
+  // Matching: per output Σ(u_j − u_j⁽¹⁾) and Σ(u_j − u_j⁽¹⁾)², shifted by the first sample against cancellation.
   const shift = new Float64Array(rowCount);
   const sum1 = new Float64Array(rowCount);
   const sum2 = new Float64Array(rowCount);
-  const onSample = (squaredNorm: number): void => {
-    const factor = matched ? (squaredNorm > 0 ? testNorm / Math.sqrt(squaredNorm) : 0) : scale;
-    const first = streams.count() === 0;
-    for (let j = 0; j < rowCount; j++) {
-      const u = factor * kernel.rows[j]!;
-      if (first) shift[j] = u;
-      const deviation = u - shift[j]!;
-      sum1[j] = sum1[j]! + deviation;
-      sum2[j] = sum2[j]! + deviation * deviation;
+  let position = kernel.batch; // next unread mask of the kernel's batch
+  const draw = (count: number): void => {
+    for (let filled = 0; filled < count; ) {
+      if (position === kernel.batch) {
+        drawDropConnectBatch(kernel);
+        position = 0;
+      }
+      const take = Math.min(count - filled, kernel.batch - position);
+      if (downs === null) scaledNorms(kernel.squaredNorms, position, norms, filled, take, scale);
+      else {
+        const first = streams.count() + filled === 0;
+        for (let t = 0; t < take; t++) {
+          const squaredNorm = kernel.squaredNorms[position + t]!;
+          const factor = squaredNorm > 0 ? testNorm / Math.sqrt(squaredNorm) : 0;
+          norms[filled + t] = squaredNorm > 0 ? testNorm : 0;
+          downs[filled + t] = factor * kernel.rowSums[(position + t) * rowCount]!;
+          for (let j = 0; j < rowCount; j++) {
+            const u = factor * kernel.rowSums[(position + t) * rowCount + j]!;
+            if (first && t === 0) shift[j] = u;
+            const deviation = u - shift[j]!;
+            sum1[j] = sum1[j]! + deviation;
+            sum2[j] = sum2[j]! + deviation * deviation;
+          }
+        }
+      }
+      position += take;
+      filled += take;
     }
-    const norm = matched ? (squaredNorm > 0 ? testNorm : 0) : scale * Math.sqrt(squaredNorm);
-    streams.record(norm, factor * kernel.rows[0]!);
+    streams.recordChunk(norms, downs, count);
   };
+  // Scalar s: E u = s·q·Wx, Var u_j = s²·q(1−q)·Σ_i c_ji², E‖u‖² = s²·(q²‖Wx‖² + q(1−q)·Σ c²) (docs/mathematics.md, "DropConnect").
+  const closed: ClosedSummary = matched
+    ? NOTHING_CLOSED
+    : { meanSquareNorm: scale * scale * (q * q * testSquares + q * (1 - q) * spread), downstreamMean: scale * q * test[0]!, downstreamVariance: scale * scale * q * (1 - q) * firstSpread };
   const meanVector = (): VectorEstimate => {
+    if (!matched) return { method: 'closed-form', values: Array.from(test, (t) => scale * q * t) };
     const samples = streams.count();
     return {
       method: 'sample',
@@ -190,11 +250,11 @@ function createDropConnectSampler(input: SamplerInput, q: number, scale: number)
       standardErrors: Array.from(sum1, (s1, j) => sampleStandardError(sum2[j]! - (s1 * s1) / samples, samples)),
     };
   };
-  return samplerFrom((count) => kernel.run(count, onSample), streams, meanVector);
+  return samplerFrom(draw, streams, meanVector, closed);
 }
 
 /** Runs in pieces of at most KERNEL_CHUNK masks so each kernel call stays short (docs/architecture.md#v8-pitfalls, the OSR trap). */
-function samplerFrom(draw: (count: number) => void, streams: NormStreams, meanVector: () => VectorEstimate): Sampler {
+function samplerFrom(draw: (count: number) => void, streams: NormStreams, meanVector: () => VectorEstimate, closed: ClosedSummary): Sampler {
   return {
     run(count: number): void {
       if (!(Number.isInteger(count) && count >= 0)) throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
@@ -203,6 +263,6 @@ function samplerFrom(draw: (count: number) => void, streams: NormStreams, meanVe
     get samples() {
       return streams.count();
     },
-    summary: () => streams.summary(meanVector()),
+    summary: () => streams.summary(meanVector(), closed),
   };
 }

@@ -1,66 +1,132 @@
 /**
  * Monte Carlo kernel for DropConnect: per mask M (d×n, Bernoulli(q) i.i.d.), the raw outputs
- * T_j = Σ_i M_ji c_ji with c_ji = W_ji x_i, and S = Σ_j T_j². Keep-bits come 32 at a time from
- * sampleMaskWords.ts, each row starting a new word; T_j is summed through tables of the 2^L subset
- * sums of each group of L weights of a row (L = 8 while d·n ≤ 1024, else 4), as in sampleKernels.ts.
+ * T_j = Σ_i M_ji c_ji with c_ji = W_ji x_i, and S = Σ_j T_j².
+ *
+ * Masks are drawn in batches, weights in the outer loop: for each row and each word of 32 weights,
+ * the four 256-entry tables of subset sums of its bytes are built once (8 KB, in L1), then every
+ * mask of the batch draws its 32 keep-bits (the sfc32 word at q = ½, else byte alias draws:
+ * sampleMaskWords.ts) and adds four look-ups to its T_j. The weights are read once per batch
+ * instead of once per mask, so a 1000 × 1000 layer streams 8 MB per batch rather than a 32 MB table
+ * per mask. Each (mask, row, word) gets its own random words, so the masks are i.i.d.; which words
+ * depends only on the seed and the batch size, a function of d alone.
  */
-import { fillMaskWords, maskWordLaw } from './sampleMaskWords.ts';
+import { maskWordLaw, type MaskWordLaw } from './sampleMaskWords.ts';
 
 export interface DropConnectKernel {
-  /** Draws `count` masks; after each, `rows` holds T and onSample(S) is called. */
-  run(count: number, onSample: (squaredNorm: number) => void): void;
-  /** T_j of the last mask drawn. */
-  readonly rows: Float64Array;
+  readonly rowCount: number;
+  readonly units: number;
+  readonly wordsPerRow: number;
+  /** Masks per batch. */
+  readonly batch: number;
+  readonly law: MaskWordLaw;
+  /** c_ji, row-major (rows × units). */
+  readonly contributions: Float64Array;
+  /** sfc32 state [a, b, c, d]. */
+  readonly state: Int32Array;
+  /** S of each mask of the last batch. */
+  readonly squaredNorms: Float64Array;
+  /** T_j of each mask of the last batch (mask-major, batch × rows), or T_1 only (batch) when not keepRows. */
+  readonly rowSums: Float64Array;
+  readonly keepRows: boolean;
+  /** T_j of the current row, per mask. */
+  readonly rowTotals: Float64Array;
+  /** Four byte tables of one word of weights. */
+  readonly tables: Float64Array;
 }
 
-/** `contributions` = c_ji row-major (rows × units). */
+/** `contributions` = c_ji row-major (rows × units); `keepRows`: keep every T_j (per-sample matching needs them). */
 export function createDropConnectKernel(
   contributions: Float64Array,
   rowCount: number,
   keep: number,
   state: Int32Array,
+  keepRows: boolean,
 ): DropConnectKernel {
   const units = contributions.length / rowCount;
-  const law = maskWordLaw(keep);
-  const wordsPerRow = Math.ceil(units / 32);
-  const lanes = rowCount * units <= 1024 ? 8 : 4;
-  const entriesPerWord = 32 / lanes;
-  const entryMask = (1 << lanes) - 1;
-  const entries = rowCount * wordsPerRow * entriesPerWord;
-  const table = new Float64Array(entries << lanes);
-  for (let entry = 0; entry < entries; entry++) {
-    const row = Math.floor(entry / (wordsPerRow * entriesPerWord));
-    const first = (entry % (wordsPerRow * entriesPerWord)) * lanes; // first unit of the group
-    for (let subset = 1; subset <= entryMask; subset++) {
-      let sum = 0;
-      for (let lane = 0; lane < lanes; lane++) {
-        const i = first + lane;
-        if ((subset >> lane) & 1 && i < units) sum += contributions[row * units + i]!;
+  // Keeping every T_j of a batch costs batch·d doubles: at most 2 MB.
+  const batch = keepRows ? Math.max(16, Math.min(1024, Math.floor(2 ** 18 / rowCount))) : 1024;
+  return {
+    rowCount,
+    units,
+    wordsPerRow: Math.ceil(units / 32),
+    batch,
+    law: maskWordLaw(keep),
+    contributions,
+    state,
+    squaredNorms: new Float64Array(batch),
+    rowSums: new Float64Array(keepRows ? batch * rowCount : batch),
+    keepRows,
+    rowTotals: new Float64Array(batch),
+    tables: new Float64Array(1024),
+  };
+}
+
+/** Draws kernel.batch masks into squaredNorms and rowSums. */
+export function drawDropConnectBatch(kernel: DropConnectKernel): void {
+  const { rowCount, units, wordsPerRow, batch, contributions, squaredNorms, rowSums, rowTotals, tables, keepRows } = kernel;
+  squaredNorms.fill(0);
+  for (let j = 0; j < rowCount; j++) {
+    rowTotals.fill(0);
+    for (let w = 0; w < wordsPerRow; w++) {
+      // tables[g·256 + v] = Σ of c_j,(32w + 8g + l) over the bits l of v (units beyond n count 0).
+      for (let g = 0; g < 4; g++) {
+        const base = g << 8;
+        tables[base] = 0;
+        for (let v = 1; v < 256; v++) {
+          const low = v & -v;
+          const i = 32 * w + 8 * g + (31 - Math.clz32(low));
+          tables[base | v] = tables[base | (v ^ low)]! + (i < units ? contributions[j * units + i]! : 0);
+        }
       }
-      table[(entry << lanes) | subset] = sum;
+      addWordLookups(kernel, batch);
+    }
+    for (let t = 0; t < batch; t++) {
+      const total = rowTotals[t]!;
+      squaredNorms[t] = squaredNorms[t]! + total * total;
+      if (keepRows) rowSums[t * rowCount + j] = total;
+      else if (j === 0) rowSums[t] = total;
     }
   }
-  const maskWords = new Int32Array(rowCount * wordsPerRow);
-  const rows = new Float64Array(rowCount);
-  return {
-    rows,
-    run(count, onSample) {
-      for (let t = 0; t < count; t++) {
-        fillMaskWords(law, state, maskWords, maskWords.length);
-        let squaredNorm = 0;
-        for (let j = 0; j < rowCount; j++) {
-          let sum = 0;
-          for (let w = j * wordsPerRow; w < (j + 1) * wordsPerRow; w++) {
-            const word = maskWords[w]!;
-            for (let h = 0; h < entriesPerWord; h++) {
-              sum += table[((w * entriesPerWord + h) << lanes) | ((word >>> (h * lanes)) & entryMask)]!;
-            }
-          }
-          rows[j] = sum;
-          squaredNorm += sum * sum;
+}
+
+/** For each mask of the batch: 32 fresh keep-bits, four table look-ups into rowTotals. */
+function addWordLookups(kernel: DropConnectKernel, batch: number): void {
+  const { tables, rowTotals, state } = kernel;
+  const { thresholds, aliases } = kernel.law;
+  const mode = kernel.law.mode === 'all' ? 0 : kernel.law.mode === 'half' ? 1 : 2;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  for (let t = 0; t < batch; t++) {
+    let word = -1;
+    if (mode !== 0) {
+      let r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      word = r;
+      if (mode === 2) {
+        const columns = r;
+        word = 0;
+        for (let g = 0; g < 32; g += 8) {
+          r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          const column = (columns >>> g) & 255;
+          const take = ((r >>> 1) - thresholds[column]!) >>> 31;
+          const alias = aliases[column]!;
+          word |= (alias ^ ((column ^ alias) & -take)) << g;
         }
-        onSample(squaredNorm);
       }
-    },
-  };
+    }
+    rowTotals[t] = rowTotals[t]! + (tables[word & 255]! + tables[256 | ((word >>> 8) & 255)]! + tables[512 | ((word >>> 16) & 255)]! + tables[768 | (word >>> 24)]!);
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }

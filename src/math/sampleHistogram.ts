@@ -14,13 +14,20 @@ export interface EdgeHistogram {
   add(value: number): void;
   /** Count per bin (length = edges.length − 1, or 0 when there are fewer than two edges). */
   readonly counts: Float64Array;
+  /** What a batch loop (sampleStreams.ts) needs to bin like add(): the edges, e_0, e_B, the slack, 1/width, uniform. */
+  readonly edges: Float64Array;
+  readonly first: number;
+  readonly last: number;
+  readonly slack: number;
+  readonly inverseWidth: number;
+  readonly uniform: boolean;
 }
 
 export function createEdgeHistogram(edges: readonly number[]): EdgeHistogram {
   const bins = Math.max(0, edges.length - 1);
   const counts = new Float64Array(bins);
   const e = Float64Array.from(edges);
-  if (bins === 0) return { add: () => undefined, counts };
+  if (bins === 0) return { add: () => undefined, counts, edges: e, first: 0, last: 0, slack: 0, inverseWidth: 0, uniform: false };
   for (let j = 0; j < bins; j++) {
     if (!(e[j]! < e[j + 1]!)) throw new RangeError('histogram edges must be finite and strictly increasing');
   }
@@ -35,14 +42,21 @@ export function createEdgeHistogram(edges: readonly number[]): EdgeHistogram {
   for (let j = 0; j <= bins; j++) {
     if (Math.abs(e[j]! - (first + j * width)) > slack) uniform = false;
   }
+  const inverseWidth = 1 / width;
   return {
     counts,
+    edges: e,
+    first,
+    last,
+    slack,
+    inverseWidth,
+    uniform,
     add(value: number): void {
       const v = value + slack; // "on an edge" → into the bin that starts there
       if (v < first || v > last + 2 * slack) return;
       let j: number;
       if (uniform) {
-        j = Math.min(bins - 1, Math.max(0, Math.floor((v - first) / width)));
+        j = Math.min(bins - 1, Math.max(0, Math.floor((v - first) * inverseWidth)));
         while (j > 0 && v < e[j]!) j--;
         while (j < bins - 1 && v >= e[j + 1]!) j++;
       } else {

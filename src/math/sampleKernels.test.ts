@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sfc32State } from './random.ts';
-import { createUnitMaskKernel, drawUnitMasks, unitSums } from './sampleKernels.ts';
+import { createUnitMaskKernel, drawUnitMasks, matchUnitSums } from './sampleKernels.ts';
 import { fillMaskWords, maskWordLaw } from './sampleMaskWords.ts';
+import { fixKeptCount } from './testdata/previousFixedCount.ts';
 
 /** χ² statistic of observed counts against expected probabilities. */
 function chiSquare(counts: readonly number[], probabilities: readonly number[], total: number): number {
@@ -57,16 +58,16 @@ describe('maskWordLaw(q): byte alias table', () => {
 describe('drawUnitMasks', () => {
   const squaresOf = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => (i + 1) ** 2);
 
-  /** Frequencies of each mask drawn one at a time (n ≤ 32, so the mask is word 0). */
-  function maskCounts(n: number, keep: number, kept: number, total: number): Map<number, number> {
-    const kernel = createUnitMaskKernel(squaresOf(n), new Float64Array(n), keep, kept, sfc32State(21), false);
+  /** Frequencies of each mask drawn one at a time (n ≤ 32, so the mask is word 0), checking S exactly. */
+  function maskCounts(n: number, keep: number, kept: number, total: number, seed = 21): Map<number, number> {
+    const kernel = createUnitMaskKernel(squaresOf(n), new Float64Array(n), keep, kept, sfc32State(seed), false);
     const counts = new Map<number, number>();
     let wrongSums = 0;
     for (let t = 0; t < total; t++) {
       drawUnitMasks(kernel, 1);
       const mask = kernel.maskWords[0]! >>> 0;
       counts.set(mask, (counts.get(mask) ?? 0) + 1);
-      // S is the sum of the kept squares, exactly.
+      // S is the sum of the kept squares, exactly (integers).
       let s = 0;
       for (let i = 0; i < n; i++) if ((mask >>> i) & 1) s += (i + 1) ** 2;
       if (kernel.squaredNorms[0] !== s) wrongSums++;
@@ -75,9 +76,9 @@ describe('drawUnitMasks', () => {
     return counts;
   }
 
-  it('fixed count: every k-subset equally likely (χ² over all C(n, k) subsets, adding and removing)', () => {
-    for (const [n, k] of [[5, 2], [6, 5], [6, 1], [7, 3]] as const) {
-      const total = 100000;
+  it('fixed count (partial Fisher–Yates): every k-subset equally likely (χ² over all C(n, k) subsets, picking kept or dropped units)', () => {
+    for (const [n, k] of [[5, 2], [6, 5], [6, 1], [7, 3], [6, 3], [7, 4]] as const) {
+      const total = 60000;
       const counts = maskCounts(n, 0, k, total);
       const subsets = [...Array(2 ** n).keys()].filter((v) => bits(v) === k);
       expect([...counts.keys()].every((m) => bits(m) === k)).toBe(true);
@@ -86,14 +87,42 @@ describe('drawUnitMasks', () => {
     }
   });
 
-  it('fixed count with few candidates (k = n − 1, n = 40: units found by rank): uniform marginals', () => {
-    const n = 40;
-    const kernel = createUnitMaskKernel(squaresOf(n), new Float64Array(n), 0, n - 1, sfc32State(8), false);
-    const total = 40000;
-    for (let done = 0; done < total; done += 1000) drawUnitMasks(kernel, 1000);
-    const dropped = Array.from(unitSums(kernel, kernel.keptTable), (c) => total - c);
-    expect(dropped.reduce((s, c) => s + c, 0)).toBe(total); // exactly one dropped per mask
-    expect(chiSquare(dropped, dropped.map(() => 1 / n), total)).toBeLessThan(chiBound(n - 1));
+  it('fixed count: the same law as the previous sampler (Bernoulli mask repaired to k units) on the same seeds (χ² homogeneity)', () => {
+    const [n, k, total] = [7, 3, 40000];
+    const current = maskCounts(n, 0, k, total, 5);
+    const state = sfc32State(5);
+    const law = maskWordLaw(k / n);
+    const words = new Int32Array(1);
+    const previous = new Map<number, number>();
+    for (let t = 0; t < total; t++) {
+      fillMaskWords(law, state, words, 1);
+      words[0] = words[0]! & ((1 << n) - 1);
+      fixKeptCount(words, n, k, state);
+      previous.set(words[0]!, (previous.get(words[0]!) ?? 0) + 1);
+    }
+    const subsets = [...Array(2 ** n).keys()].filter((v) => bits(v) === k);
+    // Two samples of equal size: Σ (a − b)²/(a + b) is χ² with C(n, k) − 1 degrees of freedom.
+    const statistic = subsets.reduce((sum, m) => {
+      const a = current.get(m) ?? 0;
+      const b = previous.get(m) ?? 0;
+      return a + b > 0 ? sum + (a - b) ** 2 / (a + b) : sum;
+    }, 0);
+    expect(statistic).toBeLessThan(chiBound(subsets.length - 1));
+  });
+
+  it('fixed count at n = 40 (k = 39 and k = 3) and n = 1100 (4-unit tables): S counts exactly k units, uniform marginals', () => {
+    for (const [n, k, total] of [[40, 39, 20000], [40, 3, 20000], [1100, 700, 3000]] as const) {
+      const kernel = createUnitMaskKernel(Float64Array.from({ length: n }, () => 1), new Float64Array(n), 0, k, sfc32State(8), false);
+      const keptCounts = new Array<number>(n).fill(0);
+      for (let t = 0; t < total; t++) {
+        drawUnitMasks(kernel, 1);
+        expect(kernel.squaredNorms[0]).toBe(k);
+        for (let i = 0; i < n; i++) keptCounts[i]! += (kernel.maskWords[i >>> 5]! >>> (i & 31)) & 1;
+      }
+      // Marginal counts of a fixed-size subset vary less than multinomial ones: the bound is conservative.
+      const statistic = chiSquare(keptCounts, keptCounts.map(() => 1 / n), total * k);
+      expect(statistic, `n = ${n}, k = ${k}`).toBeLessThan(chiBound(n - 1));
+    }
   });
 
   it('Bernoulli: mask probabilities q^k(1−q)^(n−k) (χ² over all 2⁵ masks) for q ∈ {0.5, 0.27, 1}', () => {
@@ -107,21 +136,47 @@ describe('drawUnitMasks', () => {
     expect([...maskCounts(5, 1, -1, 10).keys()]).toEqual([31]);
   });
 
-  it('per-unit kept counts match the masks drawn, also with 4-unit tables (n > 1024)', () => {
-    const n = 1100;
-    const kernel = createUnitMaskKernel(Float64Array.from({ length: n }, () => 1), new Float64Array(n), 0.4, -1, sfc32State(2), false);
-    expect(kernel.lanes).toBe(4);
-    const direct = new Float64Array(n);
-    for (let t = 0; t < 300; t++) {
-      drawUnitMasks(kernel, 1);
-      let kept = 0;
-      for (let i = 0; i < n; i++) {
-        const bit = (kernel.maskWords[i >>> 5]! >>> (i & 31)) & 1;
-        direct[i]! += bit;
-        kept += bit;
+  it('Bernoulli, every path: the words of fillMaskWords on the same seed and S equal to the direct sum, bit for bit', () => {
+    // q = ½ and q = 0.8 at n = 200 take the inline loops; n = 1100 the 4-unit tables; matching the generic loop.
+    for (const [n, q, matching] of [[200, 0.5, false], [200, 0.8, false], [1100, 0.3, false], [70, 0.8, true]] as const) {
+      const squares = Float64Array.from({ length: n }, (_, i) => Math.sin(i + 1) ** 2);
+      const kernel = createUnitMaskKernel(squares, squares, q, -1, sfc32State(3), matching);
+      const state = sfc32State(3);
+      const law = maskWordLaw(q);
+      const words = new Int32Array(kernel.words);
+      for (let t = 0; t < 50; t++) {
+        drawUnitMasks(kernel, 1);
+        fillMaskWords(law, state, words, kernel.words);
+        if (n % 32 !== 0) words[kernel.words - 1] = words[kernel.words - 1]! & ((1 << n % 32) - 1);
+        expect(Array.from(kernel.maskWords)).toEqual(Array.from(words));
+        let direct = 0;
+        for (let i = 0; i < n; i++) if ((words[i >>> 5]! >>> (i & 31)) & 1) direct += squares[i]!;
+        expect(Math.abs(kernel.squaredNorms[0]! - direct)).toBeLessThanOrEqual(1e-13 * direct);
       }
-      expect(kernel.squaredNorms[0]).toBe(kept);
     }
-    expect(Array.from(unitSums(kernel, kernel.keptTable))).toEqual(Array.from(direct));
+  });
+
+  it('matching: per-unit Σ m_i/√S and Σ m_i/S equal those accumulated from the masks drawn', () => {
+    const n = 1100;
+    const squares = Float64Array.from({ length: n }, (_, i) => 1 + (i % 7));
+    const kernel = createUnitMaskKernel(squares, squares, 0.4, -1, sfc32State(2), true);
+    expect(kernel.lanes).toBe(4);
+    const first = new Float64Array(n);
+    const second = new Float64Array(n);
+    for (let t = 0; t < 200; t++) {
+      drawUnitMasks(kernel, 1);
+      const s = kernel.squaredNorms[0]!;
+      for (let i = 0; i < n; i++) {
+        if ((kernel.maskWords[i >>> 5]! >>> (i & 31)) & 1) {
+          first[i]! += 1 / Math.sqrt(s);
+          second[i]! += 1 / s;
+        }
+      }
+    }
+    const sums = matchUnitSums(kernel);
+    for (let i = 0; i < n; i++) {
+      expect(Math.abs(sums.first[i]! - first[i]!)).toBeLessThanOrEqual(1e-12 * first[i]!);
+      expect(Math.abs(sums.second[i]! - second[i]!)).toBeLessThanOrEqual(1e-12 * second[i]!);
+    }
   });
 });

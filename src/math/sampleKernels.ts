@@ -1,20 +1,26 @@
 /**
- * Monte Carlo mask kernel for unit dropout. Per mask it writes S = Σ m_i a_i and Z = Σ m_i b_i
- * (a_i squares, b_i downstream products, both chosen by the caller) into chunk buffers, and keeps
- * per-unit sums for the mean vector. One top-level function with a fixed-shape state object serves
- * every (x, q, model, compensation), so V8 compiles it once instead of going polymorphic when the
- * app creates many samplers (measured: a closure per sampler ran 2× slower after a few configurations).
+ * Monte Carlo mask kernel for unit dropout. Per mask it writes S = Σ m_i a_i (a_i the squares chosen
+ * by the caller) into a chunk buffer and, for per-sample matching only, Z = Σ m_i b_i and the per-unit
+ * sums of 1/√S and 1/S that E[y] and z need there. Scalar compensations need nothing else per mask:
+ * E[y], E z and Var z have closed forms (docs/mathematics.md, "Bernoulli model: moments" and
+ * "Fixed-count model"). One top-level function per mask law over a fixed-shape state object serves
+ * every (x, q, model, compensation), so V8 compiles each once instead of going polymorphic when the
+ * app creates many samplers (docs/architecture.md, "V8 pitfalls").
  *
- * 1. Mask words: 32 keep-bits per word, Bernoulli(q) through byte alias draws (sampleMaskWords.ts);
- *    sfc32 (random.ts) is advanced inline from the Int32Array state, so chunks continue one stream.
- * 2. Fixed-count model: the words are drawn Bernoulli(k/n), then uniformly chosen units are added
- *    or removed until exactly k are kept, which is exactly uniform over the C(n, k) subsets
- *    (sampleFixedCount.ts).
+ * 1. Bernoulli keep-bits, 32 per word: at q = ½ the sfc32 word itself; otherwise byte alias draws
+ *    (sampleMaskWords.ts). sfc32 (random.ts) is advanced inline from the Int32Array state, so chunks
+ *    continue one stream; the words are the same as fillMaskWords would give.
+ * 2. Fixed count: a partial Fisher–Yates shuffle of a persistent permutation of the units picks
+ *    min(k, n − k) distinct units uniformly (kept when k ≤ n − k, else dropped): for any starting
+ *    permutation, step i swaps a uniform one of positions i … n−1 into position i, so the first
+ *    positions hold a uniformly random ordered sample without replacement, independent of the past
+ *    masks; its set is a uniform subset, and the complement of a uniform (n − k)-subset is a uniform
+ *    k-subset. Uniform integers by Lemire's multiply-and-reject, which is exact.
  * 3. Sums through tables: each group of L units (L = 8 for n ≤ 1024, else 4 to stay in cache) has
- *    the 2^L subset sums of a and b, so a mask costs n/L look-ups per quantity instead of n
- *    multiply-adds. Per-unit sums are kept per (group, subset) and resolved to units when read.
+ *    the 2^L subset sums of a (and b), so a mask costs n/L look-ups instead of n multiply-adds.
+ *    Table entries of units at and beyond n are 0, so the unused bits of the last word do not matter.
  */
-import { fixKeptCount } from './sampleFixedCount.ts';
+import { sfc32Next } from './random.ts';
 import { fillMaskWords, maskWordLaw, type MaskWordLaw } from './sampleMaskWords.ts';
 
 /** Masks per kernel call and size of the S, Z buffers. */
@@ -25,26 +31,30 @@ export interface UnitMaskKernel {
   readonly words: number;
   /** L, units per table group (8 or 4). */
   readonly lanes: number;
-  /** How mask words are drawn (q, or k/n for the fixed model). */
+  /** How Bernoulli mask words are drawn (unused by the fixed model). */
   readonly law: MaskWordLaw;
   /** k for the fixed-count model, −1 for Bernoulli. */
   readonly exactKept: number;
   readonly squareTable: Float64Array;
+  /** Subset sums of b (empty unless perSampleScale). */
   readonly productTable: Float64Array;
-  /** Per (group, subset): number of masks (scalar compensations; empty when perSampleScale). */
-  readonly keptTable: Float64Array;
-  /** Per (group, subset): Σ 1/√S and Σ 1/S over masks with S > 0 (empty unless perSampleScale). */
-  readonly firstTable: Float64Array;
-  readonly secondTable: Float64Array;
+  /** Per (group, subset), interleaved: Σ 1/√S and Σ 1/S over masks with S > 0 (empty unless perSampleScale). */
+  readonly matchTable: Float64Array;
+  /** The last mask drawn (bit i of word i/32; bits at and beyond n are 0). */
   readonly maskWords: Int32Array;
+  /** Fixed model: the permutation the partial Fisher–Yates shuffles (empty for Bernoulli). */
+  readonly order: Int32Array;
   /** sfc32 state [a, b, c, d]. */
   readonly state: Int32Array;
-  /** Outputs of the last call: S and Z of each mask. */
+  /** Outputs of the last call: S (and Z when perSampleScale) of each mask. */
   readonly squaredNorms: Float64Array;
   readonly downstreamSums: Float64Array;
 }
 
-/** Tables and buffers for one (a, b, q or k); `kept` = k for the fixed model, else −1. */
+/**
+ * Tables and buffers for one (a, q or k); `kept` = k for the fixed model, else −1. `products` (b)
+ * and the per-unit sums are used only when `perSampleScale` ('match').
+ */
 export function createUnitMaskKernel(
   squares: Float64Array,
   products: Float64Array,
@@ -55,134 +65,255 @@ export function createUnitMaskKernel(
 ): UnitMaskKernel {
   const n = squares.length;
   if (kept >= 0 && n > 2 ** 21) throw new RangeError(`the fixed-count sampler supports n ≤ ${2 ** 21}, got ${n}`);
-  const law = maskWordLaw(kept >= 0 ? kept / n : keep);
+  const law = maskWordLaw(kept >= 0 ? 1 : keep);
   const lanes = n <= 1024 ? 8 : 4;
   const words = Math.ceil(n / 32);
-  const entries = (words * 32) / lanes;
-  const tableSize = entries << lanes;
-  const squareTable = new Float64Array(tableSize);
-  const productTable = new Float64Array(tableSize);
-  for (let entry = 0; entry < entries; entry++) {
-    for (let subset = 1; subset < 1 << lanes; subset++) {
-      let sumSquares = 0;
-      let sumProducts = 0;
-      for (let lane = 0; lane < lanes; lane++) {
-        const i = entry * lanes + lane;
-        if ((subset >> lane) & 1 && i < n) {
-          sumSquares += squares[i]!;
-          sumProducts += products[i]!;
-        }
-      }
-      squareTable[(entry << lanes) | subset] = sumSquares;
-      productTable[(entry << lanes) | subset] = sumProducts;
-    }
-  }
+  const tableSize = ((words * 32) / lanes) << lanes;
   return {
     units: n,
     words,
     lanes,
     law,
     exactKept: kept,
-    squareTable,
-    productTable,
-    keptTable: new Float64Array(perSampleScale ? 0 : tableSize),
-    firstTable: new Float64Array(perSampleScale ? tableSize : 0),
-    secondTable: new Float64Array(perSampleScale ? tableSize : 0),
+    squareTable: subsetSums(squares, lanes, tableSize),
+    productTable: perSampleScale ? subsetSums(products, lanes, tableSize) : new Float64Array(0),
+    matchTable: new Float64Array(perSampleScale ? 2 * tableSize : 0),
     maskWords: new Int32Array(words),
+    order: kept >= 0 ? Int32Array.from({ length: n }, (_, i) => i) : new Int32Array(0),
     state,
     squaredNorms: new Float64Array(KERNEL_CHUNK),
-    downstreamSums: new Float64Array(KERNEL_CHUNK),
+    downstreamSums: new Float64Array(perSampleScale ? KERNEL_CHUNK : 0),
   };
 }
 
-/** Per-unit sums of a per-(group, subset) table: Σ over subsets that contain the unit. */
-export function unitSums(kernel: UnitMaskKernel, table: Float64Array): Float64Array {
-  const { units, lanes } = kernel;
-  const sums = new Float64Array(units);
+/** Per group of `lanes` values, the sums of every subset (entry (group << lanes) | subset). */
+function subsetSums(values: Float64Array, lanes: number, tableSize: number): Float64Array {
+  const table = new Float64Array(tableSize);
+  for (let entry = 0; entry < tableSize >> lanes; entry++) {
+    for (let subset = 1; subset < 1 << lanes; subset++) {
+      let sum = 0;
+      for (let lane = 0; lane < lanes; lane++) {
+        const i = entry * lanes + lane;
+        if ((subset >> lane) & 1 && i < values.length) sum += values[i]!;
+      }
+      table[(entry << lanes) | subset] = sum;
+    }
+  }
+  return table;
+}
+
+/** Per-unit Σ_masks m_i/√S (first) and Σ m_i/S (second), from the per-(group, subset) match sums. */
+export function matchUnitSums(kernel: UnitMaskKernel): { first: Float64Array; second: Float64Array } {
+  const { units, lanes, matchTable } = kernel;
+  const first = new Float64Array(units);
+  const second = new Float64Array(units);
   for (let i = 0; i < units; i++) {
     const entry = Math.floor(i / lanes);
     const lane = i % lanes;
-    let sum = 0;
+    let f = 0;
+    let s = 0;
     for (let subset = 0; subset < 1 << lanes; subset++) {
-      if ((subset >> lane) & 1) sum += table[(entry << lanes) | subset]!;
+      if ((subset >> lane) & 1) {
+        f += matchTable[2 * ((entry << lanes) | subset)]!;
+        s += matchTable[2 * ((entry << lanes) | subset) + 1]!;
+      }
     }
-    sums[i] = sum;
+    first[i] = f;
+    second[i] = s;
   }
-  return sums;
+  return { first, second };
 }
 
-/** Draws `count` ≤ KERNEL_CHUNK masks into kernel.squaredNorms / kernel.downstreamSums. */
+/** Draws `count` ≤ KERNEL_CHUNK masks into kernel.squaredNorms (and downstreamSums when matching). */
 export function drawUnitMasks(kernel: UnitMaskKernel, count: number): void {
-  // One loop per model, so each keeps its own type feedback (and the Bernoulli loop stays small).
-  if (kernel.exactKept >= 0) drawFixedCountMasks(kernel, count);
-  else drawBernoulliMasks(kernel, count);
+  // One loop per law, so each keeps its own type feedback and stays small.
+  const simple = kernel.lanes === 8 && kernel.matchTable.length === 0;
+  if (kernel.exactKept >= 0) drawFixedCountMasks(kernel, count, simple);
+  else if (simple && kernel.law.mode === 'half') drawHalfMasks(kernel, count);
+  else if (simple && kernel.law.mode === 'alias') drawAliasMasks(kernel, count);
+  else {
+    for (let t = 0; t < count; t++) {
+      fillMaskWords(kernel.law, kernel.state, kernel.maskWords, kernel.words);
+      sumMask(kernel, t);
+    }
+  }
 }
 
-function drawBernoulliMasks(kernel: UnitMaskKernel, count: number): void {
-  const { words, law, maskWords, state } = kernel;
+/** q = ½, L = 8, S only: each sfc32 word is a mask word of four table bytes. */
+function drawHalfMasks(kernel: UnitMaskKernel, count: number): void {
+  const { words, squareTable: table, squaredNorms, maskWords, state } = kernel;
   const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
   for (let t = 0; t < count; t++) {
-    fillMaskWords(law, state, maskWords, words);
-    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
-    sumMask(kernel, t);
+    let s = 0;
+    for (let w = 0; w < words; w++) {
+      const r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      const base = w << 10;
+      s += table[base | (r & 255)]! + table[base | 256 | ((r >>> 8) & 255)]! + table[base | 512 | ((r >>> 16) & 255)]! + table[base | 768 | (r >>> 24)]!;
+      maskWords[w] = r;
+    }
+    squaredNorms[t] = s;
   }
+  maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }
 
-function drawFixedCountMasks(kernel: UnitMaskKernel, count: number): void {
-  const { words, law, maskWords, state, units, exactKept } = kernel;
-  const lastWordMask = units % 32 === 0 ? -1 : (1 << units % 32) - 1;
+/** Any other q, L = 8, S only: four alias bytes per word (the words of fillMaskWords). */
+function drawAliasMasks(kernel: UnitMaskKernel, count: number): void {
+  const { words, squareTable: table, squaredNorms, maskWords, state } = kernel;
+  const { thresholds, aliases } = kernel.law;
+  const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
   for (let t = 0; t < count; t++) {
-    fillMaskWords(law, state, maskWords, words);
-    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
-    fixKeptCount(maskWords, units, exactKept, state);
-    sumMask(kernel, t);
+    let s = 0;
+    for (let w = 0; w < words; w++) {
+      const columns = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + columns) | 0;
+      let word = 0;
+      let wordSum = 0;
+      for (let g = 0; g < 32; g += 8) {
+        const r = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + r) | 0;
+        const column = (columns >>> g) & 255;
+        const take = ((r >>> 1) - thresholds[column]!) >>> 31; // branch-free u < T: keep the column's byte
+        const alias = aliases[column]!;
+        const byte = alias ^ ((column ^ alias) & -take);
+        wordSum += table[(w << 10) | (g << 5) | byte]!;
+        word |= byte << g;
+      }
+      s += wordSum;
+      maskWords[w] = word;
+    }
+    squaredNorms[t] = s;
   }
+  maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }
 
-/** S and Z of the mask in kernel.maskWords into slot t of the outputs, and the per-unit sums. */
+const TWO_POW_32 = 4294967296;
+const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
+
+/** Exactly k kept: partial Fisher–Yates over min(k, n − k) units into maskWords, then the sums. */
+function drawFixedCountMasks(kernel: UnitMaskKernel, count: number, simple: boolean): void {
+  const { units: n, exactKept: k, words, order, maskWords, state, squareTable: table, squaredNorms } = kernel;
+  const picked = Math.min(k, n - k);
+  const pickKept = k <= n - k; // else pick the dropped units out of an all-kept mask
+  const lastWordMask = n % 32 === 0 ? -1 : (1 << n % 32) - 1;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  for (let t = 0; t < count; t++) {
+    for (let w = 0; w < words; w++) maskWords[w] = pickKept ? 0 : -1;
+    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
+    for (let i = 0; i < picked; i++) {
+      // Lemire: j = ⌊r·range/2³²⌋ is uniform on [0, range) once the low part passes the rejection
+      // test, which can fail only when low < range (probability < 2⁻¹¹): then redraw.
+      const range = n - i;
+      const r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      const product = (r >>> 0) * range; // < 2⁵³: exact
+      let j = Math.floor(product * TWO_POW_MINUS_32);
+      if (product - j * TWO_POW_32 < range) {
+        state[0] = a;
+        state[1] = b;
+        state[2] = c;
+        state[3] = d;
+        j = boundedRedraw(state, range, product - j * TWO_POW_32, j);
+        a = state[0]!;
+        b = state[1]!;
+        c = state[2]!;
+        d = state[3]!;
+      }
+      j += i;
+      const unit = order[j]!;
+      order[j] = order[i]!;
+      order[i] = unit;
+      maskWords[unit >>> 5] = maskWords[unit >>> 5]! ^ (1 << (unit & 31));
+    }
+    if (simple) {
+      let s = 0;
+      for (let w = 0; w < words; w++) {
+        const word = maskWords[w]!;
+        const base = w << 10;
+        s += table[base | (word & 255)]! + table[base | 256 | ((word >>> 8) & 255)]! + table[base | 512 | ((word >>> 16) & 255)]! + table[base | 768 | (word >>> 24)]!;
+      }
+      squaredNorms[t] = s;
+    } else sumMask(kernel, t);
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+}
+
+/** Lemire's rejection step for a first draw (low part `low`, candidate `j`) whose low part is below range. */
+function boundedRedraw(state: Int32Array, range: number, low: number, j: number): number {
+  const threshold = (TWO_POW_32 - range) % range;
+  while (low < threshold) {
+    const product = sfc32Next(state) * range;
+    j = Math.floor(product * TWO_POW_MINUS_32);
+    low = product - j * TWO_POW_32;
+  }
+  return j;
+}
+
+/** S (and Z and the match sums when matching) of the mask in kernel.maskWords into slot t. */
 function sumMask(kernel: UnitMaskKernel, t: number): void {
-  const { words, lanes, maskWords, squareTable, productTable, keptTable, firstTable, secondTable } = kernel;
-  const counting = keptTable.length > 0;
+  const { words, lanes, maskWords, squareTable, productTable, matchTable } = kernel;
+  maskWords[words - 1] = maskWords[words - 1]! & (kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1);
+  const matching = matchTable.length > 0;
+  const groups = 32 / lanes;
+  const groupMask = (1 << lanes) - 1;
   let squaredNorm = 0;
   let downstream = 0;
   for (let w = 0; w < words; w++) {
     const word = maskWords[w]!;
-    if (lanes === 8) {
-      const base = w << 10;
-      const i0 = base | (word & 255);
-      const i1 = base | 256 | ((word >>> 8) & 255);
-      const i2 = base | 512 | ((word >>> 16) & 255);
-      const i3 = base | 768 | (word >>> 24);
-      squaredNorm += squareTable[i0]! + squareTable[i1]! + squareTable[i2]! + squareTable[i3]!;
-      downstream += productTable[i0]! + productTable[i1]! + productTable[i2]! + productTable[i3]!;
-      if (counting) {
-        keptTable[i0] = keptTable[i0]! + 1;
-        keptTable[i1] = keptTable[i1]! + 1;
-        keptTable[i2] = keptTable[i2]! + 1;
-        keptTable[i3] = keptTable[i3]! + 1;
-      }
-    } else {
-      for (let h = 0; h < 8; h++) {
-        const index = (((w << 3) + h) << 4) | ((word >>> (h << 2)) & 15);
-        squaredNorm += squareTable[index]!;
-        downstream += productTable[index]!;
-        if (counting) keptTable[index] = keptTable[index]! + 1;
-      }
+    let wordSquares = 0;
+    for (let h = 0; h < groups; h++) {
+      const index = ((w * groups + h) << lanes) | ((word >>> (h * lanes)) & groupMask);
+      wordSquares += squareTable[index]!;
+      if (matching) downstream += productTable[index]!;
     }
+    squaredNorm += wordSquares;
   }
-  if (firstTable.length > 0 && squaredNorm > 0) {
-    // Per-sample matching: Σ 1/√S and Σ 1/S per (group, subset) for E[y] and its error.
+  if (matching && squaredNorm > 0) {
     const first = 1 / Math.sqrt(squaredNorm);
     const second = 1 / squaredNorm;
     for (let w = 0; w < words; w++) {
       const word = maskWords[w]!;
-      for (let h = 0; h < 32 / lanes; h++) {
-        const index = (((w * 32) / lanes + h) << lanes) | ((word >>> (h * lanes)) & ((1 << lanes) - 1));
-        firstTable[index] = firstTable[index]! + first;
-        secondTable[index] = secondTable[index]! + second;
+      for (let h = 0; h < groups; h++) {
+        const index = 2 * (((w * groups + h) << lanes) | ((word >>> (h * lanes)) & groupMask));
+        matchTable[index] = matchTable[index]! + first;
+        matchTable[index + 1] = matchTable[index + 1]! + second;
       }
     }
   }
   kernel.squaredNorms[t] = squaredNorm;
-  kernel.downstreamSums[t] = downstream;
+  if (matching) kernel.downstreamSums[t] = downstream;
 }

@@ -35,15 +35,51 @@ export function addMoment(state: Float64Array, value: number): void {
   state[BLOCK_SUMS + 3] = state[BLOCK_SUMS + 3]! + d2 * d2;
   state[COUNT] = state[COUNT]! + 1;
   state[IN_BLOCK] = state[IN_BLOCK]! + 1;
-  if (state[IN_BLOCK] === BLOCK) {
-    for (let p = 0; p < 4; p++) {
-      const [sum, compensation] = neumaierAdd(state[TOTALS + p]!, state[COMPENSATIONS + p]!, state[BLOCK_SUMS + p]!);
-      state[TOTALS + p] = sum;
-      state[COMPENSATIONS + p] = compensation;
-      state[BLOCK_SUMS + p] = 0;
+  if (state[IN_BLOCK] === BLOCK) foldBlock(state);
+}
+
+/**
+ * Adds values[0 … count): the same sums in the same order as `count` calls of addMoment, with the
+ * block sums held in locals between block boundaries.
+ */
+export function addMoments(state: Float64Array, values: Float64Array, count: number): void {
+  if (count > 0 && state[COUNT] === 0) state[SHIFT] = values[0]!;
+  const shift = state[SHIFT]!;
+  let t = 0;
+  while (t < count) {
+    const end = Math.min(count, t + BLOCK - state[IN_BLOCK]!);
+    const taken = end - t;
+    let s1 = state[BLOCK_SUMS]!;
+    let s2 = state[BLOCK_SUMS + 1]!;
+    let s3 = state[BLOCK_SUMS + 2]!;
+    let s4 = state[BLOCK_SUMS + 3]!;
+    for (; t < end; t++) {
+      const d = values[t]! - shift;
+      const d2 = d * d;
+      s1 += d;
+      s2 += d2;
+      s3 += d2 * d;
+      s4 += d2 * d2;
     }
-    state[IN_BLOCK] = 0;
+    state[BLOCK_SUMS] = s1;
+    state[BLOCK_SUMS + 1] = s2;
+    state[BLOCK_SUMS + 2] = s3;
+    state[BLOCK_SUMS + 3] = s4;
+    state[COUNT] = state[COUNT]! + taken;
+    state[IN_BLOCK] = state[IN_BLOCK]! + taken;
+    if (state[IN_BLOCK] === BLOCK) foldBlock(state);
   }
+}
+
+/** Adds the finished block to the totals (Neumaier) and starts a new one. */
+function foldBlock(state: Float64Array): void {
+  for (let p = 0; p < 4; p++) {
+    const [sum, compensation] = neumaierAdd(state[TOTALS + p]!, state[COMPENSATIONS + p]!, state[BLOCK_SUMS + p]!);
+    state[TOTALS + p] = sum;
+    state[COMPENSATIONS + p] = compensation;
+    state[BLOCK_SUMS + p] = 0;
+  }
+  state[IN_BLOCK] = 0;
 }
 
 /** sum + value with Neumaier's running compensation. */

@@ -24,39 +24,64 @@ export interface NormQuantileSketch {
   count(): number;
   /** The rank-th smallest value added (1-based, clamped to [1, count]); NaN when empty. */
   orderStatistic(rank: number): number;
+  /** The cells, for batch loops that add values past the pilot themselves (sampleStreams.ts). */
+  readonly grid: QuantileGrid;
+}
+
+/**
+ * The sketch's state. Past the pilot a value v goes to cell gridCell(grid, v), whose count, smallest
+ * and largest value it updates, and `added` counts it.
+ */
+export interface QuantileGrid {
+  readonly cellCount: Float64Array;
+  readonly cellMin: Float64Array;
+  readonly cellMax: Float64Array;
+  /** 1 / coarse cell width. */
+  coarseScale: number;
+  /** Fine window [windowLow, windowHigh) = coarse cells [firstCoarse, endCoarse); empty until set. */
+  firstCoarse: number;
+  endCoarse: number;
+  windowLow: number;
+  windowHigh: number;
+  fineScale: number;
+  added: number;
+}
+
+/** The cell of `value` (the grid must be fixed, i.e. at least PILOT_SIZE values added). */
+export function gridCell(grid: QuantileGrid, value: number): number {
+  if (value >= grid.windowLow && value < grid.windowHigh) {
+    return COARSE_CELLS + Math.min(FINE_CELLS - 1, Math.floor((value - grid.windowLow) * grid.fineScale));
+  }
+  let cell = Math.min(COARSE_CELLS - 1, Math.max(0, Math.floor(value * grid.coarseScale)));
+  // A value just outside the window that rounding put into a window cell goes next to it.
+  if (cell >= grid.firstCoarse && cell < grid.endCoarse) {
+    cell = value < grid.windowLow ? grid.firstCoarse - 1 : grid.endCoarse;
+    if (cell < 0) return COARSE_CELLS;
+    if (cell >= COARSE_CELLS) return COARSE_CELLS + FINE_CELLS - 1;
+  }
+  return cell;
 }
 
 export function createNormQuantileSketch(maxValue: number): NormQuantileSketch {
   const top = maxValue > 0 && Number.isFinite(maxValue) ? maxValue : 1;
   const pilot = new Float64Array(PILOT_SIZE);
-  const cellCount = new Float64Array(COARSE_CELLS + FINE_CELLS);
-  const cellMin = new Float64Array(COARSE_CELLS + FINE_CELLS).fill(Number.POSITIVE_INFINITY);
-  const cellMax = new Float64Array(COARSE_CELLS + FINE_CELLS).fill(Number.NEGATIVE_INFINITY);
   const coarseWidth = top / COARSE_CELLS;
-  // Fine window [windowLow, windowHigh) = coarse cells [firstCoarse, endCoarse); empty until set.
-  let firstCoarse = 0;
-  let endCoarse = 0;
-  let windowLow = 0;
-  let windowHigh = 0;
-  let fineScale = 0;
-  let added = 0;
-
-  const cellOf = (value: number): number => {
-    if (value >= windowLow && value < windowHigh) {
-      return COARSE_CELLS + Math.min(FINE_CELLS - 1, Math.floor((value - windowLow) * fineScale));
-    }
-    let cell = Math.min(COARSE_CELLS - 1, Math.max(0, Math.floor(value / coarseWidth)));
-    // A value just outside the window that rounding put into a window cell goes next to it.
-    if (cell >= firstCoarse && cell < endCoarse) {
-      cell = value < windowLow ? firstCoarse - 1 : endCoarse;
-      if (cell < 0) return COARSE_CELLS;
-      if (cell >= COARSE_CELLS) return COARSE_CELLS + FINE_CELLS - 1;
-    }
-    return cell;
+  const grid: QuantileGrid = {
+    cellCount: new Float64Array(COARSE_CELLS + FINE_CELLS),
+    cellMin: new Float64Array(COARSE_CELLS + FINE_CELLS).fill(Number.POSITIVE_INFINITY),
+    cellMax: new Float64Array(COARSE_CELLS + FINE_CELLS).fill(Number.NEGATIVE_INFINITY),
+    coarseScale: 1 / coarseWidth,
+    firstCoarse: 0,
+    endCoarse: 0,
+    windowLow: 0,
+    windowHigh: 0,
+    fineScale: 0,
+    added: 0,
   };
+  const { cellCount, cellMin, cellMax } = grid;
 
   const record = (value: number): void => {
-    const cell = cellOf(value);
+    const cell = gridCell(grid, value);
     cellCount[cell] = cellCount[cell]! + 1;
     if (value < cellMin[cell]!) cellMin[cell] = value;
     if (value > cellMax[cell]!) cellMax[cell] = value;
@@ -68,35 +93,38 @@ export function createNormQuantileSketch(maxValue: number): NormQuantileSketch {
     const high = sorted[Math.floor(0.999 * PILOT_SIZE) - 1]!;
     const span = high - low;
     if (span > 0) {
-      firstCoarse = Math.max(0, Math.floor((low - span / 4) / coarseWidth));
-      endCoarse = Math.min(COARSE_CELLS, Math.floor((high + span / 4) / coarseWidth) + 1);
-      windowLow = firstCoarse * coarseWidth;
-      windowHigh = endCoarse === COARSE_CELLS ? Number.POSITIVE_INFINITY : endCoarse * coarseWidth;
-      fineScale = FINE_CELLS / ((endCoarse - firstCoarse) * coarseWidth);
+      grid.firstCoarse = Math.max(0, Math.floor((low - span / 4) / coarseWidth));
+      grid.endCoarse = Math.min(COARSE_CELLS, Math.floor((high + span / 4) / coarseWidth) + 1);
+      grid.windowLow = grid.firstCoarse * coarseWidth;
+      grid.windowHigh = grid.endCoarse === COARSE_CELLS ? Number.POSITIVE_INFINITY : grid.endCoarse * coarseWidth;
+      grid.fineScale = FINE_CELLS / ((grid.endCoarse - grid.firstCoarse) * coarseWidth);
     }
     for (const value of pilot) record(value);
   };
 
   /** Cells in increasing order of value. */
   const orderedCells = function* (): Generator<number> {
+    const { firstCoarse, endCoarse } = grid;
     for (let c = 0; c < firstCoarse; c++) yield c;
     if (endCoarse > firstCoarse) for (let f = 0; f < FINE_CELLS; f++) yield COARSE_CELLS + f;
     for (let c = endCoarse > firstCoarse ? endCoarse : firstCoarse; c < COARSE_CELLS; c++) yield c;
   };
 
   return {
+    grid,
     add(value: number): void {
-      if (added < PILOT_SIZE) {
-        pilot[added] = value;
-        added++;
-        if (added === PILOT_SIZE) fixGrid();
+      if (grid.added < PILOT_SIZE) {
+        pilot[grid.added] = value;
+        grid.added++;
+        if (grid.added === PILOT_SIZE) fixGrid();
       } else {
         record(value);
-        added++;
+        grid.added++;
       }
     },
-    count: () => added,
+    count: () => grid.added,
     orderStatistic(rank: number): number {
+      const added = grid.added;
       if (added === 0) return Number.NaN;
       const j = Math.min(added, Math.max(1, Math.round(rank)));
       if (added < PILOT_SIZE) return pilot.subarray(0, added).slice().sort()[j - 1]!;

@@ -1,11 +1,13 @@
 /**
- * What every sampled model records per mask: ‖y‖ and the downstream unit z, turned into moments
- * (sampleMoments.ts), the median with its order-statistic interval (sampleQuantiles.ts), the tail
- * probability P(‖y‖ > reference) and the caller's histogram (sampleHistogram.ts).
+ * What every sampled model records per mask: ‖y‖ and, where it has no closed form, the downstream
+ * unit z, turned into moments (sampleMoments.ts), the median with its order-statistic interval
+ * (sampleQuantiles.ts), the tail probability P(‖y‖ > reference) and the caller's histogram
+ * (sampleHistogram.ts). A chunk of norms is recorded at once: one loop for the moments, one that
+ * finds each value's histogram bin and quantile cell and counts it in both, and P(‖y‖ > ‖x‖).
  */
-import { createEdgeHistogram, EDGE_TOLERANCE } from './sampleHistogram.ts';
-import { addMoment, centralMoments, createMomentState, meanEstimate, rootMeanSquareEstimate, standardDeviationEstimate, varianceEstimate, Z95 } from './sampleMoments.ts';
-import { createNormQuantileSketch, medianRanks } from './sampleQuantiles.ts';
+import { createEdgeHistogram, EDGE_TOLERANCE, type EdgeHistogram } from './sampleHistogram.ts';
+import { addMoments, centralMoments, createMomentState, meanEstimate, rootMeanSquareEstimate, standardDeviationEstimate, varianceEstimate, Z95 } from './sampleMoments.ts';
+import { COARSE_CELLS, createNormQuantileSketch, FINE_CELLS, gridCell, medianRanks, PILOT_SIZE, type NormQuantileSketch } from './sampleQuantiles.ts';
 import type { SampleSummary } from './sample.ts';
 import type { Estimate, VectorEstimate } from './types.ts';
 
@@ -30,9 +32,79 @@ function proportionEstimate(hits: number, count: number): Estimate {
 
 /** What every model records per sample: ‖y‖ and z, with their moments, median, tail and bins. */
 export interface NormStreams {
-  record(norm: number, downstream: number): void;
+  /** Records norms[0 … count) and, when sampled, downstream[0 … count) (z of the same masks). */
+  recordChunk(norms: Float64Array, downstream: Float64Array | null, count: number): void;
   count(): number;
-  summary(meanVector: VectorEstimate): SampleSummary;
+  /**
+   * `closed` holds the numbers with a closed form for this model (they are then not sampled):
+   * E‖y‖² and E z, Var z when known.
+   */
+  summary(meanVector: VectorEstimate, closed: ClosedSummary): SampleSummary;
+}
+
+/** Closed forms that replace sampled numbers in the summary (null: sampled). */
+export interface ClosedSummary {
+  readonly meanSquareNorm: number | null;
+  readonly downstreamMean: number | null;
+  readonly downstreamVariance: number | null;
+}
+
+/** Histogram bins, quantile cells and the count above `threshold` of values[0 … count); returns that count. */
+function binChunk(histogram: EdgeHistogram, sketch: NormQuantileSketch, values: Float64Array, count: number, threshold: number): number {
+  let above = 0;
+  let t = 0;
+  // The pilot, value by value; then one loop of its own (a loop that ran first inside the same
+  // function would be compiled on-stack without feedback for it: docs/architecture.md, "OSR trap").
+  for (; t < count && sketch.count() < PILOT_SIZE; t++) {
+    sketch.add(values[t]!);
+    histogram.add(values[t]!);
+    above += values[t]! > threshold ? 1 : 0;
+  }
+  return t < count ? above + binPastPilot(histogram, sketch, values, t, count, threshold) : above;
+}
+
+/** binChunk for values[from … count), the sketch's grid being fixed. */
+function binPastPilot(histogram: EdgeHistogram, sketch: NormQuantileSketch, values: Float64Array, from: number, count: number, threshold: number): number {
+  let above = 0;
+  let t = from;
+  const { counts, edges, first, last, slack, inverseWidth, uniform } = histogram;
+  const bins = counts.length;
+  const grid = sketch.grid;
+  const { cellCount, cellMin, cellMax, windowLow, windowHigh, fineScale } = grid;
+  grid.added += count - t;
+  for (; t < count; t++) {
+    const value = values[t]!;
+    above += value > threshold ? 1 : 0;
+    // Quantile cell (gridCell, its common case inline): count, smallest and largest value.
+    const cell =
+      value >= windowLow && value < windowHigh
+        ? COARSE_CELLS + Math.min(FINE_CELLS - 1, Math.floor((value - windowLow) * fineScale))
+        : gridCell(grid, value);
+    cellCount[cell] = cellCount[cell]! + 1;
+    if (value < cellMin[cell]!) cellMin[cell] = value;
+    if (value > cellMax[cell]!) cellMax[cell] = value;
+    // Histogram bin, as EdgeHistogram.add: "on an edge" goes into the bin that starts there.
+    if (bins === 0) continue;
+    const v = value + slack;
+    if (v < first || v > last + 2 * slack) continue;
+    let j: number;
+    if (uniform) {
+      j = Math.min(bins - 1, Math.max(0, Math.floor((v - first) * inverseWidth)));
+      while (j > 0 && v < edges[j]!) j--;
+      while (j < bins - 1 && v >= edges[j + 1]!) j++;
+    } else {
+      let low = 0;
+      let high = bins;
+      while (high - low > 1) {
+        const mid = (low + high) >>> 1;
+        if (v >= edges[mid]!) low = mid;
+        else high = mid;
+      }
+      j = low;
+    }
+    counts[j] = counts[j]! + 1;
+  }
+  return above;
 }
 
 /**
@@ -48,16 +120,14 @@ export function createNormStreams(seed: number, edges: readonly number[], larges
   let above = 0;
   let samples = 0;
   return {
-    record(norm, downstream) {
-      addMoment(normMoments, norm);
-      addMoment(downstreamMoments, downstream);
-      if (norm > aboveThreshold) above++;
-      quantiles.add(norm);
-      histogram.add(norm);
-      samples++;
+    recordChunk(norms, downstream, count) {
+      addMoments(normMoments, norms, count);
+      if (downstream !== null) addMoments(downstreamMoments, downstream, count);
+      above += binChunk(histogram, quantiles, norms, count, aboveThreshold);
+      samples += count;
     },
     count: () => samples,
-    summary(meanVector) {
+    summary(meanVector, closed) {
       const norms = centralMoments(normMoments);
       const downs = centralMoments(downstreamMoments);
       const mean = meanEstimate(norms);
@@ -74,13 +144,14 @@ export function createNormStreams(seed: number, edges: readonly number[], larges
         samples,
         seed,
         meanNorm: estimate(mean.value, mean.standardError),
-        rmsNorm: estimate(rms.value, rms.standardError),
+        rmsNorm: closed.meanSquareNorm === null ? estimate(rms.value, rms.standardError) : { value: Math.sqrt(closed.meanSquareNorm), method: 'closed-form' },
         sdNorm: estimate(sd.value, sd.standardError),
         medianNorm: { value: median, method: 'sample', standardError: (high - low) / (2 * Z95), interval: [low, high] },
         pAboveNorm: proportionEstimate(above, samples),
         meanVector,
-        downstreamMean: estimate(downMean.value, downMean.standardError),
-        downstreamVariance: estimate(downVariance.value, downVariance.standardError),
+        downstreamMean: closed.downstreamMean === null ? estimate(downMean.value, downMean.standardError) : { value: closed.downstreamMean, method: 'closed-form' },
+        downstreamVariance:
+          closed.downstreamVariance === null ? estimate(downVariance.value, downVariance.standardError) : { value: closed.downstreamVariance, method: 'closed-form' },
         histogram: {
           edges: [...edges],
           probabilities,

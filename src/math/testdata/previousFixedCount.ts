@@ -1,4 +1,7 @@
 /**
+ * The fixed-count sampler before the partial Fisher–Yates (sampleKernels.ts), kept only so that the
+ * tests can compare the two on the same seeds.
+ *
  * Exactly k of n kept, uniformly over the C(n, k) subsets, from a Bernoulli mask: units are added
  * (or removed) one at a time, each chosen uniformly among the units not kept (kept), until k are
  * kept. Given its size K, an i.i.d. mask is a uniform K-subset, and a uniform K-subset plus a
@@ -7,7 +10,7 @@
  * expected number of steps at E|K − k| ≈ √(n q(1−q)·2/π). A unit is chosen by redrawing a uniform
  * unit until it is a candidate (when at least n/8 units are), else by rank among the candidates.
  */
-import { sfc32Next } from './random.ts';
+import { sfc32Next } from '../random.ts';
 
 /** Number of set bits of a 32-bit word. */
 function bitCount(word: number): number {

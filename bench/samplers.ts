@@ -1,0 +1,44 @@
+/**
+ * `npx tsx bench/samplers.ts NAME N Q COUNT ROUNDS`: CPU ns per mask of one sampler of the engine
+ * (createSampler(…).run(COUNT), 128 bins, seed 1), best of ROUNDS after a warm-up of short calls.
+ * Prints one line `NAME n q ns`. bench/compare.sh runs it interleaved with bench/samplers.c.
+ * NAME: bernoulli | fixed | match | dropconnect (4 rows × n).
+ */
+import { defaultEdges } from '../src/math/analyze.ts';
+import { createSampler, type SamplerInput } from '../src/math/sample.ts';
+import { generateVector } from '../src/math/vectorSpec.ts';
+
+const [name = 'bernoulli', nText = '192', qText = '0.5', countText = '1000000', roundsText = '3'] = process.argv.slice(2);
+const n = Number(nText);
+const keep = Number(qText);
+const count = Number(countText);
+const rounds = Number(roundsText);
+const x = generateVector({ kind: 'uniform', units: n, seed: 42, norm: 1 });
+const rows = 4;
+const weights = { rows, values: generateVector({ kind: 'gauss', units: rows * n, seed: 5, norm: 1 }) };
+const model = name === 'fixed' ? 'fixed' : name === 'dropconnect' ? 'dropconnect' : 'bernoulli';
+const compensation = name === 'match' ? 'match' : 'inverted';
+const input: SamplerInput = {
+  x,
+  keep,
+  model,
+  compensation,
+  constantScale: 1,
+  downstream: x,
+  seed: 1,
+  edges: defaultEdges(x, keep, compensation, 128),
+  ...(model === 'dropconnect' ? { weights } : {}),
+};
+
+// Warm-up in short calls, so the kernels' first calls are short (docs/architecture.md, "OSR trap").
+for (let r = 0; r < 200; r++) createSampler(input).run(64);
+let best = Number.POSITIVE_INFINITY;
+for (let r = 0; r < rounds; r++) {
+  const sampler = createSampler(input);
+  const cpu = process.cpuUsage();
+  for (let done = 0; done < count; done += 65536) sampler.run(Math.min(65536, count - done));
+  sampler.summary();
+  const used = process.cpuUsage(cpu);
+  best = Math.min(best, ((used.user + used.system) * 1000) / count);
+}
+console.log(`${name} ${n} ${keep} ${best.toFixed(2)}`);
