@@ -57,7 +57,7 @@ export const selectMainRequests = memoOnDeps(
     const edges =
       state.model === 'dropconnect'
         ? defaultEdges(x, keep, state.compensation, state.bins, seededWeights(DROPCONNECT_ROWS, x.length, state.weightsSeed))
-        : focusedEdges(x, keep, state.compensation, state.bins);
+        : focusedEdges(x, keep, state.compensation, state.bins, state.model === 'fixed' ? selectKept(state) : undefined);
     return [request(state, state.compensation, edges)];
   },
 );
@@ -69,7 +69,8 @@ export const selectCompareRequests = memoOnDeps(
     const x = selectVector(state);
     const keep = selectEffectiveKeep(state);
     const weights = state.model === 'dropconnect' ? seededWeights(DROPCONNECT_ROWS, x.length, state.weightsSeed) : undefined;
-    const top = Math.max(...state.compared.map((c) => defaultEdges(x, keep, c, state.bins, weights).at(-1) ?? 0));
+    const kept = state.model === 'fixed' ? selectKept(state) : undefined;
+    const top = Math.max(...state.compared.map((c) => defaultEdges(x, keep, c, state.bins, weights, kept).at(-1) ?? 0));
     const edges = Array.from({ length: state.bins + 1 }, (_, j) => (j === state.bins ? top : (top * j) / state.bins));
     return state.compared.map((c) => request(state, c, edges));
   },
