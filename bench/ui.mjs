@@ -33,10 +33,10 @@ const browser = await chromium.launch({
 /** Installs the observers before the page's own scripts run. */
 const OBSERVE = () => {
   const w = window;
-  w.__longTasks = [];
-  w.__events = [];
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__events.push(e.duration))).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  w.dseLongTasks = [];
+  w.dseEvents = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => w.dseLongTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => w.dseEvents.push(e.duration))).observe({ type: 'event', durationThreshold: 16, buffered: true });
 };
 
 const quantile = (values, p) => {
@@ -60,8 +60,8 @@ async function scenario(name, link, act) {
   // For an action, count only what the action costs; for a plain load, what loading cost.
   if (act !== null) {
     await page.evaluate(() => {
-      window.__longTasks.length = 0;
-      window.__events.length = 0;
+      window.dseLongTasks.length = 0;
+      window.dseEvents.length = 0;
     });
   }
   const actStart = Date.now();
@@ -71,7 +71,7 @@ async function scenario(name, link, act) {
   }
   const finalMs = Date.now() - actStart;
   await sleep(300);
-  const { longTasks, events } = await page.evaluate(() => ({ longTasks: window.__longTasks, events: window.__events }));
+  const { longTasks, events } = await page.evaluate(() => ({ longTasks: window.dseLongTasks, events: window.dseEvents }));
   await page.close();
   return {
     scenario: name,
