@@ -235,10 +235,14 @@ test('with exactly k of n kept, the verdict matches brute force over the C(n, k)
   await expect(page.getByTestId('norm-panel').locator('[data-row="mean"]')).toContainText(value.toFixed(4));
 });
 
-test('a fixed-count link that keeps no unit says so instead of asking', async ({ page }) => {
+test('a fixed-count link that would keep no unit is repaired to one kept unit, and says so', async ({ page }) => {
+  // keep = 0.05 of 4 units rounds to k = 0; the fixed model never keeps fewer than one unit.
   await page.goto('/?x=0.1,0.1,0.2,5&keep=0.05&model=fixed&predict=mean');
-  await expect(page.getByRole('region', { name: 'Predict, then reveal' })).toContainText('These settings keep k = 0 of the 4 units');
-  await expect(page.getByLabel('Your guess for E‖y‖')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'This link had' })).toContainText(
+    "keeps exactly k = 1 of 4 units, so q = k/n = 0.25; the link's keep 0.05 is not used",
+  );
+  await expect(page.getByRole('region', { name: 'Predict, then reveal' })).toContainText('each mask keeps exactly k = 1 of the 4 units');
+  await expect(page.getByLabel('Your guess for E‖y‖')).toBeVisible();
 });
 
 test('a DropConnect question says what W, ‖Wx‖ and u are before the guess', async ({ page }) => {

@@ -76,9 +76,10 @@ test('the fixed model with k = 2 reproduces the accepted answer; Bernoulli gives
   await expect(bodyRows(page)).toHaveCount(4);
   await expect(averages(page)).toContainText(`= ${(fixedMean(X, 3) / 0.75).toFixed(4)}`);
 
+  // Back to Bernoulli: one q on the page, so q stays at k/n = 0.75.
   await section(page).getByRole('radio', { name: /^Bernoulli/ }).check();
   await expect(bodyRows(page)).toHaveCount(16);
-  await expect(averages(page)).toContainText(`= ${(bernoulli / 0.5).toFixed(4)}`);
+  await expect(averages(page)).toContainText(`= ${(bernoulliMean(X, 0.75) / 0.75).toFixed(4)}`);
 });
 
 test('sorting by a column orders the rows; again reverses them', async ({ page }) => {

@@ -65,17 +65,6 @@ function PredictForm() {
   if (target === null) return null;
   const { symbol, words } = targetText(target, model);
   const info = PREDICT_TARGET_INFO[target];
-  if (model === 'fixed' && kept === 0) {
-    return (
-      <section className="predict-card" aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>Predict, then reveal</h2>
-        <p className="notice">
-          These settings keep k = 0 of the {x.length} units, so there is no output to predict. Ask your instructor for a
-          link with a larger keep probability or kept count.
-        </p>
-      </section>
-    );
-  }
   const commit = (event: FormEvent) => {
     event.preventDefault();
     const read = readGuess(text, info.kind);
