@@ -6,11 +6,11 @@ import 'katex/dist/katex.min.css';
 import './index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { selectCompareRequests, selectMainRequests } from './state/analysisRequest.ts';
 import { createAnalysisStore } from './state/analysisStore.ts';
+import { CHANNEL_IDS, CHANNELS } from './state/channels.ts';
 import { createExplorerStore } from './state/explorerStore.ts';
 import { createHighlightStore } from './state/highlightStore.ts';
-import { AnalysisContext } from './ui/analysisContext.ts';
+import { AnalysisContext, type AnalysisStores } from './ui/analysisContext.ts';
 import { startAnalysisSync } from './ui/analysisSync.ts';
 import { App } from './ui/App.tsx';
 import { startEmbedMessages } from './ui/embedMessages.ts';
@@ -25,16 +25,19 @@ import { createAnalysisClient, type WorkerLike } from './worker/analysisClient.t
 const { state, repairs } = parseUrl(window.location.search);
 const store = createExplorerStore(state);
 const highlight = createHighlightStore();
-const results = { main: createAnalysisStore(), compare: createAnalysisStore() };
-/** One worker per channel, so the comparison never waits behind the main figure. */
-const newClient = () =>
+const results = Object.fromEntries(CHANNEL_IDS.map((id) => [id, createAnalysisStore()])) as unknown as AnalysisStores;
+/** Two workers, one per core: the main figure on the first, the other channels on the second (channels.ts). */
+const clients = [0, 1].map(() =>
   createAnalysisClient(
     () => new Worker(new URL('./worker/analysis.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
-  );
+  ),
+);
 startUrlSync(store, window.history, window.location);
 startThemeSync(store, document.documentElement, window.matchMedia('(prefers-color-scheme: dark)'));
-startAnalysisSync(store, results.main, newClient(), selectMainRequests);
-startAnalysisSync(store, results.compare, newClient(), selectCompareRequests);
+for (const id of CHANNEL_IDS) {
+  const { worker, select } = CHANNELS[id];
+  startAnalysisSync(store, results[id], clients[worker] as (typeof clients)[number], id, select);
+}
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

@@ -1,9 +1,11 @@
 /**
- * The engine requests for the current base state, memoised on exactly the fields they read, so the
- * same array comes back (and nothing is recomputed or resent) when only display state changes.
+ * The engine queries of the main figure and the comparison for the current base state, memoised on
+ * exactly the fields they read, so the same array comes back (and nothing is recomputed or resent)
+ * when only display state changes.
  */
 import { defaultEdges, focusedEdges } from '../math/analyze.ts';
 import { seededWeights } from '../math/dropConnect.ts';
+import { query, type EngineQuery } from '../math/engine.ts';
 import type { AnalysisRequest, Compensation } from '../math/types.ts';
 import type { ExplorerState } from './explorerState.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from './selectors.ts';
@@ -12,7 +14,7 @@ import { selectEffectiveKeep, selectKept, selectVector } from './selectors.ts';
 export const DROPCONNECT_ROWS = 4;
 
 /** Remembers the last value for the last list of dependencies (compared with Object.is). */
-function memoOnDeps<T>(deps: (state: ExplorerState) => readonly unknown[], compute: (state: ExplorerState) => T) {
+export function memoOnDeps<T>(deps: (state: ExplorerState) => readonly unknown[], compute: (state: ExplorerState) => T) {
   let lastDeps: readonly unknown[] | null = null;
   let last: T | undefined;
   return (state: ExplorerState): T => {
@@ -49,29 +51,29 @@ function request(state: ExplorerState, compensation: Compensation, edges: readon
 }
 
 /** The main figure: the chosen model and compensation. */
-export const selectMainRequests = memoOnDeps(
+export const selectMainQueries = memoOnDeps(
   (s) => [...requestDeps(s), s.compensation],
-  (state): readonly AnalysisRequest[] => {
+  (state): readonly EngineQuery[] => {
     const x = selectVector(state);
     const keep = selectEffectiveKeep(state);
     const edges =
       state.model === 'dropconnect'
         ? defaultEdges(x, keep, state.compensation, state.bins, seededWeights(DROPCONNECT_ROWS, x.length, state.weightsSeed))
         : focusedEdges(x, keep, state.compensation, state.bins, state.model === 'fixed' ? selectKept(state) : undefined);
-    return [request(state, state.compensation, edges)];
+    return [query('norm', request(state, state.compensation, edges))];
   },
 );
 
 /** The compared compensations on common edges, so their histograms can be set side by side. */
-export const selectCompareRequests = memoOnDeps(
+export const selectCompareQueries = memoOnDeps(
   (s) => [...requestDeps(s), s.compared],
-  (state): readonly AnalysisRequest[] => {
+  (state): readonly EngineQuery[] => {
     const x = selectVector(state);
     const keep = selectEffectiveKeep(state);
     const weights = state.model === 'dropconnect' ? seededWeights(DROPCONNECT_ROWS, x.length, state.weightsSeed) : undefined;
     const kept = state.model === 'fixed' ? selectKept(state) : undefined;
     const top = Math.max(...state.compared.map((c) => defaultEdges(x, keep, c, state.bins, weights, kept).at(-1) ?? 0));
     const edges = Array.from({ length: state.bins + 1 }, (_, j) => (j === state.bins ? top : (top * j) / state.bins));
-    return state.compared.map((c) => request(state, c, edges));
+    return state.compared.map((c) => query('norm', request(state, c, edges)));
   },
 );

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type React
 import { formatFixed } from '../explain/formatNumber.ts';
 import { SECTIONS } from './sectionList.ts';
 import { dropConnectClosedForms, seededWeights } from '../math/dropConnect.ts';
-import { DROPCONNECT_ROWS, selectMainRequests } from '../state/analysisRequest.ts';
+import { DROPCONNECT_ROWS, selectMainQueries } from '../state/analysisRequest.ts';
 import { selectFirstResult } from '../state/analysisStore.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from '../state/selectors.ts';
 import { useAnalysis } from './analysisContext.ts';
@@ -28,7 +28,7 @@ export function PredictionProvider({ children }: { readonly children: ReactNode 
 
 /** Fills in the answer once the engine has finished the settings the guess was made for. */
 function useAnswer(attempt: Attempt | null, setAttempt: (a: Attempt) => void) {
-  const requests = useAnalysis('main', (s) => s.requests);
+  const requests = useAnalysis('main', (s) => s.queries);
   const status = useAnalysis('main', (s) => s.status);
   const result = useAnalysis('main', selectFirstResult);
   useEffect(() => {
@@ -51,7 +51,7 @@ function PredictForm() {
   const x = useExplorer(selectVector);
   const keep = useExplorer(selectEffectiveKeep);
   const kept = useExplorer(selectKept);
-  const requests = useExplorer(selectMainRequests);
+  const requests = useExplorer(selectMainQueries);
   const weightsSeed = useExplorer((s) => s.weightsSeed);
   const weights = useMemo(() => {
     if (model !== 'dropconnect') return undefined;
@@ -112,7 +112,7 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
   const { setAttempt } = usePrediction();
   const model = useExplorer((s) => s.model);
   const { waiting, error } = useAnswer(attempt, setAttempt);
-  const settingsNow = useExplorer(selectMainRequests);
+  const settingsNow = useExplorer(selectMainQueries);
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
   // The reveal replaces the form the reader was typing in: bring their focus (and screen reader) to it.

@@ -1,42 +1,53 @@
-import type { AnalysisRequest } from '../math/types.ts';
+import type { EngineQuery } from '../math/engine.ts';
 import type { AnalysisStore } from '../state/analysisStore.ts';
 import type { ExplorerState } from '../state/explorerState.ts';
 import type { ExplorerStore } from '../state/explorerStore.ts';
-import type { AnalysisClient } from '../worker/analysisClient.ts';
+import { isAbortError, type AnalysisClient } from '../worker/analysisClient.ts';
 
 /**
- * Sends the requests derived from the base state to the engine whenever they change (the selector
- * is memoised, so an unchanged state gives the same array), and writes what comes back into the
- * analysis store. Returns the unsubscribe.
+ * Sends a channel's queries, derived from the base state, to the engine whenever they change (the
+ * selector is memoised, so an unchanged state gives the same array), aborts the superseded run, and
+ * writes what comes back into the channel's results store. Returns the unsubscribe.
  */
 export function startAnalysisSync(
   store: ExplorerStore,
   results: AnalysisStore,
   client: AnalysisClient,
-  selectRequests: (state: ExplorerState) => readonly AnalysisRequest[],
+  channel: string,
+  selectQueries: (state: ExplorerState) => readonly EngineQuery[],
 ): () => void {
-  let last: readonly AnalysisRequest[] | null = null;
+  let last: readonly EngineQuery[] | null = null;
+  let controller: AbortController | null = null;
   const engine = () => results.setState({ engine: client.mode, engineNote: client.fallbackReason });
   const run = () => {
-    const requests = selectRequests(store.getState());
-    if (requests === last) return;
-    last = requests;
-    results.setState({ requests, status: 'running', fraction: 0, elapsedMs: 0, results: [], error: null });
-    if (requests.length === 0) {
+    const queries = selectQueries(store.getState());
+    if (queries === last) return;
+    last = queries;
+    controller?.abort();
+    controller = null;
+    results.setState({ queries, status: 'running', fraction: 0, elapsedMs: 0, results: [], error: null });
+    if (queries.length === 0) {
       results.setState({ status: 'done', fraction: 1 });
       return;
     }
-    client.run(requests, {
-      onProgress(fraction, elapsedMs, partial) {
-        results.setState({ fraction, elapsedMs, results: partial });
-      },
-      onResult(final, elapsedMs) {
-        results.setState({ status: 'done', fraction: 1, elapsedMs, results: final });
-      },
-      onError(message) {
-        results.setState({ status: 'error', error: message });
-      },
-    });
+    const mine = new AbortController();
+    controller = mine;
+    client
+      .run(channel, queries, {
+        signal: mine.signal,
+        onProgress({ fraction, elapsedMs, partial }) {
+          if (!mine.signal.aborted) results.setState({ fraction, elapsedMs, results: partial });
+        },
+      })
+      .then(
+        ({ answers, elapsedMs }) => {
+          if (!mine.signal.aborted) results.setState({ status: 'done', fraction: 1, elapsedMs, results: answers });
+        },
+        (error: unknown) => {
+          if (mine.signal.aborted || isAbortError(error)) return;
+          results.setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+        },
+      );
   };
   engine();
   run();
@@ -45,5 +56,6 @@ export function startAnalysisSync(
   return () => {
     stopMode();
     stopStore();
+    controller?.abort();
   };
 }

@@ -2,6 +2,7 @@
  * Bins of the downstream unit z = w·y for section 3's histogram: exact bin masses from the
  * enumerated atoms, or the masses of the normal N(E z, Var z) (an approximation, labelled so).
  */
+import { normalDistribution } from '../math/normalApproximation.ts';
 import type { DownstreamLaw } from './meanFigureNumbers.ts';
 
 export interface DownstreamBins {
@@ -11,26 +12,6 @@ export interface DownstreamBins {
   readonly approximate: boolean;
   /** Probability outside the edges (the normal's tails beyond ±4 sd; 0 for exact atoms). */
   readonly outside: number;
-}
-
-/**
- * erfc(t) by the Chebyshev fit of Numerical Recipes (erfcc): relative error below 1.2e-7 for every
- * t, far below the 4 significant digits a bin mass is shown with.
- */
-function erfc(t: number): number {
-  const z = Math.abs(t);
-  const u = 1 / (1 + 0.5 * z);
-  const poly =
-    -z * z - 1.26551223 +
-    u * (1.00002368 + u * (0.37409196 + u * (0.09678418 + u * (-0.18628806 + u * (0.27886807 +
-    u * (-1.13520398 + u * (1.48851587 + u * (-0.82215223 + u * 0.17087277))))))));
-  const value = u * Math.exp(poly);
-  return t >= 0 ? value : 2 - value;
-}
-
-/** Φ((v − mean)/sd), the normal distribution function. */
-function normalCdf(v: number, mean: number, sd: number): number {
-  return 0.5 * erfc(-(v - mean) / (sd * Math.SQRT2));
 }
 
 /** `bins` equal bins on [low, high] (widened to a unit interval around a single point). */
@@ -76,7 +57,7 @@ export function downstreamHistogram(
   const low = Math.min(moments.meanZ - 4 * sd, moments.undropped);
   const high = Math.max(moments.meanZ + 4 * sd, moments.undropped);
   const edges = equalEdges(low, high, count);
-  const cdf = edges.map((e) => normalCdf(e, moments.meanZ, sd));
+  const cdf = edges.map((e) => normalDistribution(e, moments.meanZ, sd));
   const probabilities = cdf.slice(1).map((c, j) => Math.max(0, c - (cdf[j] as number)));
   const inside = probabilities.reduce((s, p) => s + p, 0);
   return { edges, probabilities, approximate: true, outside: Math.max(0, 1 - inside) };

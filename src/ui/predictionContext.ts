@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
-import type { AnalysisRequest, Estimate } from '../math/types.ts';
+import type { EngineQuery } from '../math/engine.ts';
+import type { Estimate } from '../math/types.ts';
 import type { PredictTarget } from '../state/classLink.ts';
 
 /** A committed guess: for which target and which engine requests (the settings when it was made). */
 export interface Attempt {
   readonly target: PredictTarget;
   readonly guess: number;
-  readonly requests: readonly AnalysisRequest[];
+  readonly requests: readonly EngineQuery[];
   /** The value once the engine finished for those requests, with ‖x‖ (DropConnect: ‖Wx‖) beside it. */
   readonly answer: { readonly estimate: Estimate; readonly norm: number } | null;
 }

@@ -1,17 +1,17 @@
-/// <reference lib="webworker" />
 /**
- * The analysis worker: a switch that hands each job to the engine, one at a time. A new job
- * cancels the running one; so does an explicit cancel with the running id. Long number arrays
- * travel as transferred Float64Arrays both ways (transfer.ts).
+ * The analysis worker: hands each job to the engine. A new job on a channel cancels that channel's
+ * running job; so does an explicit cancel with the running id. Jobs of different channels run side
+ * by side, slice by slice. Long number arrays travel as transferred Float64Arrays both ways
+ * (transfer.ts).
  */
-import { analyze } from '../math/analyze.ts';
+import { runQuery } from '../math/engine.ts';
 import { startAnalysisJob, type AnalysisJob } from './analysisJob.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pack, unpack } from './transfer.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let running: { id: number; job: AnalysisJob } | null = null;
+const running = new Map<string, { id: number; job: AnalysisJob }>();
 
 const post = (response: WorkerResponse) => {
   const { packed, transfer } = pack(response);
@@ -21,17 +21,29 @@ const post = (response: WorkerResponse) => {
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const message = unpack(event.data);
   switch (message.type) {
-    case 'analyze': {
-      running?.job.cancel();
-      running = { id: message.id, job: startAnalysisJob(message.id, message.requests, post) };
+    case 'run': {
+      running.get(message.channel)?.job.cancel();
+      const { id, channel } = message;
+      let finished = false;
+      const job = startAnalysisJob(id, message.queries, (response) => {
+        if (response.type !== 'progress') {
+          finished = true;
+          if (running.get(channel)?.id === id) running.delete(channel);
+        }
+        post(response);
+      });
+      // A job that finished within its first slice is not running any more.
+      if (!finished) running.set(channel, { id, job });
       break;
     }
-    case 'cancel':
-      if (running?.id === message.id) {
-        running.job.cancel();
-        running = null;
+    case 'cancel': {
+      const current = running.get(message.channel);
+      if (current?.id === message.id) {
+        current.job.cancel();
+        running.delete(message.channel);
       }
       break;
+    }
   }
 };
 
@@ -41,7 +53,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
  */
 for (const method of ['enumerate', 'split', 'sample'] as const) {
   try {
-    analyze({ x: [0.3, 1, 0.2, 0.7, 0.5, 0.1], keep: 0.5, model: 'bernoulli', compensation: 'inverted', edges: [0, 1, 2, 4], method, samples: 2000 });
+    runQuery('norm', { x: [0.3, 1, 0.2, 0.7, 0.5, 0.1], keep: 0.5, model: 'bernoulli', compensation: 'inverted', edges: [0, 1, 2, 4], method, samples: 2000 });
   } catch {
     // A warm-up that fails only means a slower first request.
   }

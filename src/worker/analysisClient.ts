@@ -1,24 +1,39 @@
 /**
- * The page's side of the analysis worker: async, cancellable, and it drops stale results. Each
- * `run` supersedes the previous one; only messages for the latest id reach the handlers. If the
- * worker cannot start or crashes, it falls back to computing on the main thread in time slices.
+ * The page's side of an analysis worker: `run(channel, queries, { signal, onProgress })` returns a
+ * Promise of the answers and takes an AbortSignal (the shape of squoosh's worker bridge). A newer
+ * run on the same channel supersedes the older one, whose Promise rejects with an AbortError, as
+ * does a run whose signal aborts; the worker is told to cancel either way. Messages for jobs that
+ * are no longer current are dropped. If the worker cannot start or crashes, the client falls back
+ * to computing on the main thread in time slices and reruns what was pending there.
  */
-import type { AnalysisRequest, AnalysisResult } from '../math/types.ts';
+import type { EngineAnswer, EngineQuery } from '../math/engine.ts';
 import { startAnalysisJob, type AnalysisJob } from './analysisJob.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pack, unpack } from './transfer.ts';
 
-export interface AnalysisHandlers {
-  onProgress(fraction: number, elapsedMs: number, partial: readonly (AnalysisResult | null)[]): void;
-  onResult(results: readonly AnalysisResult[], elapsedMs: number): void;
-  onError(message: string): void;
+/** Progress of a running job: share done, time so far, and the answers so far (null where none yet). */
+export interface RunProgress {
+  readonly fraction: number;
+  readonly elapsedMs: number;
+  readonly partial: readonly (EngineAnswer | null)[];
+}
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+}
+
+export interface RunResult {
+  readonly answers: readonly EngineAnswer[];
+  readonly elapsedMs: number;
 }
 
 /** Where the computation runs. */
 export type EngineMode = 'worker' | 'main-thread';
 
 export interface AnalysisClient {
-  run(requests: readonly AnalysisRequest[], handlers: AnalysisHandlers): void;
+  /** Computes the queries for a channel; rejects with an AbortError when superseded or aborted. */
+  run(channel: string, queries: readonly EngineQuery[], options?: RunOptions): Promise<RunResult>;
   readonly mode: EngineMode;
   /** Why the client is on the main thread, in one plain sentence (null while on the worker). */
   readonly fallbackReason: string | null;
@@ -35,30 +50,60 @@ export interface WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
+/** The error a superseded or aborted run rejects with (a DOMException named AbortError, as fetch's). */
+export function abortError(): Error {
+  return new DOMException('The computation was superseded or aborted.', 'AbortError');
+}
+
+export const isAbortError = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError';
+
+interface Pending {
+  readonly id: number;
+  readonly channel: string;
+  readonly queries: readonly EngineQuery[];
+  readonly onProgress: ((progress: RunProgress) => void) | undefined;
+  readonly resolve: (result: RunResult) => void;
+  readonly reject: (error: Error) => void;
+  readonly stopListening: () => void;
+  mainJob: AnalysisJob | null;
+}
+
 export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisClient {
   let nextId = 1;
-  let currentId = 0;
-  let handlers: AnalysisHandlers | null = null;
-  let lastRequests: readonly AnalysisRequest[] | null = null;
+  /** The current job of each channel. */
+  const pending = new Map<string, Pending>();
   let worker: WorkerLike | null = null;
-  let mainJob: AnalysisJob | null = null;
   let mode: EngineMode = 'worker';
   let fallbackReason: string | null = null;
   const listeners = new Set<() => void>();
 
+  const settle = (job: Pending) => {
+    job.stopListening();
+    job.mainJob?.cancel();
+    if (pending.get(job.channel) === job) pending.delete(job.channel);
+  };
+
   const deliver = (message: WorkerResponse) => {
-    if (message.id !== currentId || handlers === null) return; // stale: a newer request exists
+    const job = [...pending.values()].find((p) => p.id === message.id);
+    if (job === undefined) return; // stale: superseded, aborted or done
     switch (message.type) {
       case 'progress':
-        handlers.onProgress(message.fraction, message.elapsedMs, message.partial);
+        job.onProgress?.({ fraction: message.fraction, elapsedMs: message.elapsedMs, partial: message.partial });
         break;
       case 'result':
-        handlers.onResult(message.results, message.elapsedMs);
+        settle(job);
+        job.resolve({ answers: message.answers, elapsedMs: message.elapsedMs });
         break;
       case 'error':
-        handlers.onError(message.message);
+        settle(job);
+        job.reject(new Error(message.message));
         break;
     }
+  };
+
+  const runOnMainThread = (job: Pending) => {
+    job.mainJob?.cancel();
+    job.mainJob = startAnalysisJob(job.id, job.queries, deliver);
   };
 
   const fallBack = (reason: string) => {
@@ -67,12 +112,7 @@ export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisCl
     mode = 'main-thread';
     fallbackReason = reason;
     listeners.forEach((listener) => listener());
-    if (lastRequests !== null && handlers !== null) runOnMainThread(currentId, lastRequests);
-  };
-
-  const runOnMainThread = (id: number, requests: readonly AnalysisRequest[]) => {
-    mainJob?.cancel();
-    mainJob = startAnalysisJob(id, requests, deliver);
+    [...pending.values()].forEach(runOnMainThread);
   };
 
   try {
@@ -91,18 +131,41 @@ export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisCl
       'This browser could not start a background worker, so the numbers are computed on the page itself: large vectors update more slowly.';
   }
 
+  const cancel = (job: Pending) => {
+    settle(job);
+    if (worker !== null) worker.postMessage({ type: 'cancel', channel: job.channel, id: job.id });
+    job.reject(abortError());
+  };
+
   return {
-    run(requests, nextHandlers) {
+    run(channel, queries, options = {}) {
+      const { signal, onProgress } = options;
+      if (signal?.aborted === true) return Promise.reject(abortError());
+      const previous = pending.get(channel);
+      if (previous !== undefined) cancel(previous);
       const id = nextId++;
-      if (worker !== null && currentId !== 0) worker.postMessage({ type: 'cancel', id: currentId });
-      currentId = id;
-      handlers = nextHandlers;
-      lastRequests = requests;
-      if (worker !== null) {
-        const { packed, transfer } = pack(requests);
-        worker.postMessage({ type: 'analyze', id, requests: packed }, transfer);
-      }
-      else runOnMainThread(id, requests);
+      return new Promise<RunResult>((resolve, reject) => {
+        const onAbort = () => {
+          const job = pending.get(channel);
+          if (job?.id === id) cancel(job);
+        };
+        signal?.addEventListener('abort', onAbort);
+        const job: Pending = {
+          id,
+          channel,
+          queries,
+          onProgress,
+          resolve,
+          reject,
+          stopListening: () => signal?.removeEventListener('abort', onAbort),
+          mainJob: null,
+        };
+        pending.set(channel, job);
+        if (worker !== null) {
+          const { packed, transfer } = pack(queries);
+          worker.postMessage({ type: 'run', channel, id, queries: packed }, transfer);
+        } else runOnMainThread(job);
+      });
     },
     get mode() {
       return mode;
@@ -115,10 +178,9 @@ export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisCl
       return () => listeners.delete(listener);
     },
     dispose() {
-      mainJob?.cancel();
+      [...pending.values()].forEach(cancel);
       worker?.terminate();
       worker = null;
-      handlers = null;
     },
   };
 }

@@ -1,11 +1,10 @@
 /**
- * Runs one job (a batch of analyses) in time slices: each slice advances the engine's step
- * generators until about SLICE_MS have passed, reports progress with the partial results, then
- * gives the event loop a turn so that a newer job or a cancel can arrive. Used by the worker and
- * by the main-thread fallback alike.
+ * Runs one job (a batch of engine queries) in time slices: each slice advances the queries' step
+ * generators until about SLICE_MS have passed, reports progress with the partial answers, then
+ * gives the event loop a turn so that a newer job or a cancel can arrive, and so that jobs of other
+ * channels get their slices. Used by the worker and by the main-thread fallback alike.
  */
-import { analysisSteps } from '../math/analyze.ts';
-import type { AnalysisRequest, AnalysisResult } from '../math/types.ts';
+import { engineSteps, type EngineAnswer, type EngineQuery } from '../math/engine.ts';
 import { SLICE_MS, type WorkerResponse } from './protocol.ts';
 
 export interface AnalysisJob {
@@ -23,15 +22,15 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 export function startAnalysisJob(
   id: number,
-  requests: readonly AnalysisRequest[],
+  queries: readonly EngineQuery[],
   post: (message: WorkerResponse) => void,
   schedule: Scheduler = macrotask,
   now: () => number = () => performance.now(),
 ): AnalysisJob {
   const started = now();
-  const results: (AnalysisResult | null)[] = requests.map(() => null);
+  const answers: (EngineAnswer | null)[] = queries.map(() => null);
   let index = 0;
-  let steps: ReturnType<typeof analysisSteps> | null = null;
+  let steps: ReturnType<typeof engineSteps> | null = null;
   let fraction = 0;
   let cancelled = false;
 
@@ -39,20 +38,20 @@ export function startAnalysisJob(
     if (cancelled) return;
     const sliceStart = now();
     try {
-      while (index < requests.length) {
-        steps ??= analysisSteps(requests[index] as AnalysisRequest);
+      while (index < queries.length) {
+        steps ??= engineSteps(queries[index] as EngineQuery);
         const step = steps.next();
         if (step.done === true) {
-          results[index] = step.value;
+          answers[index] = step.value;
           index++;
           steps = null;
-          fraction = index / requests.length;
+          fraction = index / queries.length;
         } else {
-          fraction = (index + step.value.fraction) / requests.length;
-          if (step.value.partial !== undefined) results[index] = step.value.partial;
+          fraction = (index + step.value.fraction) / queries.length;
+          if (step.value.partial !== undefined) answers[index] = step.value.partial;
         }
-        if (index < requests.length && now() - sliceStart >= SLICE_MS) {
-          post({ type: 'progress', id, fraction, elapsedMs: now() - started, partial: results.slice() });
+        if (index < queries.length && now() - sliceStart >= SLICE_MS) {
+          post({ type: 'progress', id, fraction, elapsedMs: now() - started, partial: answers.slice() });
           schedule(slice);
           return;
         }
@@ -61,7 +60,7 @@ export function startAnalysisJob(
       post({ type: 'error', id, message: messageOf(error) });
       return;
     }
-    post({ type: 'result', id, elapsedMs: now() - started, results: results as AnalysisResult[] });
+    post({ type: 'result', id, elapsedMs: now() - started, answers: answers as EngineAnswer[] });
   };
   slice();
   return {

@@ -1,13 +1,14 @@
 /**
- * Messages between the page and an analysis worker. A job is a batch of engine requests computed
- * in order (one request for the main figure, several for side-by-side comparisons). Every job has
- * an id; a newer job cancels the running one, and the client ignores messages for older ids.
+ * Messages between the page and an analysis worker. A job is a batch of engine queries computed in
+ * order, for one channel (the main figure, the comparison, a section's own numbers). Every job has
+ * an id unique within its client; a newer job on a channel cancels that channel's running one, and
+ * jobs of different channels take turns slice by slice (docs/architecture.md#worker-protocol).
  */
-import type { AnalysisRequest, AnalysisResult } from '../math/types.ts';
+import type { EngineAnswer, EngineQuery } from '../math/engine.ts';
 
 export type WorkerRequest =
-  | { readonly type: 'analyze'; readonly id: number; readonly requests: readonly AnalysisRequest[] }
-  | { readonly type: 'cancel'; readonly id: number };
+  | { readonly type: 'run'; readonly channel: string; readonly id: number; readonly queries: readonly EngineQuery[] }
+  | { readonly type: 'cancel'; readonly channel: string; readonly id: number };
 
 export type WorkerResponse =
   | {
@@ -17,10 +18,10 @@ export type WorkerResponse =
       readonly fraction: number;
       /** Milliseconds since the worker started this job. */
       readonly elapsedMs: number;
-      /** Results so far: final ones for finished requests, the running one's partial result, null for the rest. */
-      readonly partial: readonly (AnalysisResult | null)[];
+      /** Answers so far: final ones for finished queries, the running one's partial answer, null for the rest. */
+      readonly partial: readonly (EngineAnswer | null)[];
     }
-  | { readonly type: 'result'; readonly id: number; readonly elapsedMs: number; readonly results: readonly AnalysisResult[] }
+  | { readonly type: 'result'; readonly id: number; readonly elapsedMs: number; readonly answers: readonly EngineAnswer[] }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
 
 /** Milliseconds of work between two looks at the message queue (and two progress messages). */

@@ -12,6 +12,7 @@ import {
 import type { AnalysisResult } from '../../math/types.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from '../../state/selectors.ts';
 import { useAnalysis } from '../analysisContext.ts';
+import { selectNormResults } from '../../state/analysisStore.ts';
 import { useActions, useExplorer } from '../explorerContext.ts';
 import { ProgressLine } from '../ProgressLine.tsx';
 import { RescalingPanels } from '../RescalingPanels.tsx';
@@ -31,7 +32,7 @@ export function RescalingSection() {
   const model = useExplorer((s) => s.model);
   const compared = useExplorer((s) => s.compared);
   const { setUnit, setModel } = useActions();
-  const results = useAnalysis('compare', (s) => s.results);
+  const results = useAnalysis('compare', selectNormResults);
   const ready = compared.flatMap((c, i) => {
     const r = results[i];
     return r !== null && r !== undefined && r.compensation === c ? [r] : [];

@@ -1,0 +1,28 @@
+/**
+ * The engine's channels: the only list of them. A channel is a set of engine queries derived from
+ * the base state (memoised, so an unchanged state gives the same array and nothing is resent), with
+ * its own results store; a new state supersedes only that channel's running job. `worker` says which
+ * of the page's two workers computes it, so the main figure never waits behind a section's numbers.
+ * A section that needs numbers of its own adds a channel here and reads it with useAnalysis.
+ */
+import type { EngineQuery } from '../math/engine.ts';
+import { selectCompareQueries, selectMainQueries } from './analysisRequest.ts';
+import type { ExplorerState } from './explorerState.ts';
+
+export interface ChannelSpec {
+  /** Which worker computes it (0 or 1). */
+  readonly worker: 0 | 1;
+  /** The channel's queries for a base state (memoised on the fields they read). */
+  readonly select: (state: ExplorerState) => readonly EngineQuery[];
+}
+
+export const CHANNELS = {
+  /** The main figure: the law of the norm under the chosen model and compensation. */
+  main: { worker: 0, select: selectMainQueries },
+  /** The compared compensations, side by side. */
+  compare: { worker: 1, select: selectCompareQueries },
+} as const satisfies Record<string, ChannelSpec>;
+
+export type ChannelId = keyof typeof CHANNELS;
+
+export const CHANNEL_IDS = Object.keys(CHANNELS) as ChannelId[];
