@@ -216,7 +216,10 @@ function entry<F extends StateField>(
   };
 }
 
-/** The schema, in the order keys are written (x and gen are never both written; drop never is). */
+/**
+ * The schema, in the order keys are written (x and gen are never both written; drop never is) and
+ * read (parseUrl reads the readFirst keys first, then the others, each in this order).
+ */
 export const URL_KEYS: readonly UrlKey[] = [
   {
     key: 'v',
