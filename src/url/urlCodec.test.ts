@@ -21,6 +21,7 @@ import { CONTROL_GROUPS, normalizeRestrictions, PREDICT_TARGETS } from '../state
 import { withOneKeep } from '../state/withOneKeep.ts';
 import { PRESETS } from '../state/presets.ts';
 import { formatUrl, parseUrl } from './urlCodec.ts';
+import { KNOWN_KEYS, LINK_DEFAULTS, URL_KEYS } from './urlSchema.ts';
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((v) => v + 0);
 const seed = fc.integer({ min: 0, max: MAX_SEED });
@@ -273,5 +274,56 @@ describe('parseUrl(search)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the table of keys (URL_KEYS)', () => {
+  it('gives every key a read and a write, and is the list of known keys', () => {
+    expect(URL_KEYS.map((k) => [k.key, typeof k.read, typeof k.write])).toEqual(URL_KEYS.map((k) => [k.key, 'function', 'function']));
+    expect(new Set(URL_KEYS.map((k) => k.key)).size).toBe(URL_KEYS.length);
+    expect([...KNOWN_KEYS].sort()).toEqual(URL_KEYS.map((k) => k.key).sort());
+  });
+
+  it('gives every field of the state a default (the state of a link that leaves the key out)', () => {
+    expect(Object.keys(LINK_DEFAULTS).sort()).toEqual(Object.keys(SEED_STATE).sort());
+  });
+
+  it('leaves a key out of the link while its field holds the default, unless the key is always written', () => {
+    const always = URL_KEYS.filter((k) => k.alwaysWritten === true).map((k) => k.key);
+    expect(always).toEqual(['v', 'gen', 'x', 'keep']);
+    fc.assert(
+      fc.property(validState, fc.constantFrom(...URL_KEYS.filter((k) => k.field !== null && k.alwaysWritten !== true)), (state, entry) => {
+        const atDefault = { ...state, [entry.field!]: entry.default };
+        expect(entry.write(atDefault)).toBeNull();
+        expect(new URLSearchParams(formatUrl(atDefault)).has(entry.key)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  /** Valid states, and presets' states with any display fields (a preset id stays in their links). */
+  const anyValidState = fc.oneof(
+    validState,
+    fc.tuple(fc.constantFrom(...PRESETS), validState).map(([preset, state]) => ({
+      ...preset.state,
+      notation: state.notation, section: state.section, showData: state.showData, embed: state.embed,
+      theme: state.theme, locked: state.locked, hidden: state.hidden, predict: state.predict,
+    })),
+  );
+
+  it('writes the same link again after reading its own link: formatUrl(parseUrl(formatUrl(s)).state) = formatUrl(s)', () => {
+    fc.assert(
+      fc.property(anyValidState, (state) => {
+        const link = formatUrl(state);
+        expect(formatUrl(parseUrl(link).state)).toBe(link);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reports a key given more than once once, and reads its first value', () => {
+    const { state, repairs } = parseUrl('?x=1,2&keep=0.3&keep=0.4&x=3');
+    expect(state).toMatchObject({ source: { kind: 'explicit', values: [1, 2] }, keep: 0.3 });
+    expect(repairs.map((r) => r.message)).toEqual(['x is given 2 times; using the first.', 'keep is given 2 times; using the first.']);
   });
 });
