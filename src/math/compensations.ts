@@ -35,11 +35,11 @@ export const compensation = (c: Compensation): CompensationDescriptor => COMPENS
 
 /** s for a scalar compensation: inverted 1/q, none 1, sqrt 1/√q, constant c*. */
 export function compensationScale(
-  compensation: Exclude<Compensation, 'match'>,
+  which: Exclude<Compensation, 'match'>,
   keep: number,
   constantScale: number,
 ): number {
-  switch (compensation) {
+  switch (which) {
     case 'inverted':
       return 1 / keep;
     case 'none':

@@ -2,9 +2,7 @@
  * Derived values of the base state. Selectors that build objects are memoised on their inputs, so
  * React components get the same object back until those inputs change.
  */
-import { maskDraw } from '../math/maskModels.ts';
-import { listMasks, MAX_LISTED_UNITS, type MaskRow } from '../math/maskTable.ts';
-import { generateVector } from '../math/vectorSpec.ts';
+import { generateVector, listMasks, maskDraw, type MaskRow, MAX_LISTED_UNITS } from '../math/index.ts';
 import type { ExplorerState, VectorSource } from './explorerState.ts';
 
 /** Remembers the result for the last argument (compared by identity). */

@@ -3,8 +3,7 @@
  * state plus a list of repairs in plain words; `formatUrl` writes the state back. Both are pure and
  * never throw. Nothing read here is ever inserted as HTML: repairs are plain text.
  */
-import { formatVectorSpec, parseVectorSpec } from '../math/vectorSpec.ts';
-import { COMPENSATIONS, type Compensation, type MaskModel, type Method } from '../math/types.ts';
+import { type Compensation, COMPENSATIONS, formatVectorSpec, type MaskModel, type Method, parseVectorSpec } from '../math/index.ts';
 import {
   MAX_MASK_UNITS,
   MIN_KEEP,

@@ -21,9 +21,8 @@ import {
   THEMES,
   type ExplorerState,
 } from '../state/explorerState.ts';
-import { COMPENSATIONS, MASK_MODELS, METHODS } from '../math/types.ts';
+import { COMPENSATIONS, MASK_MODELS, MAX_GENERATED_UNITS, METHODS } from '../math/index.ts';
 import { CONTROL_GROUPS, PREDICT_TARGETS } from '../state/classLink.ts';
-import { MAX_GENERATED_UNITS } from '../math/vectorSpec.ts';
 
 export const URL_VERSION = 1;
 
