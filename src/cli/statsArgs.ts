@@ -8,11 +8,7 @@
  *   --compensation inverted|none|sqrt|match|constant   --method auto|enumerate|split|closed-form|sample
  *   --samples N   --seed S   --bins B   --range lo,hi   --json   --help
  */
-import { defaultEdges, validateRequest } from '../math/analyze.ts';
-import { DEFAULT_DROPCONNECT_ROWS, DEFAULT_SEED } from '../math/analysisPlan.ts';
-import { seededWeights } from '../math/dropConnect.ts';
-import { COMPENSATIONS, MASK_MODELS, METHODS, type AnalysisRequest, type Compensation, type MaskModel, type Method } from '../math/types.ts';
-import { generateVector, parseVectorSpec } from '../math/vectorSpec.ts';
+import { type AnalysisRequest, type Compensation, COMPENSATIONS, DEFAULT_DROPCONNECT_ROWS, DEFAULT_SEED, defaultEdges, generateVector, MASK_MODELS, type MaskModel, type Method, METHODS, parseVectorSpec, seededWeights, validateRequest } from '../math/index.ts';
 
 export const USAGE = `usage: npm run -s stats -- (--x v1,v2,… | --gen kind:n[:seed=S][:norm=N]) (--keep q | --drop p)
   [--model bernoulli|fixed|dropconnect] [--kept k] [--rows d] [--compensation inverted|none|sqrt|match|constant]

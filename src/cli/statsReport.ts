@@ -2,7 +2,7 @@
  * What `npm run stats` prints for an AnalysisResult: one flat JSON object of plain numbers (the
  * methods, standard errors and 95% intervals keyed like the numbers they belong to), or a table.
  */
-import type { AnalysisResult, Estimate, VectorEstimate } from '../math/types.ts';
+import type { AnalysisResult, Estimate, VectorEstimate } from '../math/index.ts';
 
 /** The scalar Estimates of a result, in output order, with their JSON keys. */
 const SCALARS = [

@@ -5,7 +5,7 @@
  * uncorrelated, unit dropout's have Cov(z_j, z_l) = (1−q)/q Σ_i W_ji W_li x_i² (one dropped x_i
  * leaves every output at once). E‖u‖² = E‖z‖² = ‖Wx‖² + (1−q)/q Σ_ji W_ji² x_i².
  */
-import type { DropConnectWeights } from '../math/dropConnect.ts';
+import type { DropConnectWeights } from '../math/index.ts';
 import { formatKeep } from './formatNumber.ts';
 import { MAX_WRITTEN_TERMS, texAdaptive } from './meanDerivation.ts';
 

@@ -2,7 +2,7 @@
  * Number formatting shared by prose, tables and formulas. Values are rounded to the nearest at a
  * fixed number of decimals (toFixed rounds the exact binary value), so every digit shown is right.
  */
-import type { AnalysisResult, Estimate } from '../math/types.ts';
+import type { AnalysisResult, Estimate } from '../math/index.ts';
 
 /** A fixed number of decimals, without a "-0". */
 export function formatFixed(value: number, decimals: number): string {

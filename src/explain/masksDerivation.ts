@@ -5,7 +5,7 @@
  *   E‖m⊙x‖ = Σ_k q^k (1−q)^(n−k) S_k,   S_k = Σ_{|m| = k} ‖m⊙x‖.
  * The fixed-count model weighs each of its C(n, k) masks by 1/C(n, k).
  */
-import type { MaskRow } from '../math/maskTable.ts';
+import type { MaskRow } from '../math/index.ts';
 import { formatKeep } from './formatNumber.ts';
 import { texMagnitude, type DerivationStep } from './questionDerivation.ts';
 

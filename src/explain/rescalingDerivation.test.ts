@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bruteMaskedNorm } from '../math/bruteForce.ts';
+import { bruteMaskedNorm } from '../math/testing.ts';
 import {
   constantMeanTex,
   constantScaleOf,

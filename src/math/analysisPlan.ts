@@ -9,9 +9,11 @@
  *   from enumeration (n ≤ AUTO_ENUMERATE_UNITS) or sampling;
  * - DropConnect: enumerate all 2^(d·n) weight masks when d·n ≤ MAX_ENUMERATE_WEIGHT_BITS, else sample.
  */
+import { compensationScale } from './compensations.ts';
 import { seededWeights, type DropConnectWeights } from './dropConnect.ts';
 import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares } from './expectedNorm.ts';
 import { dropConnectLargestNorm, dropConnectMeanNormBound, largestMaskedNorm, rowParts } from './largestNorm.ts';
+import { unreachable } from './maskModels.ts';
 import { MAX_GENERATED_UNITS } from './vectorSpec.ts';
 import {
   COMPENSATIONS,
@@ -233,14 +235,26 @@ export function defaultEdges(
   let norm = compensation === 'match' ? normalisedSquares(x).norm : largestMaskedNorm(x, fixed);
   if (weights !== undefined) norm = compensation === 'match' ? dropConnectTestNorm(x, weights) : dropConnectLargestNorm(x, weights);
   let scale: number;
-  if (compensation === 'match' || compensation === 'none') scale = 1;
-  else if (compensation === 'sqrt') scale = 1 / Math.sqrt(keep);
-  else if (compensation === 'inverted') scale = 1 / keep;
-  else if (weights === undefined) scale = constantScaleOf(x, keep, fixed);
-  else {
-    const lower = dropConnectMeanNormBound(x, weights, keep);
-    const test = dropConnectTestNorm(x, weights);
-    scale = lower > 0 && test > 0 ? Math.min(1 / keep, test / lower) : 1 / keep;
+  switch (compensation) {
+    case 'match':
+      // The norm above is already ‖x‖ (‖Wx‖): every matched output has it.
+      scale = 1;
+      break;
+    case 'inverted':
+    case 'none':
+    case 'sqrt':
+      scale = compensationScale(compensation, keep, Number.NaN);
+      break;
+    case 'constant':
+      if (weights === undefined) scale = constantScaleOf(x, keep, fixed);
+      else {
+        const lower = dropConnectMeanNormBound(x, weights, keep);
+        const test = dropConnectTestNorm(x, weights);
+        scale = lower > 0 && test > 0 ? Math.min(1 / keep, test / lower) : 1 / keep;
+      }
+      break;
+    default:
+      return unreachable(compensation, 'compensation');
   }
   const top = norm * scale > 0 && Number.isFinite(norm * scale) ? norm * scale : 1;
   const edges = Array.from({ length: count + 1 }, (_, j) => (j === count ? top : (top * j) / count));

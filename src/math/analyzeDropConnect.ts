@@ -8,7 +8,7 @@
 import { biasOf, closedForm, exactEstimate, exactVector, mapEstimate, pendingEstimate, sdFromMoments } from './analysisEstimates.ts';
 import type { ResolvedRequest } from './analysisPlan.ts';
 import { dropConnectLargestNorm } from './largestNorm.ts';
-import { compensationScale } from './closedForms.ts';
+import { compensationScale } from './compensations.ts';
 import { dropConnectClosedForms, type DropConnectWeights } from './dropConnect.ts';
 import { dropConnectLaw, type DropConnectLaw } from './dropConnectLaw.ts';
 import { enumerateDropConnect } from './enumerateDropConnect.ts';

@@ -5,7 +5,8 @@
  * for whatever is left. Each number keeps the method that produced it.
  */
 import { AUTO_ENUMERATE_UNITS, FIXED_CLOSED_FORM_LIMIT, type ResolvedRequest } from './analysisPlan.ts';
-import { closedForms, compensationScale, type ClosedForms } from './closedForms.ts';
+import { closedForms, type ClosedForms } from './closedForms.ts';
+import { compensationScale } from './compensations.ts';
 import { enumerateMatchMoments, type MatchMoments } from './enumerateMatchMoments.ts';
 import { normalisedSquares } from './expectedNorm.ts';
 import { toGridUnits } from './gridUnits.ts';

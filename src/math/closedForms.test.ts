@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closedForms, compensationScale, type ClosedFormInput } from './closedForms.ts';
+import { closedForms, type ClosedFormInput } from './closedForms.ts';
+import { compensationScale } from './compensations.ts';
 import { COMPENSATIONS, type Compensation } from './types.ts';
 
 /** Every mask with its probability under the model: Bernoulli(q) i.i.d. or uniform k-subsets. */

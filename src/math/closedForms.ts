@@ -6,6 +6,8 @@
  */
 import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares, QUADRATURE_NODES, QUADRATURE_START, QUADRATURE_STEP } from './expectedNorm.ts';
 import { maskedNormSpread } from './maskedNormSpread.ts';
+import { compensationScale } from './compensations.ts';
+import { maskDraw } from './maskModels.ts';
 import type { Compensation } from './types.ts';
 
 export interface ClosedFormInput {
@@ -54,24 +56,6 @@ export interface ClosedForms {
   readonly downstreamVariance: number | null;
   /** w·x, the downstream unit at test time (no dropout). */
   readonly undroppedDownstream: number;
-}
-
-/** s for a scalar compensation: inverted 1/q, none 1, sqrt 1/√q, constant c*. */
-export function compensationScale(
-  compensation: Exclude<Compensation, 'match'>,
-  keep: number,
-  constantScale: number,
-): number {
-  switch (compensation) {
-    case 'inverted':
-      return 1 / keep;
-    case 'none':
-      return 1;
-    case 'sqrt':
-      return 1 / Math.sqrt(keep);
-    case 'constant':
-      return constantScale;
-  }
 }
 
 /**
@@ -235,11 +219,12 @@ function closedFormsScaled(input: ClosedFormInput): ClosedForms {
   const n = x.length;
   if (n < 1 || x.some((v) => !Number.isFinite(v))) throw new RangeError('x needs at least one unit, all finite');
   if (w.length !== n) throw new RangeError(`downstream weights need length ${n}, got ${w.length}`);
-  const kept = model === 'fixed' ? (input.kept ?? Math.round(input.keep * n)) : 0;
-  if (model === 'fixed' && !(Number.isInteger(kept) && kept >= 1 && kept <= n)) {
+  const draw = maskDraw(model, n, input.keep, input.kept);
+  const kept = draw.kept ?? 0;
+  if (draw.kept !== null && !(Number.isInteger(kept) && kept >= 1 && kept <= n)) {
     throw new RangeError(`kept must be a whole number from 1 to ${n}, got ${kept}`);
   }
-  const q = model === 'fixed' ? kept / n : input.keep;
+  const { q } = draw;
   if (!(q > 0 && q <= 1)) throw new RangeError(`keep probability must be in (0, 1], got ${q}`);
 
   const { norm, shares } = normalisedSquares(x);

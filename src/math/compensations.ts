@@ -32,3 +32,21 @@ export const COMPENSATION_DESCRIPTORS: { readonly [c in Compensation]: Compensat
 
 /** The descriptor of a compensation. */
 export const compensation = (c: Compensation): CompensationDescriptor => COMPENSATION_DESCRIPTORS[c];
+
+/** s for a scalar compensation: inverted 1/q, none 1, sqrt 1/√q, constant c*. */
+export function compensationScale(
+  which: Exclude<Compensation, 'match'>,
+  keep: number,
+  constantScale: number,
+): number {
+  switch (which) {
+    case 'inverted':
+      return 1 / keep;
+    case 'none':
+      return 1;
+    case 'sqrt':
+      return 1 / Math.sqrt(keep);
+    case 'constant':
+      return constantScale;
+  }
+}

@@ -3,7 +3,7 @@
  * u = s·(M⊙W)x with M_ji ~ Bernoulli(q) i.i.d., W a d×n matrix (docs/mathematics.md#dropconnect).
  * With c_ji = W_ji x_i and T_j = Σ_i M_ji c_ji: E T_j = q(Wx)_j, Var T_j = q(1−q)Σ_i c_ji², rows independent.
  */
-import { compensationScale } from './closedForms.ts';
+import { compensationScale } from './compensations.ts';
 import { createRandom } from './random.ts';
 import type { Compensation } from './types.ts';
 

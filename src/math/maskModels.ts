@@ -45,3 +45,26 @@ export const maskModel = (model: MaskModel): MaskModelDescriptor => MASK_MODEL_D
 export function unreachable(value: never, what: string): never {
   throw new Error(`unhandled ${what}: ${String(value)}`);
 }
+
+/** How a model's masks are drawn for n units: exactly k kept (q = k/n), or each independently with probability q. */
+export interface MaskDraw {
+  /** The effective keep probability. */
+  readonly q: number;
+  /** k for a fixed count (the given k, else round(q·n)); null when units are kept independently. */
+  readonly kept: number | null;
+}
+
+/** The effective q and the kept count of a model (exhaustive: a new model fails to compile here). */
+export function maskDraw(model: MaskModel, units: number, keep: number, kept?: number): MaskDraw {
+  switch (model) {
+    case 'fixed': {
+      const k = kept ?? Math.round(keep * units);
+      return { q: k / units, kept: k };
+    }
+    case 'bernoulli':
+    case 'dropconnect':
+      return { q: keep, kept: null };
+    default:
+      return unreachable(model, 'mask model');
+  }
+}

@@ -3,6 +3,8 @@
  * Row r has m_i = bit (n−1−i) of r, so rows read as binary numbers with unit 1 first:
  * for n = 4 the question's mask (0, 0, 1, 1) is row 3.
  */
+import { compensationScale } from './compensations.ts';
+import { maskDraw } from './maskModels.ts';
 import type { Compensation } from './types.ts';
 
 /** One keep-mask m and what it does to x (listMasks: Bernoulli model, inverted compensation). */
@@ -85,25 +87,22 @@ export interface MaskRowsInput {
 export function maskRows(input: MaskRowsInput): MaskRow[] {
   const { x, model, compensation } = input;
   const n = x.length;
-  const kept = model === 'fixed' ? (input.kept ?? Math.round(input.keep * n)) : -1;
-  const q = model === 'fixed' ? kept / n : input.keep;
-  if (model === 'fixed' && !(Number.isInteger(kept) && kept >= 0 && kept <= n)) {
+  const draw = maskDraw(model, n, input.keep, input.kept);
+  const { q, kept } = draw;
+  if (kept !== null && !(Number.isInteger(kept) && kept >= 0 && kept <= n)) {
     throw new RangeError(`kept must be a whole number from 0 to ${n}, got ${kept}`);
   }
-  const bernoulli = listMasks(x, model === 'fixed' ? 0.5 : q);
-  const rows = model === 'fixed' ? bernoulli.filter((row) => row.kept === kept) : bernoulli;
+  // A fixed count lists the C(n, k) masks with k kept, each 1/C(n, k); independent units all 2ⁿ.
+  const all = listMasks(x, kept === null ? q : 0.5);
+  const rows = kept === null ? all : all.filter((row) => row.kept === kept);
   const norm = Math.hypot(...x);
-  const scalar =
-    compensation === 'inverted' ? 1 / q
-    : compensation === 'none' ? 1
-    : compensation === 'sqrt' ? 1 / Math.sqrt(q)
-    : (input.constantScale ?? Number.NaN);
+  const scalar = compensation === 'match' ? Number.NaN : compensationScale(compensation, q, input.constantScale ?? Number.NaN);
   return rows.map((row) => {
     const scale = compensation === 'match' ? (row.maskedNorm > 0 ? norm / row.maskedNorm : 0) : scalar;
     return {
       mask: row.mask,
       kept: row.kept,
-      probability: model === 'fixed' ? 1 / rows.length : row.probability,
+      probability: kept === null ? row.probability : 1 / rows.length,
       maskedNorm: row.maskedNorm,
       compensatedNorm: compensation === 'match' ? (row.maskedNorm > 0 ? norm : 0) : scale * row.maskedNorm,
       scale,

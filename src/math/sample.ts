@@ -8,7 +8,8 @@
  * Everything is a function of (input, total sample count): run(a); run(b) gives bit-identical
  * summaries to run(a + b).
  */
-import { compensationScale } from './closedForms.ts';
+import { compensationScale } from './compensations.ts';
+import { maskDraw } from './maskModels.ts';
 import { dropConnectUnits, type DropConnectWeights } from './dropConnect.ts';
 import { sfc32State } from './random.ts';
 import { createDropConnectKernel, drawDropConnectBatch } from './sampleDropConnect.ts';
@@ -70,11 +71,12 @@ export function createSampler(input: SamplerInput): Sampler {
   const { x, model, compensation } = input;
   const n = x.length;
   if (n < 1 || x.some((v) => !Number.isFinite(v))) throw new RangeError('x needs at least one unit, all finite');
-  const kept = model === 'fixed' ? (input.kept ?? Math.round(input.keep * n)) : 0;
-  if (model === 'fixed' && !(Number.isInteger(kept) && kept >= 1 && kept <= n)) {
+  const draw = maskDraw(model, n, input.keep, input.kept);
+  const kept = draw.kept ?? 0;
+  if (draw.kept !== null && !(Number.isInteger(kept) && kept >= 1 && kept <= n)) {
     throw new RangeError(`kept must be a whole number from 1 to ${n}, got ${kept}`);
   }
-  const q = model === 'fixed' ? kept / n : input.keep;
+  const { q } = draw;
   if (!(q > 0 && q <= 1)) throw new RangeError(`keep probability must be in (0, 1], got ${q}`);
   if (compensation === 'constant' && !(input.constantScale > 0 && Number.isFinite(input.constantScale))) {
     throw new RangeError(`constantScale must be finite and > 0, got ${input.constantScale}`);

@@ -3,10 +3,7 @@
  * exactly the fields they read, so the same array comes back (and nothing is recomputed or resent)
  * when only display state changes.
  */
-import { defaultEdges, focusedEdges } from '../math/analyze.ts';
-import { seededWeights } from '../math/dropConnect.ts';
-import { query, type EngineQuery } from '../math/engine.ts';
-import type { AnalysisRequest, Compensation } from '../math/types.ts';
+import { type AnalysisRequest, type Compensation, defaultEdges, type EngineQuery, focusedEdges, query, seededWeights } from '../math/index.ts';
 import type { ExplorerState } from './explorerState.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from './selectors.ts';
 

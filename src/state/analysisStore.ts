@@ -1,6 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { answerOf, type EngineAnswer, type EngineQuery } from '../math/engine.ts';
-import type { AnalysisResult } from '../math/types.ts';
+import { type AnalysisResult, answerOf, type EngineAnswer, type EngineQuery } from '../math/index.ts';
 
 /**
  * What the engine reported for the current queries of one channel (one store per channel of

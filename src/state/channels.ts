@@ -5,7 +5,7 @@
  * of the page's two workers computes it, so the main figure never waits behind a section's numbers.
  * A section that needs numbers of its own adds a channel here and reads it with useAnalysis.
  */
-import type { EngineQuery } from '../math/engine.ts';
+import type { EngineQuery } from '../math/index.ts';
 import { selectCompareQueries, selectMainQueries } from './analysisRequest.ts';
 import type { ExplorerState } from './explorerState.ts';
 

@@ -3,8 +3,7 @@
  * (the vector of a generator spec, masks, norms, histograms, formulas) is a selector or a worker
  * result, never stored here.
  */
-import type { Compensation, MaskModel, Method } from '../math/types.ts';
-import type { VectorSpec } from '../math/vectorSpec.ts';
+import type { Compensation, MaskModel, Method, VectorSpec } from '../math/index.ts';
 import type { ControlGroup, PredictTarget } from './classLink.ts';
 
 /** Whether the page speaks of the keep probability q or the drop rate p = 1 − q. */

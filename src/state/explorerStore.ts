@@ -1,6 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Compensation, MaskModel, Method } from '../math/types.ts';
-import type { VectorSpec } from '../math/vectorSpec.ts';
+import type { Compensation, MaskModel, Method, VectorSpec } from '../math/index.ts';
 import {
   MAX_ABS_UNIT_VALUE,
   MAX_BINS,

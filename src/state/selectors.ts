@@ -2,8 +2,7 @@
  * Derived values of the base state. Selectors that build objects are memoised on their inputs, so
  * React components get the same object back until those inputs change.
  */
-import { listMasks, MAX_LISTED_UNITS, type MaskRow } from '../math/maskTable.ts';
-import { generateVector } from '../math/vectorSpec.ts';
+import { generateVector, listMasks, maskDraw, type MaskRow, MAX_LISTED_UNITS } from '../math/index.ts';
 import type { ExplorerState, VectorSource } from './explorerState.ts';
 
 /** Remembers the result for the last argument (compared by identity). */
@@ -44,7 +43,7 @@ export function selectKept(state: ExplorerState): number {
 
 /** The keep probability the engine uses: k/n for the fixed-count model, q otherwise. */
 export function selectEffectiveKeep(state: ExplorerState): number {
-  return state.model === 'fixed' ? selectKept(state) / selectUnits(state) : state.keep;
+  return maskDraw(state.model, selectUnits(state), state.keep, selectKept(state)).q;
 }
 
 const masksOf = memoByIdentity((key: { vector: readonly number[]; keep: number }): readonly MaskRow[] =>

@@ -1,5 +1,5 @@
 import { formatEstimateValue, provenance } from '../explain/formatNumber.ts';
-import type { Estimate } from '../math/types.ts';
+import type { Estimate } from '../math/index.ts';
 
 /** A number with its standard error (if sampled) and how it was obtained. */
 export function EstimateText({ estimate, decimals }: { readonly estimate: Estimate; readonly decimals: number }) {

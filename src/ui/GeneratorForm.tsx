@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { parseVectorSpec, VECTOR_KINDS, type VectorKind } from '../math/vectorSpec.ts';
+import { parseVectorSpec, VECTOR_KINDS, type VectorKind } from '../math/index.ts';
 import { useExplorer } from './explorerContext.ts';
 
 const KIND_LABELS: Record<VectorKind, string> = {

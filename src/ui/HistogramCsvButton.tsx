@@ -1,5 +1,5 @@
 import { methodBadge, methodLabel } from '../explain/formatNumber.ts';
-import type { AnalysisResult } from '../math/types.ts';
+import type { AnalysisResult } from '../math/index.ts';
 import { downloadBlob } from './downloadBlob.ts';
 import { exportFileName } from './figureExport.ts';
 import { histogramCsv } from './histogramCsv.ts';

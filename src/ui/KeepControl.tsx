@@ -1,6 +1,6 @@
 import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
 import { KEEP_STEP, MAX_KEEP, MIN_KEEP } from '../state/explorerState.ts';
-import { maskModel } from '../math/maskModels.ts';
+import { maskModel } from '../math/index.ts';
 import { selectUnits } from '../state/selectors.ts';
 import { minKept } from '../state/withOneKeep.ts';
 import { useControlAccess } from './controlAccess.ts';

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { SpreadByUnits } from '../charts/SpreadByUnits.tsx';
 import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
-import type { VectorKind } from '../math/vectorSpec.ts';
+import type { VectorKind } from '../math/index.ts';
 import { FigureData } from './FigureData.tsx';
 import { FigureExport } from './FigureExport.tsx';
 import { spreadCurve } from './layersMoments.ts';

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { formatFixed } from '../explain/formatNumber.ts';
 import { magnitudeDecimals } from '../explain/questionDerivation.ts';
-import type { MaskRow } from '../math/maskTable.ts';
+import type { MaskRow } from '../math/index.ts';
 import { sectionInfo } from './sectionList.ts';
 import {
   MASK_PAGE_SIZE,

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { COMPENSATIONS, MASK_MODELS, METHODS, type Compensation, type Method } from '../math/types.ts';
+import { type Compensation, COMPENSATIONS, MASK_MODELS, type Method, METHODS } from '../math/index.ts';
 import { METHOD_LABELS, useCompensationLabels, useModelLabels } from './labels.ts';
 import { MAX_BINS, MAX_SAMPLES, MIN_BINS, MIN_SAMPLES } from '../state/explorerState.ts';
 import { selectKept, selectUnits } from '../state/selectors.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatFixed } from '../explain/formatNumber.ts';
 import { SECTIONS } from './sectionList.ts';
-import { dropConnectClosedForms, seededWeights } from '../math/dropConnect.ts';
+import { dropConnectClosedForms, seededWeights } from '../math/index.ts';
 import { DROPCONNECT_ROWS, selectMainQueries } from '../state/analysisRequest.ts';
 import { selectFirstResult } from '../state/analysisStore.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from '../state/selectors.ts';

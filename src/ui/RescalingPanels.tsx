@@ -1,6 +1,6 @@
 import { SmallMultiples, type HistogramPanel } from '../charts/SmallMultiples.tsx';
 import { formatFixed, formatKeep, formatProbability, methodLabel } from '../explain/formatNumber.ts';
-import type { AnalysisResult, Compensation } from '../math/types.ts';
+import type { AnalysisResult, Compensation } from '../math/index.ts';
 import { useRef } from 'react';
 import { FigureData } from './FigureData.tsx';
 import { FigureExport } from './FigureExport.tsx';

@@ -1,5 +1,5 @@
 import { formatFixed, methodLabel } from '../explain/formatNumber.ts';
-import type { AnalysisResult } from '../math/types.ts';
+import type { AnalysisResult } from '../math/index.ts';
 import { EstimateText } from './EstimateText.tsx';
 import { useCompensationLabels } from './labels.ts';
 import { biasNorm, leaksInWords, meanInWords } from './rescalingRows.ts';

@@ -1,4 +1,4 @@
-import { COMPENSATIONS, type Compensation } from '../math/types.ts';
+import { type Compensation, COMPENSATIONS } from '../math/index.ts';
 import { useActions, useExplorer } from './explorerContext.ts';
 import { useCompensationLabels } from './labels.ts';
 import { useControlAccess } from './controlAccess.ts';

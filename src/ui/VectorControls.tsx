@@ -1,5 +1,5 @@
 import { formatFixed } from '../explain/formatNumber.ts';
-import { formatVectorSpec } from '../math/vectorSpec.ts';
+import { formatVectorSpec } from '../math/index.ts';
 import { VectorBars } from '../charts/VectorBars.tsx';
 import {
   MAX_EXPLICIT_UNITS,

@@ -1,4 +1,4 @@
-import type { EngineQuery } from '../math/engine.ts';
+import type { EngineQuery } from '../math/index.ts';
 import type { AnalysisStore } from '../state/analysisStore.ts';
 import type { ExplorerState } from '../state/explorerState.ts';
 import type { ExplorerStore } from '../state/explorerStore.ts';

@@ -5,7 +5,7 @@
 import { formatFixed } from '../explain/formatNumber.ts';
 import { formatAdaptive } from '../explain/meanDerivation.ts';
 import type { DropConnectMoments } from '../explain/dropConnectDerivation.ts';
-import type { DropConnectWeights } from '../math/dropConnect.ts';
+import type { DropConnectWeights } from '../math/index.ts';
 
 /** Inputs listed in the weight table. */
 export const MAX_WEIGHT_TABLE_INPUTS = 64;

@@ -1,5 +1,5 @@
 /** Words for the engine's choices, as the controls and tables show them (in the page's notation). */
-import type { Compensation, MaskModel, Method } from '../math/types.ts';
+import type { Compensation, MaskModel, Method } from '../math/index.ts';
 import type { Notation } from '../state/explorerState.ts';
 import { useExplorer } from './explorerContext.ts';
 

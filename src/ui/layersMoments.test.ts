@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layerMoments, layerSpec, SPREAD_UNITS, spreadCurve } from './layersMoments.ts';
-import { bruteMaskedNorm } from '../math/bruteForce.ts';
+import { bruteMaskedNorm } from '../math/testing.ts';
 
 /** E‖m⊙x‖/q by brute force over all 2ⁿ masks. */
 const bruteMeanNorm = (x: readonly number[], q: number) => bruteMaskedNorm(x, q) / q;

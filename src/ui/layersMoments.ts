@@ -4,8 +4,7 @@
  * spread sd‖y‖/E‖y‖, for the
  * reader's vector and for a family of generated layers of n = 4 … 4096 units.
  */
-import { expectedMaskedNorm } from '../math/expectedNorm.ts';
-import { generateVector, type VectorKind, type VectorSpec } from '../math/vectorSpec.ts';
+import { expectedMaskedNorm, generateVector, type VectorKind, type VectorSpec } from '../math/index.ts';
 import type { VectorSource } from '../state/explorerState.ts';
 
 /** Largest layer the section's size control offers. */

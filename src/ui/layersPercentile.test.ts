@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../math/analyze.ts';
+import { analyze } from '../math/index.ts';
+import { brutePercentile } from '../math/testing.ts';
 import { percentileSamples, thresholdPercentile } from './layersPercentile.ts';
-import { brutePercentile } from '../math/bruteForce.ts';
 
 
 describe('thresholdPercentile', () => {

@@ -6,10 +6,7 @@
  * and its Edgeworth-corrected value, whose difference
  * estimates the error of the normal approximation.
  */
-import { analyze } from '../math/analyze.ts';
-import { createSampler } from '../math/sample.ts';
-import { normalApproximation } from '../math/normalApproximation.ts';
-import type { Estimate } from '../math/types.ts';
+import { analyze, createSampler, type Estimate, normalApproximation } from '../math/index.ts';
 
 /** Largest n enumerated (2¹⁶ masks, a few ms). */
 export const PERCENTILE_ENUMERATE_UNITS = 16;

@@ -4,7 +4,7 @@
  * sort is stable.
  */
 import { formatProbability } from '../explain/formatNumber.ts';
-import type { MaskRow } from '../math/maskTable.ts';
+import type { MaskRow } from '../math/index.ts';
 
 export type MaskColumn = 'mask' | 'kept' | 'probability' | 'maskedNorm' | 'compensatedNorm';
 export type SortDirection = 'ascending' | 'descending';

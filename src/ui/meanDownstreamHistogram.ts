@@ -2,7 +2,7 @@
  * Bins of the downstream unit z = w·y for section 3's histogram: exact bin masses from the
  * enumerated atoms, or the masses of the normal N(E z, Var z) (an approximation, labelled so).
  */
-import { normalDistribution } from '../math/normalApproximation.ts';
+import { normalDistribution } from '../math/index.ts';
 import type { DownstreamLaw } from './meanFigureNumbers.ts';
 
 export interface DownstreamBins {

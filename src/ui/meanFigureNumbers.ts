@@ -10,8 +10,7 @@
  *   worker's result for the same state, with its method and standard errors.
  * Never throws: a state the section cannot take gives a reason instead.
  */
-import { expectedMaskedNorm } from '../math/expectedNorm.ts';
-import type { AnalysisResult, Method } from '../math/types.ts';
+import { type AnalysisResult, expectedMaskedNorm, type Method } from '../math/index.ts';
 import { methodLabel } from '../explain/formatNumber.ts';
 import { downstreamMoments } from '../explain/meanDerivation.ts';
 import { enumerateUnitLaw, MAX_ENUMERATED_MEAN_UNITS, type UnitLawInput } from './meanUnitLaw.ts';

@@ -6,8 +6,7 @@
  * Σ p (v − mean)²), so a small variance next to a large mean keeps its digits. Cheap enough for the
  * main thread: about 2·n·2ⁿ ≈ 2 M steps at n = 16.
  */
-import { bernoulliMaskProbability } from '../math/maskTable.ts';
-import type { Compensation } from '../math/types.ts';
+import { bernoulliMaskProbability, type Compensation } from '../math/index.ts';
 
 /** Largest n whose masks the section enumerates on the main thread (2¹⁶ = 65 536 masks). */
 export const MAX_ENUMERATED_MEAN_UNITS = 16;

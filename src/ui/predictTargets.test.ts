@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../math/analyze.ts';
-import { bruteForceMasks } from '../math/bruteForce.ts';
+import { analyze } from '../math/index.ts';
+import { bruteForceMasks } from '../math/testing.ts';
 import { PREDICT_TARGETS } from '../state/classLink.ts';
 import { judgeGuess, PREDICT_TARGET_INFO, readGuess, setupSentence, targetText } from './predictTargets.ts';
 

@@ -4,7 +4,7 @@
  */
 import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../explain/formatNumber.ts';
 import { magnitudeDecimals } from '../explain/questionDerivation.ts';
-import type { AnalysisResult, Compensation, Estimate, MaskModel } from '../math/types.ts';
+import type { AnalysisResult, Compensation, Estimate, MaskModel } from '../math/index.ts';
 import type { PredictTarget } from '../state/classLink.ts';
 import type { Notation } from '../state/explorerState.ts';
 import { inWords } from './labels.ts';

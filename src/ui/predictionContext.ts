@@ -1,6 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { EngineQuery } from '../math/engine.ts';
-import type { Estimate } from '../math/types.ts';
+import type { EngineQuery, Estimate } from '../math/index.ts';
 import type { PredictTarget } from '../state/classLink.ts';
 
 /** A committed guess: for which target and which engine requests (the settings when it was made). */

@@ -1,5 +1,5 @@
 import { formatEstimateValue, formatFixed, provenance } from '../explain/formatNumber.ts';
-import type { AnalysisResult, Estimate } from '../math/types.ts';
+import type { AnalysisResult, Estimate } from '../math/index.ts';
 
 const shown = (label: string, estimate: Estimate, decimals: number) =>
   `${label} = ${formatEstimateValue(estimate, decimals)} (${provenance(estimate, decimals)})`;

@@ -3,8 +3,7 @@
  * form), the mean's factor or range of factors, the bias against the test-time output, and the words
  * for what each compensation leaks or breaks (docs/mathematics.md#norm-matching-and-the-alternatives).
  */
-import { expectedMaskedNorm, expectedMaskedNormFixed } from '../math/expectedNorm.ts';
-import type { AnalysisResult, Compensation, Estimate, MaskModel } from '../math/types.ts';
+import { type AnalysisResult, type Compensation, type Estimate, expectedMaskedNorm, expectedMaskedNormFixed, type MaskModel } from '../math/index.ts';
 import { formatFixed, formatProbability } from '../explain/formatNumber.ts';
 
 /** Largest n·k for the fixed-count quadrature on the main thread (O(641·n·k), ~50 ms at the limit). */

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPENSATIONS, MASK_MODELS, METHODS } from '../math/types.ts';
-import { MAX_GENERATED_UNITS, VECTOR_KINDS } from '../math/vectorSpec.ts';
+import { COMPENSATIONS, MASK_MODELS, MAX_GENERATED_UNITS, METHODS, VECTOR_KINDS } from '../math/index.ts';
 import {
   MAX_ABS_UNIT_VALUE,
   MAX_BINS,

@@ -25,11 +25,10 @@ import {
   type ExplorerState,
   type VectorSource,
 } from '../state/explorerState.ts';
-import { COMPENSATIONS, MASK_MODELS, METHODS, type Compensation } from '../math/types.ts';
+import { type Compensation, COMPENSATIONS, formatVectorSpec, MASK_MODELS, MAX_GENERATED_UNITS, METHODS, parseVectorSpec } from '../math/index.ts';
 import { CONTROL_GROUPS, PREDICT_TARGETS, type ControlGroup, type PredictTarget } from '../state/classLink.ts';
 import { PRESETS } from '../state/presets.ts';
 import { keptFor, minKept } from '../state/withOneKeep.ts';
-import { formatVectorSpec, MAX_GENERATED_UNITS, parseVectorSpec } from '../math/vectorSpec.ts';
 
 export const URL_VERSION = 1;
 

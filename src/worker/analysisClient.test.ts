@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { query, type EngineAnswer } from '../math/engine.ts';
-import type { AnalysisRequest, AnalysisResult } from '../math/types.ts';
+import { type AnalysisRequest, type AnalysisResult, type EngineAnswer, query } from '../math/index.ts';
 import { createAnalysisClient, isAbortError, type WorkerLike } from './analysisClient.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 

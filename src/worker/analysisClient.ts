@@ -6,7 +6,7 @@
  * are no longer current are dropped. If the worker cannot start or crashes, the client falls back
  * to computing on the main thread in time slices and reruns what was pending there.
  */
-import type { EngineAnswer, EngineQuery } from '../math/engine.ts';
+import type { EngineAnswer, EngineQuery } from '../math/index.ts';
 import { startAnalysisJob, type AnalysisJob } from './analysisJob.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pack, unpack } from './transfer.ts';

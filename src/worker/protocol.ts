@@ -4,7 +4,7 @@
  * an id unique within its client; a newer job on a channel cancels that channel's running one, and
  * jobs of different channels take turns slice by slice (docs/architecture.md#worker-protocol).
  */
-import type { EngineAnswer, EngineQuery } from '../math/engine.ts';
+import type { EngineAnswer, EngineQuery } from '../math/index.ts';
 
 export type WorkerRequest =
   | { readonly type: 'run'; readonly channel: string; readonly id: number; readonly queries: readonly EngineQuery[] }

@@ -9,7 +9,7 @@ import {
 } from '../../explain/dropConnectDerivation.ts';
 import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../../explain/formatNumber.ts';
 import { Tex } from '../../explain/Tex.tsx';
-import { seededWeights } from '../../math/dropConnect.ts';
+import { seededWeights } from '../../math/index.ts';
 import { DROPCONNECT_ROWS } from '../../state/analysisRequest.ts';
 import { selectFirstResult } from '../../state/analysisStore.ts';
 import { MAX_SEED } from '../../state/explorerState.ts';

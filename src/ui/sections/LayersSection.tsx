@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { Tex } from '../../explain/Tex.tsx';
 import { formatFixed, formatKeep, methodBadge } from '../../explain/formatNumber.ts';
 import { meanApproximationTex, normalApproximationTex, sdApproximationTex, squareNormSpreadTex } from '../../explain/layersDerivation.ts';
-import type { MaskModel } from '../../math/types.ts';
+import type { MaskModel } from '../../math/index.ts';
 import { selectFirstResult } from '../../state/analysisStore.ts';
 import { selectVector } from '../../state/selectors.ts';
 import { useAnalysis } from '../analysisContext.ts';

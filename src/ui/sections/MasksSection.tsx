@@ -3,8 +3,7 @@ import { formatFixed, formatKeep, formatProbability } from '../../explain/format
 import { masksDerivation } from '../../explain/masksDerivation.ts';
 import { magnitudeDecimals } from '../../explain/questionDerivation.ts';
 import { Tex } from '../../explain/Tex.tsx';
-import { MAX_LISTED_UNITS, maskRows } from '../../math/maskTable.ts';
-import type { Estimate } from '../../math/types.ts';
+import { type Estimate, maskRows, MAX_LISTED_UNITS } from '../../math/index.ts';
 import { selectFirstResult } from '../../state/analysisStore.ts';
 import { selectKept, selectNormSquared, selectUnits, selectVector } from '../../state/selectors.ts';
 import { useAnalysis } from '../analysisContext.ts';

@@ -1,4 +1,4 @@
-import type { Compensation } from '../../math/types.ts';
+import { type Compensation, seededWeights } from '../../math/index.ts';
 import { useMemo, useRef } from 'react';
 import { DownstreamHistogram, type DownstreamMarker } from '../../charts/DownstreamHistogram.tsx';
 import { UnitMeansChart } from '../../charts/UnitMeansChart.tsx';
@@ -13,7 +13,6 @@ import {
   unitVarianceTex,
 } from '../../explain/meanDerivation.ts';
 import { Tex } from '../../explain/Tex.tsx';
-import { seededWeights } from '../../math/dropConnect.ts';
 import { MAX_SEED } from '../../state/explorerState.ts';
 import { selectKept, selectVector } from '../../state/selectors.ts';
 import { DraggableNumber } from '../DraggableNumber.tsx';

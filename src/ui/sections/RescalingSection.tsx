@@ -9,7 +9,7 @@ import {
   scaleBoundsTex,
   scalePosition,
 } from '../../explain/rescalingDerivation.ts';
-import type { AnalysisResult } from '../../math/types.ts';
+import type { AnalysisResult } from '../../math/index.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from '../../state/selectors.ts';
 import { useAnalysis } from '../analysisContext.ts';
 import { selectNormResults } from '../../state/analysisStore.ts';

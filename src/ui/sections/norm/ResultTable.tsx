@@ -1,5 +1,5 @@
 import { formatFixed, formatProbability } from '../../../explain/formatNumber.ts';
-import type { AnalysisResult, Estimate } from '../../../math/types.ts';
+import type { AnalysisResult, Estimate } from '../../../math/index.ts';
 import { EstimateText } from '../../EstimateText.tsx';
 import { normNames } from './normFigure.ts';
 

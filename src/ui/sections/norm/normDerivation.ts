@@ -7,8 +7,7 @@
  * with them.
  */
 import { formatKeep, texNumber } from '../../../explain/formatNumber.ts';
-import { maskModel, unreachable } from '../../../math/maskModels.ts';
-import type { Compensation, MaskModel } from '../../../math/types.ts';
+import { type Compensation, maskModel, type MaskModel, unreachable } from '../../../math/index.ts';
 
 /** What the derivations need, all from the engine's result for the page's model and compensation. */
 export interface NormNumbers {

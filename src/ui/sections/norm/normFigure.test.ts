@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../math/analyze.ts';
-import { seededWeights, type DropConnectWeights } from '../../../math/dropConnect.ts';
-import { COMPENSATIONS, MASK_MODELS, type AnalysisResult, type Compensation, type MaskModel } from '../../../math/types.ts';
+import { type AnalysisResult, analyze, type Compensation, COMPENSATIONS, type DropConnectWeights, MASK_MODELS, type MaskModel, seededWeights } from '../../../math/index.ts';
 import { normFigure } from './normFigure.ts';
 
 /** One mask of the brute force: its probability and the masked vector (m⊙x, or (M⊙W)x). */

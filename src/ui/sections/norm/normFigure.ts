@@ -5,8 +5,7 @@
  * nothing.
  */
 import { formatFixed, formatKeep, provenance } from '../../../explain/formatNumber.ts';
-import { maskModel, unreachable } from '../../../math/maskModels.ts';
-import type { AnalysisResult, Compensation, MaskModel } from '../../../math/types.ts';
+import { type AnalysisResult, type Compensation, maskModel, type MaskModel, unreachable } from '../../../math/index.ts';
 import type { SectionId } from '../../../state/explorerState.ts';
 import {
   effectiveUnitsTex,

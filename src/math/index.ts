@@ -1,0 +1,21 @@
+/**
+ * The public API of src/math, the way d3-array's index lists its API: the rest of the app imports
+ * src/math only through this file (and tests through testing.ts), a rule that lint checks
+ * (docs/architecture.md#folders-and-import-rules). Everything else in src/math is internal.
+ */
+export { DEFAULT_DROPCONNECT_ROWS, DEFAULT_SEED } from './analysisPlan.ts';
+export { analyze, defaultEdges, focusedEdges, validateRequest } from './analyze.ts';
+export { dropConnectClosedForms, seededWeights } from './dropConnect.ts';
+export type { DropConnectWeights } from './dropConnect.ts';
+export { answerOf, engineSteps, query, runQuery } from './engine.ts';
+export type { EngineAnswer, EngineQuery } from './engine.ts';
+export { expectedMaskedNorm, expectedMaskedNormFixed } from './expectedNorm.ts';
+export { maskDraw, maskModel, unreachable } from './maskModels.ts';
+export { MAX_LISTED_UNITS, bernoulliMaskProbability, listMasks, maskRows } from './maskTable.ts';
+export type { MaskRow } from './maskTable.ts';
+export { normalApproximation, normalDistribution } from './normalApproximation.ts';
+export { createSampler } from './sample.ts';
+export { COMPENSATIONS, MASK_MODELS, METHODS } from './types.ts';
+export type { AnalysisRequest, AnalysisResult, Compensation, Estimate, MaskModel, Method, VectorEstimate } from './types.ts';
+export { MAX_GENERATED_UNITS, VECTOR_KINDS, formatVectorSpec, generateVector, parseVectorSpec } from './vectorSpec.ts';
+export type { VectorKind, VectorSpec } from './vectorSpec.ts';
