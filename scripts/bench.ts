@@ -20,6 +20,7 @@ import { toGridUnits, type GridUnits } from '../src/math/gridUnits.ts';
 import { maskLaw } from '../src/math/maskLaw.ts';
 import { normMap, sumAbove, sumAtLeast } from '../src/math/normThresholds.ts';
 import { createSampler } from '../src/math/sample.ts';
+import { fixedCountMethod } from '../src/math/sampleKernels.ts';
 import { buildSplitLaw } from '../src/math/splitHalves.ts';
 import { sweepIntervals } from '../src/math/splitSweep.ts';
 import { generateVector } from '../src/math/vectorSpec.ts';
@@ -132,7 +133,9 @@ function benchClosedForm(n: number, runs: number, target?: string): void {
 
 /** One line naming what the sampler does per mask (src/math/sampleKernels.ts). */
 function sampleAlgorithm({ model, compensation }: SampleVariant, keep: number, n: number): string {
-  const bits = model === 'fixed' ? `partial Fisher–Yates over min(k, n − k) = ${Math.min(Math.round(keep * n), n - Math.round(keep * n))} units` : keep === 0.5 ? 'sfc32 word = 32 keep-bits' : 'byte alias draws (5 words per 32 bits)';
+  const k = Math.round(keep * n);
+  const fixed = fixedCountMethod(n, k) === 'repair' ? `Bernoulli(k/n) mask repaired to k = ${k}` : `partial Fisher–Yates over min(k, n − k) = ${Math.min(k, n - k)} units`;
+  const bits = model === 'fixed' ? fixed : keep === 0.5 ? 'sfc32 word = 32 keep-bits' : 'byte alias draws (5 words per 32 bits)';
   const tables = n <= 1024 ? '8-unit tables' : '4-unit tables';
   return compensation === 'match' ? `${bits}; S, Z ${tables}; per-unit Σ1/√S, Σ1/S` : `${bits}; S by ${tables}; ‖y‖ → moments, sketch, bins`;
 }

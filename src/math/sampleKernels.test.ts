@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sfc32State } from './random.ts';
-import { createUnitMaskKernel, drawUnitMasks, matchUnitSums } from './sampleKernels.ts';
+import { createUnitMaskKernel, drawUnitMasks, fixedCountMethod, matchUnitSums, type FixedCountMethod } from './sampleKernels.ts';
 import { fillMaskWords, maskWordLaw } from './sampleMaskWords.ts';
 import { fixKeptCount } from './testdata/previousFixedCount.ts';
 
@@ -59,8 +59,8 @@ describe('drawUnitMasks', () => {
   const squaresOf = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => (i + 1) ** 2);
 
   /** Frequencies of each mask drawn one at a time (n ≤ 32, so the mask is word 0), checking S exactly. */
-  function maskCounts(n: number, keep: number, kept: number, total: number, seed = 21): Map<number, number> {
-    const kernel = createUnitMaskKernel(squaresOf(n), new Float64Array(n), keep, kept, sfc32State(seed), false);
+  function maskCounts(n: number, keep: number, kept: number, total: number, seed = 21, method?: FixedCountMethod): Map<number, number> {
+    const kernel = createUnitMaskKernel(squaresOf(n), new Float64Array(n), keep, kept, sfc32State(seed), false, method);
     const counts = new Map<number, number>();
     let wrongSums = 0;
     for (let t = 0; t < total; t++) {
@@ -76,20 +76,20 @@ describe('drawUnitMasks', () => {
     return counts;
   }
 
-  it('fixed count (partial Fisher–Yates): every k-subset equally likely (χ² over all C(n, k) subsets, picking kept or dropped units)', () => {
+  it.each(['shuffle', 'repair'] as const)('fixed count (%s): every k-subset equally likely (χ² over all C(n, k) subsets, picking kept or dropped units)', (method) => {
     for (const [n, k] of [[5, 2], [6, 5], [6, 1], [7, 3], [6, 3], [7, 4]] as const) {
       const total = 60000;
-      const counts = maskCounts(n, 0, k, total);
+      const counts = maskCounts(n, 0, k, total, 21, method);
       const subsets = [...Array(2 ** n).keys()].filter((v) => bits(v) === k);
       expect([...counts.keys()].every((m) => bits(m) === k)).toBe(true);
       const observed = subsets.map((m) => counts.get(m) ?? 0);
-      expect(chiSquare(observed, observed.map(() => 1 / subsets.length), total), `n = ${n}, k = ${k}`).toBeLessThan(chiBound(subsets.length - 1));
+      expect({ n, k, below: chiSquare(observed, observed.map(() => 1 / subsets.length), total) < chiBound(subsets.length - 1) }).toEqual({ n, k, below: true });
     }
   });
 
   it('fixed count: the same law as the previous sampler (Bernoulli mask repaired to k units) on the same seeds (χ² homogeneity)', () => {
     const [n, k, total] = [7, 3, 40000];
-    const current = maskCounts(n, 0, k, total, 5);
+    const current = maskCounts(n, 0, k, total, 5, 'shuffle');
     const state = sfc32State(5);
     const law = maskWordLaw(k / n);
     const words = new Int32Array(1);
@@ -110,9 +110,9 @@ describe('drawUnitMasks', () => {
     expect(statistic).toBeLessThan(chiBound(subsets.length - 1));
   });
 
-  it('fixed count at n = 40 (k = 39 and k = 3) and n = 1100 (4-unit tables): S counts exactly k units, uniform marginals', () => {
-    for (const [n, k, total] of [[40, 39, 20000], [40, 3, 20000], [1100, 700, 3000]] as const) {
-      const kernel = createUnitMaskKernel(Float64Array.from({ length: n }, () => 1), new Float64Array(n), 0, k, sfc32State(8), false);
+  it.each(['shuffle', 'repair'] as const)('fixed count (%s) at n = 40 (k = 39, 3, 20) and n = 1100 (4-unit tables): S counts exactly k units, uniform marginals', (method) => {
+    for (const [n, k, total] of [[40, 39, 20000], [40, 3, 20000], [40, 20, 20000], [1100, 700, 3000]] as const) {
+      const kernel = createUnitMaskKernel(Float64Array.from({ length: n }, () => 1), new Float64Array(n), 0, k, sfc32State(8), false, method);
       const keptCounts = new Array<number>(n).fill(0);
       for (let t = 0; t < total; t++) {
         drawUnitMasks(kernel, 1);
@@ -121,7 +121,7 @@ describe('drawUnitMasks', () => {
       }
       // Marginal counts of a fixed-size subset vary less than multinomial ones: the bound is conservative.
       const statistic = chiSquare(keptCounts, keptCounts.map(() => 1 / n), total * k);
-      expect(statistic, `n = ${n}, k = ${k}`).toBeLessThan(chiBound(n - 1));
+      expect({ n, k, below: statistic < chiBound(n - 1) }).toEqual({ n, k, below: true });
     }
   });
 
@@ -178,5 +178,16 @@ describe('drawUnitMasks', () => {
       expect(Math.abs(sums.first[i]! - first[i]!)).toBeLessThanOrEqual(1e-12 * first[i]!);
       expect(Math.abs(sums.second[i]! - second[i]!)).toBeLessThanOrEqual(1e-12 * second[i]!);
     }
+  });
+});
+
+describe('fixedCountMethod', () => {
+  it('repairs a Bernoulli(½) mask near q = ½, where the shuffle would draw n/2 integers, and shuffles for few kept or dropped units', () => {
+    expect(fixedCountMethod(192, 96)).toBe('repair');
+    expect(fixedCountMethod(1024, 512)).toBe('repair');
+    expect(fixedCountMethod(192, 154)).toBe('repair');
+    expect(fixedCountMethod(192, 173)).toBe('shuffle');
+    expect(fixedCountMethod(192, 3)).toBe('shuffle');
+    expect(fixedCountMethod(1024, 1014)).toBe('shuffle');
   });
 });

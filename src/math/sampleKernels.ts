@@ -10,7 +10,9 @@
  * 1. Bernoulli keep-bits, 32 per word: at q = ½ the sfc32 word itself; otherwise byte alias draws
  *    (sampleMaskWords.ts). sfc32 (random.ts) is advanced inline from the Int32Array state, so chunks
  *    continue one stream; the words are the same as fillMaskWords would give.
- * 2. Fixed count: a partial Fisher–Yates shuffle of a persistent permutation of the units picks
+ * 2. Fixed count, by whichever of two exact methods costs less (fixedCountMethod): a Bernoulli(k/n)
+ *    mask repaired to k units (fixedCountRepair.ts; near q = ½ a mask is ⌈n/32⌉ words plus about
+ *    √(n/2π) repair steps), or a partial Fisher–Yates shuffle of a persistent permutation of the units, which picks
  *    min(k, n − k) distinct units uniformly (kept when k ≤ n − k, else dropped): for any starting
  *    permutation, step i swaps a uniform one of positions i … n−1 into position i, so the first
  *    positions hold a uniformly random ordered sample without replacement, independent of the past
@@ -20,6 +22,7 @@
  *    the 2^L subset sums of a (and b), so a mask costs n/L look-ups instead of n multiply-adds.
  *    Table entries of units at and beyond n are 0, so the unused bits of the last word do not matter.
  */
+import { fixKeptCount } from './fixedCountRepair.ts';
 import { sfc32Next } from './random.ts';
 import { fillMaskWords, maskWordLaw, type MaskWordLaw } from './sampleMaskWords.ts';
 
@@ -31,10 +34,12 @@ export interface UnitMaskKernel {
   readonly words: number;
   /** L, units per table group (8 or 4). */
   readonly lanes: number;
-  /** How Bernoulli mask words are drawn (unused by the fixed model). */
+  /** How Bernoulli mask words are drawn (q, or k/n for the fixed model's repair; unused by its shuffle). */
   readonly law: MaskWordLaw;
   /** k for the fixed-count model, −1 for Bernoulli. */
   readonly exactKept: number;
+  /** How the fixed model draws its masks (null for Bernoulli). */
+  readonly fixedMethod: FixedCountMethod | null;
   readonly squareTable: Float64Array;
   /** Subset sums of b (empty unless perSampleScale). */
   readonly productTable: Float64Array;
@@ -51,6 +56,26 @@ export interface UnitMaskKernel {
   readonly downstreamSums: Float64Array;
 }
 
+/** The two exact ways to draw exactly k of n units kept. */
+export type FixedCountMethod = 'shuffle' | 'repair';
+
+/**
+ * The cheaper exact method for k of n, by a cost model in sfc32 draws (calibrated with
+ * `npm run bench`, rows "fixed"): the shuffle draws min(k, n − k) bounded integers; the repair draws
+ * ⌈n/32⌉ words (one draw per word at k/n = ½; byte alias draws cost about four otherwise) and about
+ * √(2n·q(1−q)/π) repair steps of about three draws each (a rejection loop and a bit count). Measured
+ * (ns per mask, shuffle / repair, loaded 2-core machine): n = 192: q = ½ 900 / 269, 0.65 624 / 555,
+ * 0.8 382 / 340, 0.9 226 / 418; n = 1024: q = ½ 4629 / 1098, 0.65 3428 / 1806, 0.8 2061 / 1724,
+ * 0.9 1136 / 1490; the model picks the faster one in each of these eight cases.
+ */
+export function fixedCountMethod(n: number, k: number): FixedCountMethod {
+  const q = k / n;
+  const words = Math.ceil(n / 32);
+  const repair = (q === 0.5 ? 1 : 4) * words + 3 * Math.sqrt((2 * n * q * (1 - q)) / Math.PI) + words;
+  const shuffle = Math.min(k, n - k) + words;
+  return repair < shuffle ? 'repair' : 'shuffle';
+}
+
 /**
  * Tables and buffers for one (a, q or k); `kept` = k for the fixed model, else −1. `products` (b)
  * and the per-unit sums are used only when `perSampleScale` ('match').
@@ -62,10 +87,13 @@ export function createUnitMaskKernel(
   kept: number,
   state: Int32Array,
   perSampleScale: boolean,
+  /** The fixed model's method (default: the cheaper one, fixedCountMethod); tests force each. */
+  method?: FixedCountMethod,
 ): UnitMaskKernel {
   const n = squares.length;
   if (kept >= 0 && n > 2 ** 21) throw new RangeError(`the fixed-count sampler supports n ≤ ${2 ** 21}, got ${n}`);
-  const law = maskWordLaw(kept >= 0 ? 1 : keep);
+  const fixedMethod = kept >= 0 ? (method ?? fixedCountMethod(n, kept)) : null;
+  const law = maskWordLaw(fixedMethod === null ? keep : fixedMethod === 'repair' ? kept / n : 1);
   const lanes = n <= 1024 ? 8 : 4;
   const words = Math.ceil(n / 32);
   const tableSize = ((words * 32) / lanes) << lanes;
@@ -75,6 +103,7 @@ export function createUnitMaskKernel(
     lanes,
     law,
     exactKept: kept,
+    fixedMethod,
     squareTable: subsetSums(squares, lanes, tableSize),
     productTable: perSampleScale ? subsetSums(products, lanes, tableSize) : new Float64Array(0),
     matchTable: new Float64Array(perSampleScale ? 2 * tableSize : 0),
@@ -128,7 +157,8 @@ export function matchUnitSums(kernel: UnitMaskKernel): { first: Float64Array; se
 export function drawUnitMasks(kernel: UnitMaskKernel, count: number): void {
   // One loop per law, so each keeps its own type feedback and stays small.
   const simple = kernel.lanes === 8 && kernel.matchTable.length === 0;
-  if (kernel.exactKept >= 0) drawFixedCountMasks(kernel, count, simple);
+  if (kernel.fixedMethod === 'repair') drawRepairedMasks(kernel, count, simple);
+  else if (kernel.exactKept >= 0) drawFixedCountMasks(kernel, count, simple);
   else if (simple && kernel.law.mode === 'half') drawHalfMasks(kernel, count);
   else if (simple && kernel.law.mode === 'alias') drawAliasMasks(kernel, count);
   else {
@@ -214,6 +244,26 @@ function drawAliasMasks(kernel: UnitMaskKernel, count: number): void {
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
+
+/** Exactly k kept: a Bernoulli(k/n) mask repaired to k units (fixedCountRepair.ts), then the sums. */
+function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolean): void {
+  const { units: n, exactKept: k, words, law, maskWords, state, squareTable: table, squaredNorms } = kernel;
+  const lastWordMask = n % 32 === 0 ? -1 : (1 << n % 32) - 1;
+  for (let t = 0; t < count; t++) {
+    fillMaskWords(law, state, maskWords, words);
+    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
+    fixKeptCount(maskWords, n, k, state);
+    if (simple) {
+      let s = 0;
+      for (let w = 0; w < words; w++) {
+        const word = maskWords[w]!;
+        const base = w << 10;
+        s += table[base | (word & 255)]! + table[base | 256 | ((word >>> 8) & 255)]! + table[base | 512 | ((word >>> 16) & 255)]! + table[base | 768 | (word >>> 24)]!;
+      }
+      squaredNorms[t] = s;
+    } else sumMask(kernel, t);
+  }
+}
 
 /** Exactly k kept: partial Fisher–Yates over min(k, n − k) units into maskWords, then the sums. */
 function drawFixedCountMasks(kernel: UnitMaskKernel, count: number, simple: boolean): void {
