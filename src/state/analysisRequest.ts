@@ -3,12 +3,11 @@
  * exactly the fields they read, so the same array comes back (and nothing is recomputed or resent)
  * when only display state changes.
  */
-import { type AnalysisRequest, type Compensation, defaultEdges, type EngineQuery, focusedEdges, query, seededWeights } from '../math/index.ts';
+import { type AnalysisRequest, type Compensation, defaultEdges, type EngineQuery, focusedEdges, query } from '../math/index.ts';
 import type { ExplorerState } from './explorerState.ts';
-import { selectEffectiveKeep, selectKept, selectVector } from './selectors.ts';
+import { selectEffectiveKeep, selectKept, selectVector, selectWeights } from './selectors.ts';
 
-/** Rows of DropConnect's seeded weight matrix W. */
-export const DROPCONNECT_ROWS = 4;
+export { DROPCONNECT_ROWS } from './selectors.ts';
 
 /** Remembers the last value for the last list of dependencies (compared with Object.is). */
 export function memoOnDeps<T>(deps: (state: ExplorerState) => readonly unknown[], compute: (state: ExplorerState) => T) {
@@ -31,7 +30,6 @@ const requestDeps = (s: ExplorerState) => [
 
 function request(state: ExplorerState, compensation: Compensation, edges: readonly number[]): AnalysisRequest {
   const x = selectVector(state);
-  const n = x.length;
   return {
     x,
     keep: selectEffectiveKeep(state),
@@ -42,8 +40,8 @@ function request(state: ExplorerState, compensation: Compensation, edges: readon
     method: state.method,
     samples: state.samples,
     seed: state.seed,
-    downstream: seededWeights(1, n, state.weightsSeed).values,
-    ...(state.model === 'dropconnect' ? { weights: seededWeights(DROPCONNECT_ROWS, n, state.weightsSeed) } : {}),
+    downstream: selectWeights(state).downstream,
+    ...(state.model === 'dropconnect' ? { weights: selectWeights(state).matrix } : {}),
   };
 }
 
@@ -55,7 +53,7 @@ export const selectMainQueries = memoOnDeps(
     const keep = selectEffectiveKeep(state);
     const edges =
       state.model === 'dropconnect'
-        ? defaultEdges(x, keep, state.compensation, state.bins, seededWeights(DROPCONNECT_ROWS, x.length, state.weightsSeed))
+        ? defaultEdges(x, keep, state.compensation, state.bins, selectWeights(state).matrix)
         : focusedEdges(x, keep, state.compensation, state.bins, state.model === 'fixed' ? selectKept(state) : undefined);
     return [query('norm', request(state, state.compensation, edges))];
   },
@@ -67,7 +65,7 @@ export const selectCompareQueries = memoOnDeps(
   (state): readonly EngineQuery[] => {
     const x = selectVector(state);
     const keep = selectEffectiveKeep(state);
-    const weights = state.model === 'dropconnect' ? seededWeights(DROPCONNECT_ROWS, x.length, state.weightsSeed) : undefined;
+    const weights = state.model === 'dropconnect' ? selectWeights(state).matrix : undefined;
     const kept = state.model === 'fixed' ? selectKept(state) : undefined;
     const top = Math.max(...state.compared.map((c) => defaultEdges(x, keep, c, state.bins, weights, kept).at(-1) ?? 0));
     const edges = Array.from({ length: state.bins + 1 }, (_, j) => (j === state.bins ? top : (top * j) / state.bins));

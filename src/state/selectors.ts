@@ -2,7 +2,7 @@
  * Derived values of the base state. Selectors that build objects are memoised on their inputs, so
  * React components get the same object back until those inputs change.
  */
-import { generateVector, listMasks, maskDraw, type MaskRow, MAX_LISTED_UNITS } from '../math/index.ts';
+import { generateVector, listMasks, maskDraw, type DropConnectWeights, type MaskRow, MAX_LISTED_UNITS, seededWeights } from '../math/index.ts';
 import type { ExplorerState, VectorSource } from './explorerState.ts';
 
 /** Remembers the result for the last argument (compared by identity). */
@@ -23,6 +23,23 @@ function memoByIdentity<A, T>(compute: (arg: A) => T): (arg: A) => T {
 const vectorOfSource = memoByIdentity((source: VectorSource): readonly number[] =>
   source.kind === 'explicit' ? source.values : generateVector(source.spec),
 );
+
+/** Rows of DropConnect's seeded weight matrix W. */
+export const DROPCONNECT_ROWS = 4;
+
+const weightsOf = memoByIdentity((key: string): { readonly downstream: readonly number[]; readonly matrix: DropConnectWeights } => {
+  const [units, seed] = key.split(':').map(Number) as [number, number];
+  return { downstream: seededWeights(1, units, seed).values, matrix: seededWeights(DROPCONNECT_ROWS, units, seed) };
+});
+
+/**
+ * The page's one set of seeded weights for n units and the weights seed: w of the downstream unit
+ * z = w·y, and DropConnect's 4×n matrix W. Every section and request reads them here, so W is
+ * seeded in one place and the same object comes back until n or the seed changes.
+ */
+export function selectWeights(state: ExplorerState): { readonly downstream: readonly number[]; readonly matrix: DropConnectWeights } {
+  return weightsOf(`${selectUnits(state)}:${state.weightsSeed}`);
+}
 
 /** The activations x, generated from their spec when needed. */
 export function selectVector(state: ExplorerState): readonly number[] {

@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatFixed } from '../explain/formatNumber.ts';
 import { SECTIONS } from './sectionList.ts';
-import { dropConnectClosedForms, seededWeights } from '../math/index.ts';
-import { DROPCONNECT_ROWS, selectMainQueries } from '../state/analysisRequest.ts';
+import { dropConnectClosedForms } from '../math/index.ts';
+import { selectMainQueries } from '../state/analysisRequest.ts';
 import { selectFirstResult } from '../state/analysisStore.ts';
-import { selectEffectiveKeep, selectKept, selectVector } from '../state/selectors.ts';
+import { selectEffectiveKeep, selectKept, selectVector, selectWeights } from '../state/selectors.ts';
 import { useAnalysis } from './analysisContext.ts';
 import { useExplorer } from './explorerContext.ts';
 import { PredictionContext, usePrediction, type Attempt, type Prediction } from './predictionContext.ts';
@@ -53,12 +53,13 @@ function PredictForm() {
   const kept = useExplorer(selectKept);
   const requests = useExplorer(selectMainQueries);
   const weightsSeed = useExplorer((s) => s.weightsSeed);
+  const matrix = useExplorer((s) => selectWeights(s).matrix);
   const weights = useMemo(() => {
     if (model !== 'dropconnect') return undefined;
-    const w = seededWeights(DROPCONNECT_ROWS, x.length, weightsSeed);
+    const w = matrix;
     // ‖Wx‖ is an input of the question (the layer without dropout), not one of the hidden results.
     return { rows: w.rows, seed: weightsSeed, outputNorm: dropConnectClosedForms({ x, weights: w, keep, compensation: 'inverted' }).testNorm };
-  }, [model, x, weightsSeed, keep]);
+  }, [model, x, matrix, weightsSeed, keep]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
