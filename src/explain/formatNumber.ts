@@ -2,7 +2,7 @@
  * Number formatting shared by prose, tables and formulas. Values are rounded to the nearest at a
  * fixed number of decimals (toFixed rounds the exact binary value), so every digit shown is right.
  */
-import type { AnalysisResult, Estimate } from '../math/index.ts';
+import { type AnalysisResult, type Estimate, maskModel } from '../math/index.ts';
 
 /** A fixed number of decimals, without a "-0". */
 export function formatFixed(value: number, decimals: number): string {
@@ -82,7 +82,7 @@ export function superscript(value: number): string {
 
 /** The number of mask bits: n for unit models, d·n for DropConnect. */
 function masksExponent(result: AnalysisResult): number {
-  return result.model === 'dropconnect' ? (result.outputs ?? 1) * result.n : result.n;
+  return maskModel(result.model).masks === 'weights' ? (result.outputs ?? 1) * result.n : result.n;
 }
 
 /** The method badge: which computation produced the distribution, in words. */

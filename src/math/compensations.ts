@@ -31,7 +31,7 @@ export const COMPENSATION_DESCRIPTORS: { readonly [c in Compensation]: Compensat
 };
 
 /** The descriptor of a compensation. */
-export const compensation = (c: Compensation): CompensationDescriptor => COMPENSATION_DESCRIPTORS[c];
+export const compensationInfo = (c: Compensation): CompensationDescriptor => COMPENSATION_DESCRIPTORS[c];
 
 /** s for a scalar compensation: inverted 1/q, none 1, sqrt 1/√q, constant c*. */
 export function compensationScale(

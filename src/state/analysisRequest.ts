@@ -3,7 +3,7 @@
  * exactly the fields they read, so the same array comes back (and nothing is recomputed or resent)
  * when only display state changes.
  */
-import { type AnalysisRequest, type Compensation, defaultEdges, type EngineQuery, focusedEdges, query } from '../math/index.ts';
+import { type AnalysisRequest, type Compensation, defaultEdges, type EngineQuery, focusedEdges, query, maskModel } from '../math/index.ts';
 import type { ExplorerState } from './explorerState.ts';
 import { selectEffectiveKeep, selectKept, selectVector, selectWeights } from './selectors.ts';
 
@@ -34,14 +34,14 @@ function request(state: ExplorerState, compensation: Compensation, edges: readon
     x,
     keep: selectEffectiveKeep(state),
     model: state.model,
-    ...(state.model === 'fixed' ? { kept: selectKept(state) } : {}),
+    ...(maskModel(state.model).keepFromCount ? { kept: selectKept(state) } : {}),
     compensation,
     edges,
     method: state.method,
     samples: state.samples,
     seed: state.seed,
     downstream: selectWeights(state).downstream,
-    ...(state.model === 'dropconnect' ? { weights: selectWeights(state).matrix } : {}),
+    ...(maskModel(state.model).masks === 'weights' ? { weights: selectWeights(state).matrix } : {}),
   };
 }
 
@@ -52,9 +52,9 @@ export const selectMainQueries = memoOnDeps(
     const x = selectVector(state);
     const keep = selectEffectiveKeep(state);
     const edges =
-      state.model === 'dropconnect'
+      maskModel(state.model).masks === 'weights'
         ? defaultEdges(x, keep, state.compensation, state.bins, selectWeights(state).matrix)
-        : focusedEdges(x, keep, state.compensation, state.bins, state.model === 'fixed' ? selectKept(state) : undefined);
+        : focusedEdges(x, keep, state.compensation, state.bins, maskModel(state.model).keepFromCount ? selectKept(state) : undefined);
     return [query('norm', request(state, state.compensation, edges))];
   },
 );
@@ -65,8 +65,8 @@ export const selectCompareQueries = memoOnDeps(
   (state): readonly EngineQuery[] => {
     const x = selectVector(state);
     const keep = selectEffectiveKeep(state);
-    const weights = state.model === 'dropconnect' ? selectWeights(state).matrix : undefined;
-    const kept = state.model === 'fixed' ? selectKept(state) : undefined;
+    const weights = maskModel(state.model).masks === 'weights' ? selectWeights(state).matrix : undefined;
+    const kept = maskModel(state.model).keepFromCount ? selectKept(state) : undefined;
     const top = Math.max(...state.compared.map((c) => defaultEdges(x, keep, c, state.bins, weights, kept).at(-1) ?? 0));
     const edges = Array.from({ length: state.bins + 1 }, (_, j) => (j === state.bins ? top : (top * j) / state.bins));
     return state.compared.map((c) => query('norm', request(state, c, edges)));

@@ -3,6 +3,7 @@
  * changeable) or hidden, and a "predict, then reveal" target whose numbers stay hidden until the
  * student commits a guess. These are display fields: they say how to show the page, not what it computes.
  */
+import { maskModel, type MaskModel } from '../math/index.ts';
 
 /** The groups of controls a class link can lock or hide, in the order they are written in a link. */
 export const CONTROL_GROUPS = ['vector', 'keep', 'model', 'comp', 'method', 'mask', 'notation', 'presets'] as const;
@@ -55,8 +56,8 @@ export function controlAccess(restrictions: Restrictions, group: ControlGroup): 
  * True when the number of units may not change, though the values may: a restricted mask has one
  * bit per unit, and a restricted kept count k fixes q = k/n only while n stays.
  */
-export function lengthFixed(state: Restrictions & { readonly model: string }): boolean {
-  return controlAccess(state, 'mask') !== 'free' || (state.model === 'fixed' && controlAccess(state, 'keep') !== 'free');
+export function lengthFixed(state: Restrictions & { readonly model: MaskModel }): boolean {
+  return controlAccess(state, 'mask') !== 'free' || (maskModel(state.model).keepFromCount && controlAccess(state, 'keep') !== 'free');
 }
 
 /** True when the link restricts anything (the page then offers a link without the restrictions). */

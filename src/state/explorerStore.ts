@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Compensation, MaskModel, Method, VectorSpec } from '../math/index.ts';
+import { type Compensation, type MaskModel, type Method, type VectorSpec, maskModel } from '../math/index.ts';
 import {
   MAX_ABS_UNIT_VALUE,
   MAX_BINS,
@@ -124,7 +124,7 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
         if (!Number.isFinite(keep)) return;
         const q = clamp(keep, MIN_KEEP, MAX_KEEP);
         // Under the fixed model the keep control moves k, the nearest count to q·n.
-        if (get().model === 'fixed') change({ kept: keptFor(null, q, selectUnits(get())) });
+        if (maskModel(get().model).keepFromCount) change({ kept: keptFor(null, q, selectUnits(get())) });
         else change({ keep: q });
       },
       setNotation(notation) {
@@ -152,7 +152,7 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
       },
       setModel(model) {
         // Into the fixed model from another: k is the count nearest to the q the reader had.
-        const fromOther = model === 'fixed' && get().model !== 'fixed';
+        const fromOther = maskModel(model).keepFromCount && !maskModel(get().model).keepFromCount;
         change(fromOther ? { model, kept: keptFor(null, get().keep, selectUnits(get())) } : { model });
       },
       setKept(kept) {

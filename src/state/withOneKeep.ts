@@ -3,6 +3,7 @@
  * the keep slider, the text, the figures and the engine read the same value. Every path into the
  * store (the link, a preset, a verb) goes through withOneKeep.
  */
+import { maskModel } from '../math/index.ts';
 import type { ExplorerState } from './explorerState.ts';
 import { MIN_KEEP } from './explorerState.ts';
 
@@ -18,7 +19,7 @@ export function keptFor(kept: number | null, keep: number, units: number): numbe
 
 /** The state with keep = k/n and a valid k under the fixed model; unchanged under the others. */
 export function withOneKeep(state: ExplorerState, units: number): ExplorerState {
-  if (state.model !== 'fixed') return state;
+  if (!maskModel(state.model).keepFromCount) return state;
   const kept = keptFor(state.kept, state.keep, units);
   const keep = kept / units;
   return kept === state.kept && keep === state.keep ? state : { ...state, kept, keep };

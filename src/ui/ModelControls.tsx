@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { type Compensation, COMPENSATIONS, MASK_MODELS, type Method, METHODS } from '../math/index.ts';
+import { type Compensation, COMPENSATIONS, MASK_MODELS, type Method, METHODS, maskModel } from '../math/index.ts';
 import { METHOD_LABELS, useCompensationLabels, useModelLabels } from './labels.ts';
 import { MAX_BINS, MAX_SAMPLES, MIN_BINS, MIN_SAMPLES } from '../state/explorerState.ts';
 import { selectKept, selectUnits } from '../state/selectors.ts';
@@ -44,7 +44,7 @@ export function ModelControls() {
           ))}
         </fieldset>
       )}
-      {model === 'fixed' && access.keep !== 'hidden' ? (
+      {maskModel(model).keepFromCount && access.keep !== 'hidden' ? (
         <Slider
           label="Units kept k"
           value={kept}

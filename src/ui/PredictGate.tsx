@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatFixed } from '../explain/formatNumber.ts';
 import { SECTIONS } from './sectionList.ts';
-import { dropConnectClosedForms } from '../math/index.ts';
+import { dropConnectClosedForms, maskModel } from '../math/index.ts';
 import { selectMainQueries } from '../state/analysisRequest.ts';
 import { selectFirstResult } from '../state/analysisStore.ts';
 import { selectEffectiveKeep, selectKept, selectVector, selectWeights } from '../state/selectors.ts';
@@ -55,7 +55,7 @@ function PredictForm() {
   const weightsSeed = useExplorer((s) => s.weightsSeed);
   const matrix = useExplorer((s) => selectWeights(s).matrix);
   const weights = useMemo(() => {
-    if (model !== 'dropconnect') return undefined;
+    if (maskModel(model).masks === 'units') return undefined;
     const w = matrix;
     // ‖Wx‖ is an input of the question (the layer without dropout), not one of the hidden results.
     return { rows: w.rows, seed: weightsSeed, outputNorm: dropConnectClosedForms({ x, weights: w, keep, compensation: 'inverted' }).testNorm };
@@ -123,7 +123,7 @@ function PredictReveal({ attempt }: { readonly attempt: Attempt }) {
   const answer = attempt.answer;
   const verdict = answer === null ? null : judgeGuess(attempt.guess, answer.estimate, info.kind);
   const table = SECTIONS.find((s) => s.id === 'norm')?.title ?? 'the norm section';
-  const normSymbol = model === 'dropconnect' ? '‖Wx‖' : '‖x‖';
+  const normSymbol = maskModel(model).masks === 'weights' ? '‖Wx‖' : '‖x‖';
   // The norm section's table lists every target for the page's own model and compensation. Embedded,
   // the frame may not hold it: then it is named as part of the full page.
   const embed = useExplorer((s) => s.embed);

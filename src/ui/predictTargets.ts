@@ -4,7 +4,7 @@
  */
 import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../explain/formatNumber.ts';
 import { magnitudeDecimals } from '../explain/questionDerivation.ts';
-import type { AnalysisResult, Compensation, Estimate, MaskModel } from '../math/index.ts';
+import { type AnalysisResult, type Compensation, type Estimate, type MaskModel, maskModel } from '../math/index.ts';
 import type { PredictTarget } from '../state/classLink.ts';
 import type { Notation } from '../state/explorerState.ts';
 import { inWords } from './labels.ts';
@@ -141,7 +141,7 @@ export function judgeGuess(guess: number, estimate: Estimate, kind: TargetKind):
 /** The target's symbol and words for the model: DropConnect's output is u = (M⊙W)x/q, compared with Wx. */
 export function targetText(target: PredictTarget, model: MaskModel): { readonly symbol: string; readonly words: string } {
   const info = PREDICT_TARGET_INFO[target];
-  if (model !== 'dropconnect') return { symbol: info.symbol, words: info.words };
+  if (maskModel(model).masks === 'units') return { symbol: info.symbol, words: info.words };
   const rename = (text: string) => text.replace(/\bx\b/g, 'Wx').replace(/‖x‖/g, '‖Wx‖').replace(/\by\b/g, 'u').replace(/‖y‖/g, '‖u‖');
   return { symbol: rename(info.symbol), words: rename(info.words) };
 }
@@ -177,7 +177,7 @@ export function setupSentence({ x, keep, kept, model, compensation, notation, we
   const vector = x.length <= LISTED_UNITS ? `x = (${x.map(entry).join(', ')}), ${length}` : `x has ${x.length} units, ${length}`;
   const rate =
     notation === 'keep' ? `keep probability q = ${formatKeep(keep)}` : `drop rate p = ${formatKeep(1 - keep)}`;
-  if (model === 'dropconnect') {
+  if (maskModel(model).masks === 'weights') {
     const w = weights;
     const layer =
       w === undefined
@@ -193,7 +193,7 @@ export function setupSentence({ x, keep, kept, model, compensation, notation, we
     return inWords(`${vector}. DropConnect keeps each of ${layer} independently (${rate}), giving ${output[compensation]}.`, notation);
   }
   const masks =
-    model === 'fixed' ? `each mask keeps exactly k = ${kept} of the ${x.length} units` : `each unit is kept independently (${rate})`;
+    maskModel(model).keepFromCount ? `each mask keeps exactly k = ${kept} of the ${x.length} units` : `each unit is kept independently (${rate})`;
   const scale: Record<Compensation, string> = {
     inverted: `the kept values are multiplied by 1/q = ${formatFixed(1 / keep, 4)}`,
     none: 'the kept values are not rescaled in training',

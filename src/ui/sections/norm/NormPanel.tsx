@@ -1,4 +1,5 @@
 import { NormHistogram, type HistogramMarker } from '../../../charts/NormHistogram.tsx';
+import { maskModel } from '../../../math/index.ts';
 import { formatFixed, formatKeep, formatProbability, methodBadge, methodLabel, provenance } from '../../../explain/formatNumber.ts';
 import { selectFirstResult } from '../../../state/analysisStore.ts';
 import { useAnalysis } from '../../analysisContext.ts';
@@ -71,7 +72,7 @@ export function NormPanel() {
                 `${names.mean} = ${formatFixed(result.meanNorm.value, 3)} (${provenance(result.meanNorm, 3)}), ` +
                 `√(E${names.out}²) = ${formatFixed(result.rmsNorm.value, 3)}.` +
                 (result.pAllDropped > 0
-                  ? ` All ${result.model === 'dropconnect' ? 'weights' : 'units'} dropped with probability ${formatProbability(result.pAllDropped)}.`
+                  ? ` All ${maskModel(result.model).masks === 'weights' ? 'weights' : 'units'} dropped with probability ${formatProbability(result.pAllDropped)}.`
                   : '')
               }
               xLabel={names.out}

@@ -1,4 +1,5 @@
 import { Tex } from '../../../explain/Tex.tsx';
+import { compensationInfo } from '../../../math/index.ts';
 import { selectFirstResult } from '../../../state/analysisStore.ts';
 import { useAnalysis } from '../../analysisContext.ts';
 import { DraggableNumber } from '../../DraggableNumber.tsx';
@@ -39,7 +40,7 @@ export function NormSection() {
     );
   }
   const { names } = figure;
-  const inverted = result?.compensation === 'inverted';
+  const inverted = result !== null && compensationInfo(result.compensation).unbiased;
   return (
     <Section id="norm">
       <p>

@@ -1,5 +1,5 @@
 import { formatFixed, formatProbability } from '../../../explain/formatNumber.ts';
-import type { AnalysisResult, Estimate } from '../../../math/index.ts';
+import { type AnalysisResult, type Estimate, maskModel } from '../../../math/index.ts';
 import { EstimateText } from '../../EstimateText.tsx';
 import { normNames } from './normFigure.ts';
 
@@ -13,7 +13,7 @@ interface Row {
 /** The key numbers of the current state, each with how it was obtained, named for the result's mask model. */
 export function ResultTable({ result }: { readonly result: AnalysisResult }) {
   const { out, ref, masked, mean } = normNames(result.model, result.compensation);
-  const weights = result.model === 'dropconnect';
+  const weights = maskModel(result.model).masks === 'weights';
   const rows: Row[] = [
     { id: 'mean', name: mean, estimate: result.meanNorm, decimals: 4 },
     { id: 'rms', name: `√E${out}²`, estimate: result.rmsNorm, decimals: 4 },

@@ -7,7 +7,7 @@
  * with them.
  */
 import { formatKeep, texNumber } from '../../../explain/formatNumber.ts';
-import { type Compensation, maskModel, type MaskModel, unreachable } from '../../../math/index.ts';
+import { type Compensation, maskModel, type MaskModel, unreachable, compensationInfo } from '../../../math/index.ts';
 
 /** What the derivations need, all from the engine's result for the page's model and compensation. */
 export interface NormNumbers {
@@ -57,14 +57,14 @@ export function meanSquareNormTex(n: NormNumbers): string {
     );
   }
   const s = n.scale ?? Number.NaN;
-  if (n.model === 'dropconnect') {
+  if (maskModel(n.model).masks === 'weights') {
     const sq = s * n.keep;
     // E‖u‖² at 1/q: ‖Wx‖² plus the dropout term (1−q)/q·Σ W²x².
     const inverted = (n.rmsNorm * n.rmsNorm) / (sq * sq);
     const spread = Math.max(0, inverted - normSquared);
     const inner = String.raw`${ref}^2 + \frac{1-q}{q}\sum_{j,i} W_{ji}^2 x_i^2`;
     const numbers = String.raw`${texNumber(normSquared, 4)} + ${texNumber(spread, 4)}`;
-    if (n.compensation === 'inverted') return lhs + String.raw`${inner} = ${numbers} = ${value}`;
+    if (compensationInfo(n.compensation).unbiased) return lhs + String.raw`${inner} = ${numbers} = ${value}`;
     return lhs + String.raw`(${scaleTex(n.compensation)}\,q)^2\big(${inner}\big) = ${texNumber(sq, 4)}^2\,(${numbers}) = ${value}`;
   }
   switch (n.compensation) {
@@ -105,10 +105,10 @@ function scaleTex(c: Compensation): string {
 export function jensenBoundsTex(n: NormNumbers): string {
   const { out, ref } = normSymbols(n.model);
   const mean = term('mean', String.raw`\mathbb{E}${out}`);
-  const inverted = n.compensation === 'inverted';
+  const inverted = compensationInfo(n.compensation).unbiased;
   const lower = inverted ? term('norm', ref) : String.raw`\lVert \mathbb{E}\,${maskModel(n.model).outputTex}\rVert`;
   const upper =
-    inverted && n.model !== 'dropconnect'
+    inverted && maskModel(n.model).masks === 'units'
       ? term('rms', String.raw`\frac{${ref}}{\sqrt q}`)
       : term('rms', String.raw`\sqrt{\mathbb{E}\,${out}^2}`);
   return (

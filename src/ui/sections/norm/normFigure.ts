@@ -5,7 +5,7 @@
  * nothing.
  */
 import { formatFixed, formatKeep, provenance } from '../../../explain/formatNumber.ts';
-import { type AnalysisResult, type Compensation, maskModel, type MaskModel, unreachable } from '../../../math/index.ts';
+import { type AnalysisResult, type Compensation, maskModel, type MaskModel, unreachable, compensationInfo } from '../../../math/index.ts';
 import type { SectionId } from '../../../state/explorerState.ts';
 import {
   effectiveUnitsTex,
@@ -38,7 +38,7 @@ export function normNames(model: MaskModel, compensation: Compensation): NormNam
     ref,
     masked: `‖${d.masked}‖`,
     mean: `E${out}`,
-    rms: compensation === 'inverted' && d.masks === 'units' ? `${ref}/√q` : `√E${out}²`,
+    rms: compensationInfo(compensation).unbiased && d.masks === 'units' ? `${ref}/√q` : `√E${out}²`,
   };
 }
 
@@ -66,7 +66,7 @@ export interface NormFigure {
 /** The numbers of the derivations, from the result. ‖E y‖ is ‖x‖ itself under 1/q (E y = x exactly). */
 export function normNumbers(result: AnalysisResult): NormNumbers {
   const meanVectorNorm =
-    result.compensation === 'inverted' ? result.norm : Math.hypot(...result.meanVector.values);
+    compensationInfo(result.compensation).unbiased ? result.norm : Math.hypot(...result.meanVector.values);
   return {
     model: result.model,
     compensation: result.compensation,
@@ -83,13 +83,13 @@ export function normNumbers(result: AnalysisResult): NormNumbers {
 
 function intro(model: MaskModel, compensation: Compensation, names: NormNames): NormFigure['intro'] {
   const ref = maskModel(model).reference;
-  const meanOf = model === 'dropconnect' ? 'the mean of every output' : 'the mean vector';
+  const meanOf = maskModel(model).masks === 'weights' ? 'the mean of every output' : 'the mean vector';
   switch (compensation) {
     case 'inverted':
       return {
         before: `Dividing by q makes ${meanOf} right (E[${maskModel(model).output}] = ${ref}), not the length. With the `,
         after:
-          model === 'dropconnect'
+          maskModel(model).masks === 'weights'
             ? ', the squared length gains the dropout variance of every output on average:'
             : ', the squared length is inflated by exactly 1/q on average:',
       };
@@ -102,7 +102,7 @@ function intro(model: MaskModel, compensation: Compensation, names: NormNames): 
       return {
         before: `Scaling by 1/√q shrinks the mean to √q·${ref}. With the `,
         after:
-          model === 'dropconnect' ? ', the squared length on average is:' : `, the squared length is ${names.ref}² on average:`,
+          maskModel(model).masks === 'weights' ? ', the squared length on average is:' : `, the squared length is ${names.ref}² on average:`,
       };
     case 'constant':
       return {
@@ -121,9 +121,9 @@ function intro(model: MaskModel, compensation: Compensation, names: NormNames): 
 
 function boundsText(model: MaskModel, compensation: Compensation, names: NormNames): string {
   const y = maskModel(model).output;
-  const inverted = compensation === 'inverted';
+  const inverted = compensationInfo(compensation).unbiased;
   const lower = inverted ? `‖E ${y}‖ = ${names.ref}` : `‖E ${y}‖`;
-  const upper = inverted && model !== 'dropconnect' ? `√(E${names.out}²) = ${names.ref}/√q` : `√(E${names.out}²)`;
+  const upper = inverted && maskModel(model).masks === 'units' ? `√(E${names.out}²) = ${names.ref}/√q` : `√(E${names.out}²)`;
   return (
     `The length itself is pinned between two bounds, both from Jensen’s inequality: the norm is convex, so ` +
     `${names.mean} is at least ${lower}; the square root is concave, so ${names.mean} is at most ${upper}. ` +
@@ -136,16 +136,16 @@ function boundsText(model: MaskModel, compensation: Compensation, names: NormNam
 function shape(result: AnalysisResult, names: NormNames): Sentence | null {
   const { keep, norm, nEff } = result;
   if (norm === 0) return null;
-  if (result.compensation === 'match') {
+  if (compensationInfo(result.compensation).kind === 'per-sample') {
     return {
       text:
         `Per-sample matching gives ${names.out} = ${names.ref} on every mask that keeps a non-zero ` +
-        (result.model === 'dropconnect' ? 'term' : 'unit') +
+        (maskModel(result.model).masks === 'weights' ? 'term' : 'unit') +
         `; only when all of them are dropped (probability P₀ = ${formatFixed(result.pAllDropped, 6)}) is it 0, so ` +
         `${names.mean} = ${names.ref}(1 − P₀) = ${formatFixed(result.meanNorm.value, 4)}.`,
     };
   }
-  if (result.model === 'dropconnect') {
+  if (maskModel(result.model).masks === 'weights') {
     return {
       text:
         `Under DropConnect each output u_j sums n independently kept terms W_ji·x_i, so how ${names.out} spreads depends on ` +
