@@ -1,5 +1,5 @@
 /**
- * Section 9: real dropout bugs as data. Each mistake maps the reader's x and keep probability q
+ * The mistakes section (id 'mistakes'): real dropout bugs as data. Each mistake maps the reader's x and keep probability q
  * (drop rate p = 1 − q) to the right and the wrong output, by closed forms (docs/mathematics.md#bernoulli-moments):
  * for y = m⊙x·s with m_i ~ Bernoulli(k), E[y_i] = k·s·x_i, sd(y_i) = s·|x_i|·√(k(1−k)),
  * E‖y‖² = k·s²·‖x‖². Training-time bugs compare training outputs, test-time bugs test outputs.

@@ -1,5 +1,5 @@
 /**
- * Section 8's derivations: the same layer read as keep probability q or as drop rate p = 1 − q,
+ * The notation section's (id 'notation') derivations: the same layer read as keep probability q or as drop rate p = 1 − q,
  * with the reader's numbers, and why q = ½ makes the two readings coincide.
  */
 import { formatFixed, formatKeep, texNumber } from './formatNumber.ts';

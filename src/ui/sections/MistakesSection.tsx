@@ -69,7 +69,7 @@ function MistakeTable({ numbers, x }: { readonly numbers: MistakeNumbers; readon
   );
 }
 
-/** Section 9: real dropout bugs, each with its wrong numbers next to the right ones. */
+/** The mistakes section: real dropout bugs, each with its wrong numbers next to the right ones. */
 export function MistakesSection() {
   const vector = useExplorer(selectVector);
   const keep = useExplorer((s) => s.keep);

@@ -77,7 +77,7 @@ function CheatSheet() {
   );
 }
 
-/** Section 8: the same layer named by its keep probability or by its drop rate. */
+/** The notation section: the same layer named by its keep probability or by its drop rate. */
 export function NotationSection() {
   const keep = useExplorer((s) => s.keep);
   const notation = useExplorer((s) => s.notation);
