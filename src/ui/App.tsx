@@ -10,6 +10,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useControlAccess } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
 import { LiveSummary } from './LiveSummary.tsx';
+import { Opening } from './opening/Opening.tsx';
 import { usePrediction } from './predictionContext.ts';
 import { PredictGate, PredictionProvider } from './PredictGate.tsx';
 import { PresetBar } from './PresetBar.tsx';
@@ -82,6 +83,9 @@ export function App({ repairs }: AppProps) {
             <RepairNotice repairs={repairs} />
             <ClassLinkNotice />
             <PredictGate>
+              <ErrorBoundary what="the short answer">
+                <Opening />
+              </ErrorBoundary>
               <LiveSummary />
               {/* Presets overwrite the state: a class link that fixes any of it leaves them out. */}
               {presets === 'free' ? <PresetBar /> : null}

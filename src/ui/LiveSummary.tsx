@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatKeep, formatFixed, methodLabel } from '../explain/formatNumber.ts';
+import { maskModel } from '../math/index.ts';
 import { selectFirstResult } from '../state/analysisStore.ts';
 import { useAnalysis } from './analysisContext.ts';
 import { useExplorer } from './explorerContext.ts';
@@ -20,9 +21,11 @@ export function LiveSummary() {
     if (status !== 'done' || result === null) return;
     const rate =
       notation === 'keep' ? `Keep probability ${formatKeep(result.keep)}` : `Drop rate ${formatKeep(1 - result.keep)}`;
+    // ‖y‖ against ‖x‖, or DropConnect's ‖u‖ against ‖Wx‖.
+    const { output, reference } = maskModel(result.model);
     const next =
-      `${rate}, ${result.n} units: E‖y‖ = ${formatFixed(result.meanNorm.value, 3)} against ‖x‖ = ${formatFixed(result.norm, 3)}; ` +
-      `√E‖y‖² = ${formatFixed(result.rmsNorm.value, 3)} (${methodLabel(result.meanNorm.method)}).`;
+      `${rate}, ${result.n} units: E‖${output}‖ = ${formatFixed(result.meanNorm.value, 3)} against ‖${reference}‖ = ${formatFixed(result.norm, 3)}; ` +
+      `√E‖${output}‖² = ${formatFixed(result.rmsNorm.value, 3)} (${methodLabel(result.meanNorm.method)}).`;
     const timer = setTimeout(() => setText(next), ANNOUNCE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [result, status, notation]);
