@@ -1,12 +1,20 @@
 import { SECTIONS } from './sectionList.ts';
 import { useActions, useExplorer } from './explorerContext.ts';
 import { usePrediction } from './predictionContext.ts';
+import { useSectionInView } from './sectionInView.ts';
 
-/** The sticky list of sections; the open one is marked, and following a link records it in the URL. */
+const SECTION_IDS = SECTIONS.map((section) => section.id);
+
+/**
+ * The sticky list of sections; the one in view is marked (aria-current="location"), or before any
+ * has been scrolled to, the one the link opened. Following a link records it in the URL.
+ */
 export function TableOfContents() {
   const open = useExplorer((s) => s.section);
   const { openSection } = useActions();
   const { pending } = usePrediction();
+  const inView = useSectionInView(SECTION_IDS, !pending);
+  const marked = inView ?? open;
   return (
     <nav className="toc" aria-label="Sections">
       {pending ? <p className="predict-note">The sections open once you commit your guess.</p> : null}
@@ -19,7 +27,7 @@ export function TableOfContents() {
             ) : (
               <a
                 href={`#${section.id}`}
-                aria-current={open === section.id ? 'location' : undefined}
+                aria-current={marked === section.id ? 'location' : undefined}
                 onClick={() => openSection(section.id)}
               >
                 {section.title}

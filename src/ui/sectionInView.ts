@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * The id of the section the reader is looking at: the last of the sections whose top has passed the
+ * upper third of the viewport (IntersectionObserver, no scroll handler), or null before any has.
+ * Display state only: it is not written to the store or the link, so scrolling costs no re-render
+ * of the page and no history write.
+ */
+export function useSectionInView(ids: readonly string[], enabled: boolean): string | null {
+  const [current, setCurrent] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled || typeof IntersectionObserver === 'undefined') return;
+    const elements = ids.map((id) => document.getElementById(id)).filter((e): e is HTMLElement => e !== null);
+    if (elements.length === 0) return;
+    const pick = () => {
+      // The reading line: a third of the way down the viewport.
+      const line = window.innerHeight / 3;
+      let last: string | null = null;
+      for (const element of elements) if (element.getBoundingClientRect().top <= line) last = element.id;
+      setCurrent(last);
+    };
+    // The observer only says when a section crosses the reading line; the pick reads the tops then.
+    const observer = new IntersectionObserver(pick, { rootMargin: '0px 0px -66% 0px', threshold: [0, 1] });
+    elements.forEach((element) => observer.observe(element));
+    pick();
+    return () => observer.disconnect();
+  }, [ids, enabled]);
+  return current;
+}
