@@ -44,6 +44,33 @@ test('an axe scan of the whole page in the dark theme finds no violations', asyn
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+for (const { width, link, theme } of [
+  { width: 390, link: '/', theme: 'light' },
+  { width: 390, link: '/?model=dropconnect', theme: 'dark' },
+  { width: 768, link: '/', theme: 'light' },
+  { width: 320, link: '/?embed=all', theme: 'light' },
+  { width: 320, link: '/?embed=norm', theme: 'dark' },
+] as const) {
+  test(`axe finds no violations at ${width} px (${link}, ${theme}): formulas and code that scroll sideways can be reached by keyboard`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: 844 });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(link);
+    await settled(page);
+    // KaTeX's fonts decide which formulas overflow: let them load first.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // Every formula that does scroll is a named keyboard stop.
+    const unreachable = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.tex-display')]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 && (e.tabIndex < 0 || !e.getAttribute('aria-label')))
+        .map((e) => e.dataset.testid),
+    );
+    expect(unreachable).toEqual([]);
+  });
+}
+
 test('the theme follows the system setting and the reader’s choice, and is kept in the link', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/');

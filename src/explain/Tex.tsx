@@ -54,12 +54,35 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
       element.classList.toggle('term-highlighted', element.getAttribute('data-term') === highlight);
     }
   }, [html, highlight]);
+  // A display formula wider than its column scrolls sideways: only then it becomes a keyboard stop
+  // with a name (so a keyboard can scroll it; axe's scrollable-region-focusable) and shows a cue.
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const root = ref.current;
+    if (!display || root === null || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setScrolls(root.scrollWidth > root.clientWidth + 1);
+    // The column (the wrapper's size) and the formula (its content, which grows when KaTeX's fonts load).
+    const observer = new ResizeObserver(measure);
+    observer.observe(root);
+    const content = root.querySelector('.katex');
+    if (content !== null) observer.observe(content);
+    measure();
+    let live = true;
+    void document.fonts?.ready.then(() => {
+      if (live) measure();
+    });
+    return () => {
+      live = false;
+      observer.disconnect();
+    };
+  }, [display, html]);
   const linked = onHighlight !== undefined;
   const formula = (
     <span
       ref={ref}
-      className={display ? 'tex tex-display' : 'tex'}
+      className={display ? (scrolls ? 'tex tex-display tex-scrolls' : 'tex tex-display') : 'tex'}
       data-testid={label}
+      {...(scrolls ? { tabIndex: 0, role: 'group', 'aria-label': 'Formula, wider than the page: scroll sideways to read it' } : {})}
       onPointerOver={linked ? (e) => onHighlight(termOf(e.target)) : undefined}
       onPointerLeave={linked ? () => onHighlight(null) : undefined}
       // KaTeX's own escaping; the input is app-built TeX.

@@ -103,13 +103,14 @@ export function MistakesSection() {
         <div className="mistake-code">
           <figure>
             <figcaption>Wrong</figcaption>
-            <pre>
+            {/* Code keeps its lines: on a narrow screen it scrolls sideways, so a keyboard can reach it. */}
+            <pre tabIndex={0} aria-label="The wrong code (scrolls sideways on narrow screens)">
               <code>{code.wrong}</code>
             </pre>
           </figure>
           <figure>
             <figcaption>Right</figcaption>
-            <pre>
+            <pre tabIndex={0} aria-label="The right code (scrolls sideways on narrow screens)">
               <code>{code.right}</code>
             </pre>
           </figure>
