@@ -153,6 +153,11 @@ export function approximate(p: number): string {
   return p !== 0 && Math.abs(p) < 0.001 ? formatProbability(Number(p.toPrecision(3))) : formatFixed(p, 4);
 }
 
+/** A difference of probabilities: 4 decimals, or "less than 0.0001" (never a misleading 0.0000). */
+export function difference(d: number): string {
+  return Math.abs(d) < 0.00005 ? 'less than 0.0001' : formatFixed(Math.abs(d), 4);
+}
+
 /** The measured length the section places, if any. */
 export function measuredOf(x: readonly number[], keep: number, reference: number | null): Measured | null {
   const threshold = layersThreshold(x, keep, reference);
@@ -224,9 +229,9 @@ function percentileFigure(result: PercentileResult, measured: Measured, units: n
     const errors = sampled && (e.standardError ?? 0) > 0 ? ` (${formatFixed(Math.abs(result.normal - e.value) / (e.standardError ?? 1), 1)} standard errors of the sample)` : '';
     normal =
       `Cross-check, normal approximation of ‖m⊙x‖² (mean q‖x‖², variance q(1−q)Σx_i⁴): Φ(${formatFixed(result.z, 3)}) = ${approximate(result.normal)}, ` +
-      `which differs from ${reference} by ${approximate(Math.abs(result.normal - e.value))}${errors}. ` +
+      `which differs from ${reference} by ${difference(result.normal - e.value)}${errors}. ` +
       `Adding the first Edgeworth terms (skewness and kurtosis of ‖m⊙x‖²) gives ${approximate(result.edgeworth)}, ` +
-      `${approximate(Math.abs(result.edgeworth - e.value))} from it; the Edgeworth terms move the normal value by ${approximate(Math.abs(result.edgeworth - result.normal))}.`;
+      `which differs from it by ${difference(result.edgeworth - e.value)}; the Edgeworth terms move the normal value by ${difference(result.edgeworth - result.normal)}.`;
   }
   return {
     label: `P(‖y‖ ≤ ${t})`,
