@@ -171,3 +171,54 @@ test('a small layer gets its percentile by exact enumeration', async ({ page }) 
   expect(Math.abs(shown - brutePercentile(layerVector(12), Q, MEASURED))).toBeLessThanOrEqual(0.5e-6 + 1e-12);
   await expect(section.getByTestId('layers-method-badge')).toContainText(/Exact/);
 });
+
+test('the question’s 4-unit toy vector gets no 1.305 marker and no percentile sentence (issue #11 a)', async ({ page }) => {
+  await page.goto('/?section=layers');
+  const section = layers(page);
+  await expect(section.getByRole('slider', { name: 'Layer size n (units)' })).toHaveAttribute('aria-valuenow', '4');
+  // The histogram is drawn with its three lines, and none for the 192-unit layer's measurement.
+  await expect(section.locator('.sm-marker-rms')).toHaveCount(1, { timeout: 30_000 });
+  await expect(section.locator('.sm-marker-measured')).toHaveCount(0);
+  await expect(section.getByText(/measured 1\.305/)).toHaveCount(0);
+  await expect(section.getByTestId('layers-percentile')).toHaveCount(0);
+  await expect(section.getByTestId('layers-percentile-none')).toContainText('belongs to its layer of 192 units');
+  await expect(section).not.toContainText(/\d\.\dth percentile/);
+  await expect(section.getByRole('row', { name: /^E‖y‖/ })).toContainText('closed form');
+
+  // Loading the 192-unit case brings the marker and the sentence.
+  await section.getByRole('button', { name: 'Load the 192-unit case' }).click();
+  await expect(section.locator('.sm-marker-measured')).toHaveCount(1, { timeout: 30_000 });
+  await expect(section.locator('.sm-marker-measured')).toContainText('measured 1.305');
+  await expect(section.getByTestId('layers-position')).toContainText(/the question’s measured 1\.305 sits at (the median \(50th percentile\)|the \d{1,2}(st|nd|rd|th) percentile)/, {
+    timeout: 30_000,
+  });
+});
+
+test('192-unit layer: the normal approximation is compared with the sampled value, and the sample is the page’s (issue #11 b, c)', async ({ page }) => {
+  // The link the 192-unit preset writes (its vector and the marked 1.305).
+  await page.goto('/?gen=uniform:192:seed=7:norm=0.885&mark=1.305&section=layers');
+  const section = layers(page);
+  await expect(section.getByRole('slider', { name: 'Layer size n (units)' })).toHaveAttribute('aria-valuenow', '192');
+  const normalLine = section.getByTestId('layers-normal');
+  await expect(normalLine).toContainText('differs from the sampled value', { timeout: 30_000 });
+  const text = (await normalLine.textContent()) ?? '';
+  const shown = Number(/Φ\(−?\d\.\d{3}\) = (\d\.\d{4})/.exec(text)?.[1]);
+  const [, sampled, gap] = /the sampled value (\d\.\d{4}) ± \d\.\d{4} by (less than 0\.0001|\d\.\d{4})/.exec(text) ?? [];
+  const difference = gap === 'less than 0.0001' ? 0 : Number(gap);
+  // The value the sentence compares with is the one shown as P(‖y‖ ≤ 1.305).
+  const percentile = (await section.getByTestId('layers-percentile-value').textContent()) ?? '';
+  expect(percentile.startsWith(sampled ?? 'missing')).toBe(true);
+  // |normal − sampled| from the two rounded numbers on the page, to their rounding.
+  expect(Math.abs(difference - Math.abs(shown - Number(sampled)))).toBeLessThanOrEqual(1e-4 + 1e-9);
+  // And the normal value is the formula's, for this very vector.
+  expect(Math.abs(shown - normalApproximation(layerVector(192), Q, MEASURED))).toBeLessThanOrEqual(0.5e-4 + 1e-7);
+  expect(text).not.toContain('off by about');
+  expect(text).toMatch(/the Edgeworth terms move the normal value by (less than 0\.0001|\d\.\d{4})/);
+  // One provenance: the section's sample has the count and seed the settings and the histogram's badge state.
+  await expect(section.getByTestId('layers-method-badge')).toContainText('Sampled: 200,000 masks, seed 1');
+  await expect(section.getByTestId('layers-percentile')).toContainText('sampled: 200,000 masks, seed 1, drawn by this section');
+  // The position in words: the rounded percentile, never "50.0th".
+  const p = Number(sampled);
+  const k = Math.round(p * 100);
+  await expect(section.getByTestId('layers-position')).toContainText(k === 50 ? 'the median' : new RegExp(`the ${k}(st|nd|rd|th) percentile`));
+});

@@ -9,12 +9,15 @@
  * compile, and answerOf narrows an answer back to its kind's output.
  */
 import { analysisSteps } from './analyze.ts';
+import { layersSteps, type LayersInput, type LayersOutput } from './layers.ts';
 import type { AnalysisRequest, AnalysisResult } from './types.ts';
 
 /** Every kind of computation the engine does for the page: its input and its output. */
 export interface EngineKinds {
   /** The law of ‖y‖ (or ‖u‖) for one model and compensation: histogram, moments, medians, E[y], z. */
   readonly norm: { readonly input: AnalysisRequest; readonly output: AnalysisResult };
+  /** The layers section: moments, spread curve and percentile of a measured ‖y‖, Bernoulli masks and 1/q. */
+  readonly layers: { readonly input: LayersInput; readonly output: LayersOutput };
 }
 
 export type EngineKind = keyof EngineKinds;
@@ -47,6 +50,7 @@ export function instant<I, O>(compute: (input: I) => O): (input: I) => Generator
 
 const KERNELS: { readonly [K in EngineKind]: Kernel<K> } = {
   norm: analysisSteps,
+  layers: layersSteps,
 };
 
 /** A query for one kind (typed, so a section cannot ask with the wrong input). */

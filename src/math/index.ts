@@ -12,6 +12,8 @@ export { answerOf, engineSteps, query, runQuery } from './engine.ts';
 export type { EngineAnswer, EngineQuery } from './engine.ts';
 export { expectedMaskedNorm, expectedMaskedNormFixed } from './expectedNorm.ts';
 export { maskDraw, maskModel, unreachable } from './maskModels.ts';
+export { isQuestionLayer, MAX_LAYER_UNITS, QUESTION_LAYER, SPREAD_UNITS } from './layers.ts';
+export type { LayerMoments, LayersInput, LayersOutput, PercentileResult, SpreadPoint } from './layers.ts';
 export { MAX_LISTED_UNITS, bernoulliMaskProbability, listMasks, maskRows } from './maskTable.ts';
 export type { MaskRow } from './maskTable.ts';
 export { normalApproximation, normalDistribution } from './normalApproximation.ts';

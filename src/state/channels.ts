@@ -8,6 +8,7 @@
 import type { EngineQuery } from '../math/index.ts';
 import { selectCompareQueries, selectMainQueries } from './analysisRequest.ts';
 import type { ExplorerState } from './explorerState.ts';
+import { selectLayersQueries } from './layersQueries.ts';
 
 export interface ChannelSpec {
   /** Which worker computes it (0 or 1). */
@@ -21,6 +22,8 @@ export const CHANNELS = {
   main: { worker: 0, select: selectMainQueries },
   /** The compared compensations, side by side. */
   compare: { worker: 1, select: selectCompareQueries },
+  /** The layers section's own numbers: Bernoulli masks and 1/q, with the percentile of a measured ‖y‖. */
+  layers: { worker: 1, select: selectLayersQueries },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type ChannelId = keyof typeof CHANNELS;

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { SectionId } from '../state/explorerState.ts';
 import { SECTIONS } from './sectionList.ts';
 import { DropConnectSection } from './sections/DropConnectSection.tsx';
-import { LayersSection } from './sections/LayersSection.tsx';
+import { LayersSection } from './sections/layers/LayersSection.tsx';
 import { MasksSection } from './sections/MasksSection.tsx';
 import { MeanSection } from './sections/MeanSection.tsx';
 import { MistakesSection } from './sections/MistakesSection.tsx';
