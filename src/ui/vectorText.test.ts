@@ -24,3 +24,27 @@ describe('readVectorText(text)', () => {
     expect(readVectorText('1e7').problems[0]).toMatch(/larger than/);
   });
 });
+
+describe('readVectorText on hostile pastes', () => {
+  const HANG_TIMEOUT = 20_000; // a hang detector: the old patterns took 12 s and more on these texts
+
+  it(
+    'refuses 100 KB of digits then "x" at once, and says how much the box reads',
+    () => {
+      const read = readVectorText(`${'1'.repeat(100_000)}x`);
+      expect(read.values).toBeNull();
+      expect(read.problems).toEqual(['The paste box holds 100,001 characters; it reads at most 50,000, so nothing was read.']);
+    },
+    HANG_TIMEOUT,
+  );
+
+  it(
+    'reads a long run of digits or brackets just under the cap in linear time',
+    () => {
+      expect(readVectorText(`${'1'.repeat(49_000)}x`).problems[0]).toMatch(/^Could not read one item as a number: “1{20}…” \(item 1\)\.$/);
+      expect(readVectorText(`[1, 2${']'.repeat(49_000)}`)).toEqual({ values: [1, 2], problems: [] });
+      expect(readVectorText(`[1, 2${']'.repeat(49_000)}x`).values).toBeNull();
+    },
+    HANG_TIMEOUT,
+  );
+});

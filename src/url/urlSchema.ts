@@ -25,7 +25,7 @@ import {
   type ExplorerState,
   type VectorSource,
 } from '../state/explorerState.ts';
-import { type Compensation, COMPENSATIONS, formatVectorSpec, MASK_MODELS, MAX_GENERATED_UNITS, METHODS, parseVectorSpec } from '../math/index.ts';
+import { type Compensation, COMPENSATIONS, formatVectorSpec, MASK_MODELS, MAX_GENERATED_UNITS, METHODS, parseVectorSpec, readDecimal } from '../math/index.ts';
 import { CONTROL_GROUPS, PREDICT_TARGETS, type ControlGroup, type PredictTarget } from '../state/classLink.ts';
 import { PRESETS } from '../state/presets.ts';
 import { keptFor, minKept } from '../state/withOneKeep.ts';
@@ -106,10 +106,7 @@ export function quote(text: string): string {
 
 /** Strict decimal number: no hex, no empty strings, no "Infinity". */
 function readNumber(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value + 0 : null;
+  return readDecimal(text);
 }
 
 /** Reads the query string's keys one by one, recording a repair for each problem. */
