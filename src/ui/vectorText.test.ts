@@ -47,4 +47,19 @@ describe('readVectorText on hostile pastes', () => {
     },
     HANG_TIMEOUT,
   );
+
+  it('names the first five numbers that are too large, then "and N more"', () => {
+    const read = readVectorText(Array.from({ length: 500 }, (_, i) => (i % 2 === 0 ? '2e6' : '1')).join(','));
+    expect(read.values).toBeNull();
+    expect(read.problems).toEqual(['250 items are larger than 1000000 in size: items 1 (2e6), 3 (2e6), 5 (2e6), 7 (2e6), 9 (2e6) and 245 more.']);
+  });
+
+  it('keeps the problem list short however many numbers are wrong', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? '1e7' : i % 3 === 1 ? 'abc' : '1')).join(' ');
+    const read = readVectorText(many);
+    expect(read.problems).toHaveLength(3);
+    expect(read.problems[0]).toMatch(/^Could not read 1667 items as numbers: .* and 1662 more\.$/);
+    expect(read.problems[1]).toMatch(/at most 512/);
+    expect(read.problems[2]).toMatch(/^1667 items are larger than 1000000 in size: items 1 \(1e7\), 4 \(1e7\), .* and 1662 more\.$/);
+  });
 });

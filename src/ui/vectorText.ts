@@ -14,7 +14,7 @@ export interface ReadVector {
   readonly problems: readonly string[];
 }
 
-/** How many unreadable items a problem names before "and N more". */
+/** How many unreadable or too-large items a problem names before "and N more". */
 export const LISTED_ITEMS = 5;
 
 /** The first few entries, then "and N more". */
@@ -53,12 +53,15 @@ export function readVectorText(text: string): ReadVector {
   }
   const values: number[] = [];
   const unreadable: string[] = [];
+  const tooLarge: string[] = [];
   tokens.forEach((token, index) => {
     const value = readDecimal(token);
     if (value === null) unreadable.push(`“${shown(token)}” (item ${index + 1})`);
-    else if (Math.abs(value) > MAX_ABS_UNIT_VALUE) problems.push(`Item ${index + 1} (${shown(token)}) is larger than ${MAX_ABS_UNIT_VALUE} in size.`);
+    else if (Math.abs(value) > MAX_ABS_UNIT_VALUE) tooLarge.push(`${index + 1} (${shown(token)})`);
     else values.push(value);
   });
+  if (tooLarge.length === 1) problems.push(`Item ${tooLarge[0] ?? ''} is larger than ${MAX_ABS_UNIT_VALUE} in size.`);
+  else if (tooLarge.length > 1) problems.push(`${tooLarge.length} items are larger than ${MAX_ABS_UNIT_VALUE} in size: items ${listSome(tooLarge)}.`);
   if (unreadable.length > 0) {
     problems.unshift(`Could not read ${unreadable.length === 1 ? 'one item as a number' : `${unreadable.length} items as numbers`}: ${listSome(unreadable)}.`);
   }
