@@ -355,14 +355,12 @@ export const URL_KEYS: readonly UrlKey[] = [
     // q, k/n (parseUrl sets keep to it after the loop); a keep in the link that disagrees is reported here.
     read(r, { source, keep, model }, self) {
       const units = unitsOf(source);
-      let kept: number | null = r.has('k') ? r.number(self, keptFor(null, keep, units)) : null;
-      if (kept !== null && kept > units) {
-        r.repair('k', `k=${kept} is more than the ${units} units; using ${units}.`);
-        kept = units;
-      }
+      // The range a repair names is this vector's, 1–n (the table's 1–10000 is only the largest n).
+      const range = { ...self, type: { kind: 'number' as const, min: 1, max: units, integer: true } };
+      let kept: number | null = r.has('k') ? r.number(range, keptFor(null, keep, units)) : null;
       if (model !== 'fixed') return kept;
       if (kept !== null && kept < minKept(units)) {
-        r.repair('k', `k=${kept} of ${units} units is a keep probability below ${MIN_KEEP}; using ${minKept(units)}.`);
+        r.repair('k', `k=${kept} of ${units} units is a keep probability below ${MIN_KEEP} (k must be ${minKept(units)}–${units} here); using ${minKept(units)}.`);
         kept = minKept(units);
       }
       const k = keptFor(kept, keep, units);
