@@ -30,6 +30,8 @@ describe('embedSnippet', () => {
     expect(frame.title).toBe(base.title);
     expect(frame.width).toBe('100%');
     expect(frame.loading).toBe('lazy');
+    // The mark embed-host.js looks for: it resizes no other site's iframe.
+    expect(frame['data-dropout-explorer']).toBe('');
     expect(Number(frame.height)).toBeGreaterThan(0);
     expect(lines[0]).toMatch(/<\/iframe>$/);
     expect(attributes(html, 'script').src).toBe('https://notes.example.org/courses/ml/dropout/embed-host.js');

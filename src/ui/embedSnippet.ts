@@ -29,7 +29,9 @@ function sibling(page: string, file: string): string {
 
 /**
  * The HTML a course page pastes to embed the explorer: an iframe showing the chosen section in the
- * given state, and the host script that keeps the iframe as tall as its content.
+ * given state, and the host script that keeps the iframe as tall as its content. The iframe is
+ * marked data-dropout-explorer: embed-host.js resizes only the explorer's frames (those marked, or
+ * served from the script's own origin), never another site's iframe on the same page.
  */
 export function embedSnippet({ page, search, embed, title, initialHeight = 640 }: EmbedSnippetInput): string {
   const base = page.split('#')[0]?.split('?')[0] ?? '';
@@ -40,7 +42,7 @@ export function embedSnippet({ page, search, embed, title, initialHeight = 640 }
   const height = Number.isFinite(initialHeight) && initialHeight > 0 ? Math.round(initialHeight) : 640;
   return [
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${height}" ` +
-      `loading="lazy" style="width: 100%; border: 0;"></iframe>`,
+      `loading="lazy" style="width: 100%; border: 0;" data-dropout-explorer></iframe>`,
     `<script src="${escapeAttribute(sibling(base, 'embed-host.js'))}" defer></script>`,
   ].join('\n');
 }
