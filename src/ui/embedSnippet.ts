@@ -11,6 +11,8 @@ export interface EmbedSnippetInput {
   readonly title: string;
   /** Height before the host script has heard from the frame, in CSS pixels. */
   readonly initialHeight?: number;
+  /** Ask the frame to post its state to the host page too (`poststate=1`; off by default: only the height). */
+  readonly postState?: boolean;
 }
 
 /** Escapes text for an HTML attribute value in double quotes. */
@@ -33,11 +35,13 @@ function sibling(page: string, file: string): string {
  * marked data-dropout-explorer: embed-host.js resizes only the explorer's frames (those marked, or
  * served from the script's own origin), never another site's iframe on the same page.
  */
-export function embedSnippet({ page, search, embed, title, initialHeight = 640 }: EmbedSnippetInput): string {
+export function embedSnippet({ page, search, embed, title, initialHeight = 640, postState = false }: EmbedSnippetInput): string {
   const base = page.split('#')[0]?.split('?')[0] ?? '';
   const query = search.startsWith('?') ? search.slice(1) : search;
-  const params = query.split('&').filter((part) => part !== '' && !part.startsWith('embed=') && part !== 'embed');
+  const isKey = (part: string, key: string) => part === key || part.startsWith(`${key}=`);
+  const params = query.split('&').filter((part) => part !== '' && !isKey(part, 'embed') && !isKey(part, 'poststate'));
   params.push(`embed=${encodeURIComponent(embed)}`);
+  if (postState) params.push('poststate=1');
   const src = `${base}?${params.join('&')}`;
   const height = Number.isFinite(initialHeight) && initialHeight > 0 ? Math.round(initialHeight) : 640;
   return [

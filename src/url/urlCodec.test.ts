@@ -19,7 +19,7 @@ import {
 import { CONTROL_GROUPS, normalizeRestrictions, PREDICT_TARGETS } from '../state/classLink.ts';
 import { withOneKeep } from '../state/withOneKeep.ts';
 import { PRESETS } from '../state/presets.ts';
-import { formatUrl, parseUrl } from './urlCodec.ts';
+import { formatUrl, hostSuffix, parseUrl, readHostOptions } from './urlCodec.ts';
 import { KNOWN_KEYS, LINK_DEFAULTS, URL_KEYS } from './urlSchema.ts';
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((v) => v + 0);
@@ -376,5 +376,18 @@ describe('the address bar reproduces the page: parseUrl(formatUrl(parseUrl(s).st
   it('fuzz: 20,000 random links, no exception, every result valid, no second repair', () => {
     // Seeded, so a failure names its link; about a second in Node.
     fc.assert(fc.property(link, reopens), { numRuns: 20_000, seed: 16 });
+  });
+});
+
+describe('the host option poststate=1 (not state)', () => {
+  it('is read by readHostOptions, neither reported nor written by the codec, and keeps a display-only link display-only', () => {
+    expect(readHostOptions('?embed=norm&poststate=1')).toEqual({ postState: true });
+    expect(readHostOptions('?embed=norm')).toEqual({ postState: false });
+    expect(readHostOptions('?poststate=yes')).toEqual({ postState: false });
+    expect(parseUrl('?keep=0.25&embed=norm&poststate=1')).toEqual(parseUrl('?keep=0.25&embed=norm'));
+    expect(parseUrl('?embed=norm&poststate=1')).toEqual({ state: { ...SEED_STATE, embed: 'norm' }, repairs: [] });
+    expect(formatUrl(parseUrl('?keep=0.25&embed=norm&poststate=1').state)).not.toContain('poststate');
+    expect(hostSuffix({ postState: true })).toBe('&poststate=1');
+    expect(hostSuffix({ postState: false })).toBe('');
   });
 });

@@ -576,6 +576,14 @@ export const URL_KEYS: readonly UrlKey[] = [
 /** Keys this version understands; any other key is ignored and reported. */
 export const KNOWN_KEYS: readonly string[] = URL_KEYS.map((k) => k.key);
 
+/**
+ * A key for the page that embeds the explorer, not part of the state: `poststate=1` asks the
+ * embedded page to post its state (the query string, which holds the reader's own vector) to the
+ * host; without it only the height is posted (ui/embedMessages.ts). The codec neither reports nor
+ * writes it; the URL sync keeps it in the address bar (url/urlSync.ts).
+ */
+export const POST_STATE_KEY = 'poststate';
+
 /** The state a link gives for every key it leaves out: each field's default from the table. */
 export const LINK_DEFAULTS: ExplorerState = Object.fromEntries(
   URL_KEYS.flatMap((k) => (k.field === null ? [] : [[k.field, k.default] as const])),
