@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Contents and controls' });
 
