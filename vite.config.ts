@@ -1,13 +1,51 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The page's Content-Security-Policy (issue 16). Everything is served from the page's own origin:
+ * scripts and the worker are files (no inline script, no eval), KaTeX's fonts are files (see
+ * assetsInlineLimit), the PNG export draws from a blob: URL, React sets inline style attributes
+ * ('unsafe-inline' for styles only), and exported or inlined images may be data: or blob: URLs.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
+/**
+ * Writes the policy into the built index.html as a <meta http-equiv>, so every static host serves
+ * it. Only in the build: the dev server injects inline scripts (React Refresh's preamble) that
+ * script-src 'self' would block, so `npm start` runs without it.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   // Relative asset URLs: dist/ works from any sub-path of a static host.
   base: './',
   worker: { format: 'es' },
-  build: { chunkSizeWarningLimit: 800 },
+  build: {
+    chunkSizeWarningLimit: 800,
+    // Fonts always as files: an inlined data: font (KaTeX's small ones fall under Vite's 4 KB
+    // default) is blocked by font-src 'self'. Other small assets are inlined as before.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf|eot)$/i.test(file) ? false : undefined),
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

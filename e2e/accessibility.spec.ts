@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 const keepSlider = (page: Page) => page.getByRole('slider', { name: 'Keep probability q', exact: true });
 

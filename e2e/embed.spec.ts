@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 /** The question's x = (0.1, 0.1, 0.2, 5.0): n = 4 units, so exact enumeration visits 2⁴ masks. */
 const X = [0.1, 0.1, 0.2, 5.0];

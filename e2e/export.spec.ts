@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 /** The question's x = (0.1, 0.1, 0.2, 5.0) at q = ½ (the page's default state). */
 const X = [0.1, 0.1, 0.2, 5.0];

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 // The input only: the seeded generator reproduces the vector the link names (uniform:n:seed=7:norm=0.885).
 // Every expected number below is computed here, independently of the app's engine.
 import { generateVector } from '../src/math/vectorSpec.ts';

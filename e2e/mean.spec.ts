@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 
 /** The first number in a cell's text ("−1.2345 ± 0.0001" → −1.2345). */
 function firstNumber(text: string | null): number {

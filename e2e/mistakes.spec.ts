@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 
 /** The seed vector of the question (the page's default x). */
 const X = [0.1, 0.1, 0.2, 5.0];

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 /**
  * Section 4 under each mask model: its derivation (the TeX source KaTeX keeps in the MathML

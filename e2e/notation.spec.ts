@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 
 /** Section 8, found the way a reader finds it: the region named by its heading. */
 const section = (page: Page) => page.getByRole('region', { name: /Drop rate or keep probability\?/ });

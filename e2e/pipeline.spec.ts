@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 /** The number in a row of the key-numbers table ("E‖y‖", "sd ‖y‖", …), as text. */
 const resultValue = (page: Page, row: string) => page.locator(`.result-table tr[data-row="${row}"] .value`);

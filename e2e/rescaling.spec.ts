@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { bruteMaskedNorm } from '../src/math/bruteForce.ts';
 
 /** The question's vector and q (the page's seed state). */

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 /** The row of one mask in the "Every mask, weighed" table, found by the mask as the question writes it. */
 function maskRow(page: Page, mask: string) {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Contents and controls' });
 
@@ -76,4 +76,25 @@ test('the generator refuses a size it cannot draw, in plain words, and draws one
   await sidebar(page).getByRole('button', { name: 'Generate' }).click();
   await expect(page).toHaveURL(/gen=gauss:64:seed=7:norm=2/);
   await expect(sidebar(page)).toContainText('n = 64 units, ‖x‖ = 2.0000');
+});
+
+test('hostile input boxes answer at once: 100 KB of digits then "x", and hundreds of numbers too large', async ({ page }) => {
+  await page.goto('/');
+  await openEditor(page);
+  const digits = `${'1'.repeat(100_000)}x`;
+  // The old number pattern took 20 s on this paste and 41 s in the Norm box (issue 16): far past
+  // the 5 s each expectation waits.
+  const paste = sidebar(page).getByRole('textbox', { name: 'Paste a vector' });
+  await paste.fill(digits);
+  await sidebar(page).getByRole('button', { name: 'Use these numbers' }).click();
+  await expect(sidebar(page).getByRole('alert')).toContainText('The paste box holds 100,001 characters; it reads at most 50,000, so nothing was read.');
+  await paste.fill(Array.from({ length: 480 }, () => '2e6').join(', '));
+  await sidebar(page).getByRole('button', { name: 'Use these numbers' }).click();
+  const alert = sidebar(page).getByRole('alert');
+  await expect(alert).toContainText('480 items are larger than 1000000 in size: items 1 (2e6), 2 (2e6), 3 (2e6), 4 (2e6), 5 (2e6) and 475 more.');
+  await expect(alert.getByRole('listitem')).toHaveCount(2);
+  await sidebar(page).getByRole('textbox', { name: 'Norm ‖x‖' }).fill(digits);
+  await sidebar(page).getByRole('button', { name: 'Generate' }).click();
+  await expect(sidebar(page).getByRole('alert').filter({ hasText: 'Norm' })).toContainText('The Norm box holds 100,001 characters; it reads at most 100, so nothing was read.');
+  await expect(page).toHaveURL(/x=0\.1,0\.1,0\.2,5/);
 });

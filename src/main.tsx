@@ -18,11 +18,13 @@ import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { ExplorerContext } from './ui/explorerContext.ts';
 import { startThemeSync } from './ui/themeSync.ts';
 import { HighlightContext } from './ui/highlightContext.ts';
-import { parseUrl } from './url/urlCodec.ts';
+import { parseUrl, readHostOptions } from './url/urlCodec.ts';
 import { startUrlSync } from './url/urlSync.ts';
 import { createAnalysisClient, type WorkerLike } from './worker/analysisClient.ts';
 
 const { state, repairs } = parseUrl(window.location.search);
+/** What an embedding page asked for (poststate=1: send it the state, not only the height). */
+const host = readHostOptions(window.location.search);
 const store = createExplorerStore(state);
 const highlight = createHighlightStore();
 const results = Object.fromEntries(CHANNEL_IDS.map((id) => [id, createAnalysisStore()])) as unknown as AnalysisStores;
@@ -32,7 +34,7 @@ const clients = [0, 1].map(() =>
     () => new Worker(new URL('./worker/analysis.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
   ),
 );
-startUrlSync(store, window.history, window.location);
+startUrlSync(store, window.history, window.location, host);
 startThemeSync(store, document.documentElement, window.matchMedia('(prefers-color-scheme: dark)'));
 for (const id of CHANNEL_IDS) {
   const { worker, select } = CHANNELS[id];
@@ -41,8 +43,8 @@ for (const id of CHANNEL_IDS) {
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
-// Embedded in course notes: tell the host page our height (for embed-host.js) and our state.
-if (window.parent !== window && state.embed !== null) startEmbedMessages(store, window.parent, root);
+// Embedded in course notes: tell the host page our height (for embed-host.js), and our state if it asked.
+if (window.parent !== window && state.embed !== null) startEmbedMessages(store, window.parent, root, host);
 createRoot(root).render(
   <StrictMode>
     <ExplorerContext.Provider value={store}>

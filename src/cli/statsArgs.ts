@@ -8,7 +8,7 @@
  *   --compensation inverted|none|sqrt|match|constant   --method auto|enumerate|split|closed-form|sample
  *   --samples N   --seed S   --bins B   --range lo,hi   --json   --help
  */
-import { type AnalysisRequest, type Compensation, COMPENSATIONS, DEFAULT_DROPCONNECT_ROWS, DEFAULT_SEED, defaultEdges, generateVector, MASK_MODELS, type MaskModel, type Method, METHODS, parseVectorSpec, seededWeights, validateRequest } from '../math/index.ts';
+import { type AnalysisRequest, type Compensation, COMPENSATIONS, DEFAULT_DROPCONNECT_ROWS, DEFAULT_SEED, defaultEdges, generateVector, isDecimalNumber, MASK_MODELS, type MaskModel, type Method, METHODS, parseVectorSpec, seededWeights, validateRequest } from '../math/index.ts';
 
 export const USAGE = `usage: npm run -s stats -- (--x v1,v2,… | --gen kind:n[:seed=S][:norm=N]) (--keep q | --drop p)
   [--model bernoulli|fixed|dropconnect] [--kept k] [--rows d] [--compensation inverted|none|sqrt|match|constant]
@@ -20,7 +20,6 @@ export type StatsCommand =
 
 export type ParseOutcome = { readonly ok: true; readonly command: StatsCommand } | { readonly ok: false; readonly error: string };
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const VALUE_FLAGS = ['x', 'gen', 'keep', 'drop', 'model', 'kept', 'rows', 'compensation', 'method', 'samples', 'seed', 'bins', 'range'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const DEFAULT_BINS = 10;
@@ -33,7 +32,7 @@ function fail(message: string): never {
 }
 
 function parseNumber(flag: string, text: string): number {
-  const value = NUMBER.test(text.trim()) ? Number(text) : Number.NaN;
+  const value = isDecimalNumber(text.trim()) ? Number(text) : Number.NaN;
   if (!Number.isFinite(value)) fail(`--${flag} must be a number, got "${text}"`);
   return value;
 }

@@ -6,6 +6,7 @@
 export { DEFAULT_DROPCONNECT_ROWS, DEFAULT_SEED } from './analysisPlan.ts';
 export { analyze, defaultEdges, focusedEdges, validateRequest } from './analyze.ts';
 export { compensationInfo } from './compensations.ts';
+export { isDecimalNumber, readDecimal } from './decimalNumber.ts';
 export { dropConnectClosedForms, seededWeights } from './dropConnect.ts';
 export type { DropConnectWeights } from './dropConnect.ts';
 export { answerOf, engineSteps, query, runQuery } from './engine.ts';

@@ -2,6 +2,7 @@
  * Generated activation vectors, written as short text for the shareable URL and the CLI (`--gen`):
  * `kind:units[:seed=S][:norm=N]`, e.g. `gauss:192:seed=7:norm=0.885`.
  */
+import { isDecimalNumber } from './decimalNumber.ts';
 import { createRandom } from './random.ts';
 
 /** How the entries of a generated vector are drawn (see generateVector for the exact recipes). */
@@ -27,7 +28,6 @@ export const DOMINANT_SHARE = 0.995;
 
 const UINT32_MAX = 4294967295;
 const DECIMAL_INTEGER = /^[0-9]+$/;
-const DECIMAL_NUMBER = /^[+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
 
 /** Parses `kind:units[:seed=S][:norm=N]` (options in any order). Never throws. */
 export function parseVectorSpec(
@@ -64,7 +64,7 @@ export function parseVectorSpec(
       seed = parsed;
     } else if (name === 'norm') {
       if (norm !== undefined) return fail('norm is given twice; give it once');
-      const parsed = DECIMAL_NUMBER.test(value) ? Number(value) : Number.NaN;
+      const parsed = isDecimalNumber(value) ? Number(value) : Number.NaN;
       if (!(parsed > 0 && Number.isFinite(parsed))) {
         return fail(`norm must be a finite number greater than 0, got ${value || 'nothing'}`);
       }

@@ -90,6 +90,7 @@ function toPng(markup: string, size: { width: number; height: number }, backgrou
   return new Promise((resolve) => {
     const image = new Image();
     image.onload = () => {
+      URL.revokeObjectURL(url);
       const canvas = document.createElement('canvas');
       canvas.width = size.width;
       canvas.height = size.height;
@@ -103,8 +104,14 @@ function toPng(markup: string, size: { width: number; height: number }, backgrou
       context.drawImage(image, 0, 0, size.width, size.height);
       canvas.toBlob(resolve, 'image/png');
     };
-    image.onerror = () => resolve(null);
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(withRootSize(markup, size.width, size.height))}`;
+    image.onerror = () => {
+      URL.revokeObjectURL(url);
+      resolve(null);
+    };
+    // A blob: URL, not a data: one: the page's Content-Security-Policy allows images from blob:
+    // (index.html), and a blob is not limited by the length of a URL.
+    const url = URL.createObjectURL(new Blob([withRootSize(markup, size.width, size.height)], { type: 'image/svg+xml' }));
+    image.src = url;
   });
 }
 

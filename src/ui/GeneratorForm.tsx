@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseVectorSpec, VECTOR_KINDS, type VectorKind } from '../math/index.ts';
 import { useExplorer } from './explorerContext.ts';
+import { MAX_NUMBER_BOX_CHARS, tooLongMessage } from './inputCaps.ts';
 
 const KIND_LABELS: Record<VectorKind, string> = {
   gauss: 'Gaussian',
@@ -26,6 +27,12 @@ export function GeneratorForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const tooLong =
+      tooLongMessage('Units', units, MAX_NUMBER_BOX_CHARS) ?? tooLongMessage('Seed', seed, MAX_NUMBER_BOX_CHARS) ?? tooLongMessage('Norm', norm, MAX_NUMBER_BOX_CHARS);
+    if (tooLong !== null) {
+      setError(tooLong);
+      return;
+    }
     const n = Number(units);
     if (!(Number.isInteger(n) && n >= 1 && n <= MAX_FORM_UNITS)) {
       setError(`Units must be a whole number from 1 to ${MAX_FORM_UNITS}; "${units}" is not.`);

@@ -31,11 +31,11 @@ function fakeRoot(initial: number) {
   return root;
 }
 
-function setup(height = 500.2) {
+function setup(height = 500.2, options: { postState?: boolean } = { postState: true }) {
   const store = createExplorerStore({ ...SEED_STATE, embed: 'norm' });
   const target = { postMessage: vi.fn<(message: unknown, origin: string) => void>() };
   const root = fakeRoot(height);
-  const stop = startEmbedMessages(store, target, root as unknown as HTMLElement);
+  const stop = startEmbedMessages(store, target, root as unknown as HTMLElement, options);
   const observer = FakeResizeObserver.instances.at(-1);
   if (observer === undefined) throw new Error('no ResizeObserver created');
   const messages = () => target.postMessage.mock.calls.map(([message]) => message);
@@ -73,7 +73,19 @@ describe('startEmbedMessages', () => {
     expect(ofType('dropout-explorer:height').map((m) => (m as { height: number }).height)).toEqual([500, 813, 300]);
   });
 
-  it('posts the state as the query string that reopens it, on start and after each change', () => {
+  it('posts only the height, never the state, unless the host asked for the state (poststate=1)', () => {
+    for (const options of [{}, { postState: false }]) {
+      const { store, observer, root, messages } = setup(500, options);
+      store.getState().setKeep(0.25);
+      store.getState().setVector([1, 2, 3]);
+      root.height = 640;
+      observer.fire();
+      expect(messages().map((m) => (m as { type: string }).type)).toEqual(['dropout-explorer:height', 'dropout-explorer:height']);
+      expect(JSON.stringify(messages())).not.toContain('search');
+    }
+  });
+
+  it('posts the state as the query string that reopens it, on start and after each change, when the host asked for it', () => {
     const { store, ofType } = setup();
     store.getState().setKeep(0.25);
     store.getState().setKeep(0.25); // no change, no message
@@ -103,7 +115,7 @@ describe('startEmbedMessages', () => {
     vi.stubGlobal('ResizeObserver', undefined);
     const store = createExplorerStore({ ...SEED_STATE, embed: 'all' });
     const target = { postMessage: vi.fn<(message: unknown, origin: string) => void>() };
-    const stop = startEmbedMessages(store, target, { getBoundingClientRect: () => ({ height: Number.NaN }) } as unknown as HTMLElement);
+    const stop = startEmbedMessages(store, target, { getBoundingClientRect: () => ({ height: Number.NaN }) } as unknown as HTMLElement, { postState: true });
     expect(target.postMessage.mock.calls.map(([m]) => (m as { type: string }).type)).toEqual(['dropout-explorer:state']);
     stop();
   });

@@ -23,15 +23,22 @@ export interface EmbedTarget {
   postMessage(message: EmbedMessage, targetOrigin: string): void;
 }
 
+export interface EmbedMessageOptions {
+  /** Post the state too: only when the host asked for it with `poststate=1` in the iframe's src. */
+  readonly postState?: boolean;
+}
+
 /**
- * Tells the host page (the iframe's parent) the content's height and the current state, each time
- * either changes. The messages carry no secrets (the height and the page's own link), so they go to
- * any origin: the host page may live anywhere. Returns the stop function.
+ * Tells the host page (the iframe's parent) the content's height each time it changes, and, only
+ * when the host asked for it (`poststate=1`), the current state. The height is no secret, so it
+ * goes to any origin: the host page may live anywhere. The state's query string holds the reader's
+ * own vector, so a page that merely frames the explorer does not get it. Returns the stop function.
  */
 export function startEmbedMessages(
   store: ExplorerStore,
   target: EmbedTarget,
   root: HTMLElement,
+  { postState = false }: EmbedMessageOptions = {},
 ): () => void {
   const embedOf = () => store.getState().embed;
   let lastHeight = -1;
@@ -47,7 +54,7 @@ export function startEmbedMessages(
     target.postMessage(message, '*');
   };
   let lastSearch = '';
-  const postState = () => {
+  const sendState = () => {
     const state = store.getState();
     if (state.embed === null) return;
     const search = formatUrl(baseState(state));
@@ -59,8 +66,9 @@ export function startEmbedMessages(
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(postHeight) : null;
   observer?.observe(root);
   postHeight();
-  postState();
-  const stopStore = store.subscribe(postState);
+  if (!postState) return () => observer?.disconnect();
+  sendState();
+  const stopStore = store.subscribe(sendState);
   return () => {
     observer?.disconnect();
     stopStore();

@@ -30,11 +30,21 @@ describe('embedSnippet', () => {
     expect(frame.title).toBe(base.title);
     expect(frame.width).toBe('100%');
     expect(frame.loading).toBe('lazy');
+    // The mark embed-host.js looks for: it resizes no other site's iframe.
+    expect(frame['data-dropout-explorer']).toBe('');
     expect(Number(frame.height)).toBeGreaterThan(0);
     expect(lines[0]).toMatch(/<\/iframe>$/);
     expect(attributes(html, 'script').src).toBe('https://notes.example.org/courses/ml/dropout/embed-host.js');
     // The & between query keys is escaped in the attribute.
     expect(lines[0]).toContain('?v=1&amp;x=0.1,0.1,0.2,5&amp;keep=0.25&amp;embed=norm');
+  });
+
+  it('asks the frame for its state only when told to (poststate=1), never twice', () => {
+    expect(attributes(embedSnippet(base), 'iframe').src).not.toContain('poststate');
+    expect(attributes(embedSnippet({ ...base, search: '?v=1&poststate=1&keep=0.5', postState: true }), 'iframe').src).toBe(
+      'https://notes.example.org/courses/ml/dropout/?v=1&keep=0.5&embed=norm&poststate=1',
+    );
+    expect(attributes(embedSnippet({ ...base, search: '?v=1&poststate=1' }), 'iframe').src).not.toContain('poststate');
   });
 
   it('sets embed to the chosen section once, replacing any other, and drops the page’s hash and query', () => {

@@ -135,3 +135,19 @@ describe('setupSentence', () => {
     );
   });
 });
+
+describe('readGuess on a hostile guess', () => {
+  it(
+    'answers at once on 100 KB of digits then "x", and says how much the box reads',
+    () => {
+      expect(readGuess(`${'1'.repeat(100_000)}x`, 'length')).toEqual({
+        ok: false,
+        error: 'The guess box holds 100,001 characters; it reads at most 100, so nothing was read.',
+      });
+      // Under the cap the scanner still refuses a digit run with a letter, and reads a long decimal.
+      expect(readGuess(`${'1'.repeat(99)}x`, 'length')).toMatchObject({ ok: false });
+      expect(readGuess(`0.${'1'.repeat(98)}`, 'probability')).toMatchObject({ ok: true });
+    },
+    20_000, // a hang detector: the old pattern took about 12 s on this text in Node, 23 s in Chromium
+  );
+});

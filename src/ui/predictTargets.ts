@@ -4,9 +4,10 @@
  */
 import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../explain/formatNumber.ts';
 import { magnitudeDecimals } from '../explain/questionDerivation.ts';
-import { type AnalysisResult, type Compensation, type Estimate, type MaskModel, maskModel } from '../math/index.ts';
+import { type AnalysisResult, type Compensation, type Estimate, type MaskModel, isDecimalNumber, maskModel } from '../math/index.ts';
 import type { PredictTarget } from '../state/classLink.ts';
 import type { Notation } from '../state/explorerState.ts';
+import { MAX_NUMBER_BOX_CHARS, tooLongMessage } from './inputCaps.ts';
 import { inWords } from './labels.ts';
 
 export type TargetKind = 'length' | 'probability';
@@ -63,6 +64,8 @@ export type ReadGuess = { readonly ok: true; readonly value: number } | { readon
 
 /** Reads a typed guess: a decimal number (a decimal comma is accepted), for probabilities also "30%". */
 export function readGuess(text: string, kind: TargetKind): ReadGuess {
+  const tooLong = tooLongMessage('guess', text, MAX_NUMBER_BOX_CHARS);
+  if (tooLong !== null) return { ok: false, error: tooLong };
   let trimmed = text.trim().replace(/^[−–]/, '-');
   if (trimmed === '') return { ok: false, error: 'Type a number first.' };
   const percent = kind === 'probability' && trimmed.endsWith('%');
@@ -72,7 +75,7 @@ export function readGuess(text: string, kind: TargetKind): ReadGuess {
     return { ok: false, error: `“${trimmed}” could be ${whole} or ${trimmed.replace(',', '.')}: write it without the comma, or with a decimal point.` };
   }
   if (!trimmed.includes('.') && /^[+-]?\d+,\d+$/.test(trimmed)) trimmed = trimmed.replace(',', '.');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
+  if (!isDecimalNumber(trimmed)) {
     return { ok: false, error: `“${text.trim().slice(0, 40)}” is not a number. Type something like ${kind === 'probability' ? '0.3 or 30%' : '1.25'}.` };
   }
   const value = Number(trimmed) / (percent ? 100 : 1);

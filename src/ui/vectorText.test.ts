@@ -24,3 +24,42 @@ describe('readVectorText(text)', () => {
     expect(readVectorText('1e7').problems[0]).toMatch(/larger than/);
   });
 });
+
+describe('readVectorText on hostile pastes', () => {
+  const HANG_TIMEOUT = 20_000; // a hang detector: the old patterns took 12 s and more on these texts
+
+  it(
+    'refuses 100 KB of digits then "x" at once, and says how much the box reads',
+    () => {
+      const read = readVectorText(`${'1'.repeat(100_000)}x`);
+      expect(read.values).toBeNull();
+      expect(read.problems).toEqual(['The paste box holds 100,001 characters; it reads at most 50,000, so nothing was read.']);
+    },
+    HANG_TIMEOUT,
+  );
+
+  it(
+    'reads a long run of digits or brackets just under the cap in linear time',
+    () => {
+      expect(readVectorText(`${'1'.repeat(49_000)}x`).problems[0]).toMatch(/^Could not read one item as a number: “1{20}…” \(item 1\)\.$/);
+      expect(readVectorText(`[1, 2${']'.repeat(49_000)}`)).toEqual({ values: [1, 2], problems: [] });
+      expect(readVectorText(`[1, 2${']'.repeat(49_000)}x`).values).toBeNull();
+    },
+    HANG_TIMEOUT,
+  );
+
+  it('names the first five numbers that are too large, then "and N more"', () => {
+    const read = readVectorText(Array.from({ length: 500 }, (_, i) => (i % 2 === 0 ? '2e6' : '1')).join(','));
+    expect(read.values).toBeNull();
+    expect(read.problems).toEqual(['250 items are larger than 1000000 in size: items 1 (2e6), 3 (2e6), 5 (2e6), 7 (2e6), 9 (2e6) and 245 more.']);
+  });
+
+  it('keeps the problem list short however many numbers are wrong', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? '1e7' : i % 3 === 1 ? 'abc' : '1')).join(' ');
+    const read = readVectorText(many);
+    expect(read.problems).toHaveLength(3);
+    expect(read.problems[0]).toMatch(/^Could not read 1667 items as numbers: .* and 1662 more\.$/);
+    expect(read.problems[1]).toMatch(/at most 512/);
+    expect(read.problems[2]).toMatch(/^1667 items are larger than 1000000 in size: items 1 \(1e7\), 4 \(1e7\), .* and 1662 more\.$/);
+  });
+});

@@ -12,6 +12,7 @@ import {
   KNOWN_KEYS,
   LINK_DEFAULTS,
   MAX_QUERY_LENGTH,
+  POST_STATE_KEY,
   Reader,
   URL_KEYS,
   URL_VERSION,
@@ -62,7 +63,7 @@ export function parseUrl(search: string): ParsedUrl {
   }
   const reader = new Reader(params);
   reader.repairs.push(...early);
-  const unknown = [...new Set([...params.keys()].filter((key) => !KNOWN_KEYS.includes(key)))];
+  const unknown = [...new Set([...params.keys()].filter((key) => !KNOWN_KEYS.includes(key) && key !== POST_STATE_KEY))];
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 8).map(quote).join(', ') + (unknown.length > 8 ? ` and ${unknown.length - 8} more` : '');
     reader.repair('', `Ignored unknown ${unknown.length === 1 ? 'key' : 'keys'}: ${shown}.`);
@@ -79,13 +80,33 @@ export function parseUrl(search: string): ParsedUrl {
   state = { ...state, ...normalizeRestrictions(state.locked, state.hidden) };
   // A link that only says how to show the page (section, data tables, notation, embed, theme, class
   // restrictions) opens the question.
-  if ([...params.keys()].every((key) => DISPLAY_KEYS.includes(key))) {
+  if ([...params.keys()].every((key) => DISPLAY_KEYS.includes(key) || key === POST_STATE_KEY)) {
     return { state: { ...SEED_STATE, ...displayFields(state) }, repairs: reader.repairs };
   }
   // A preset names a caption; it only applies while the state is the preset's own.
   const preset = PRESETS.find((p) => p.id === state.preset);
   const fitsPreset = preset !== undefined && formatUrl({ ...preset.state, ...displayFields(state) }) === formatUrl(state);
   return { state: fitsPreset ? state : { ...state, preset: null }, repairs: reader.repairs };
+}
+
+/** What the embedding page asked for in the link (not state): whether to post the state to it. */
+export interface HostOptions {
+  readonly postState: boolean;
+}
+
+/** Reads the host's options (`poststate=1`) from a query string; never throws. */
+export function readHostOptions(search: string): HostOptions {
+  if (search.length > MAX_QUERY_LENGTH) return { postState: false };
+  try {
+    return { postState: new URLSearchParams(search).get(POST_STATE_KEY) === '1' };
+  } catch {
+    return { postState: false };
+  }
+}
+
+/** The text the URL sync appends to keep the host's options in the address bar ('' for none). */
+export function hostSuffix(options: HostOptions): string {
+  return options.postState ? `&${POST_STATE_KEY}=1` : '';
 }
 
 /** Writes the state as a query string, defaults left out. Numbers read back exactly. */

@@ -25,7 +25,7 @@ import {
   type ExplorerState,
   type VectorSource,
 } from '../state/explorerState.ts';
-import { type Compensation, COMPENSATIONS, formatVectorSpec, MASK_MODELS, MAX_GENERATED_UNITS, METHODS, parseVectorSpec } from '../math/index.ts';
+import { type Compensation, COMPENSATIONS, formatVectorSpec, MASK_MODELS, MAX_GENERATED_UNITS, METHODS, parseVectorSpec, readDecimal } from '../math/index.ts';
 import { CONTROL_GROUPS, PREDICT_TARGETS, type ControlGroup, type PredictTarget } from '../state/classLink.ts';
 import { PRESETS } from '../state/presets.ts';
 import { keptFor, minKept } from '../state/withOneKeep.ts';
@@ -106,10 +106,7 @@ export function quote(text: string): string {
 
 /** Strict decimal number: no hex, no empty strings, no "Infinity". */
 function readNumber(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value + 0 : null;
+  return readDecimal(text);
 }
 
 /** Reads the query string's keys one by one, recording a repair for each problem. */
@@ -358,14 +355,12 @@ export const URL_KEYS: readonly UrlKey[] = [
     // q, k/n (parseUrl sets keep to it after the loop); a keep in the link that disagrees is reported here.
     read(r, { source, keep, model }, self) {
       const units = unitsOf(source);
-      let kept: number | null = r.has('k') ? r.number(self, keptFor(null, keep, units)) : null;
-      if (kept !== null && kept > units) {
-        r.repair('k', `k=${kept} is more than the ${units} units; using ${units}.`);
-        kept = units;
-      }
+      // The range a repair names is this vector's, 1–n (the table's 1–10000 is only the largest n).
+      const range = { ...self, type: { kind: 'number' as const, min: 1, max: units, integer: true } };
+      let kept: number | null = r.has('k') ? r.number(range, keptFor(null, keep, units)) : null;
       if (model !== 'fixed') return kept;
       if (kept !== null && kept < minKept(units)) {
-        r.repair('k', `k=${kept} of ${units} units is a keep probability below ${MIN_KEEP}; using ${minKept(units)}.`);
+        r.repair('k', `k=${kept} of ${units} units is a keep probability below ${MIN_KEEP} (k must be ${minKept(units)}–${units} here); using ${minKept(units)}.`);
         kept = minKept(units);
       }
       const k = keptFor(kept, keep, units);
@@ -580,6 +575,14 @@ export const URL_KEYS: readonly UrlKey[] = [
 
 /** Keys this version understands; any other key is ignored and reported. */
 export const KNOWN_KEYS: readonly string[] = URL_KEYS.map((k) => k.key);
+
+/**
+ * A key for the page that embeds the explorer, not part of the state: `poststate=1` asks the
+ * embedded page to post its state (the query string, which holds the reader's own vector) to the
+ * host; without it only the height is posted (ui/embedMessages.ts). The codec neither reports nor
+ * writes it; the URL sync keeps it in the address bar (url/urlSync.ts).
+ */
+export const POST_STATE_KEY = 'poststate';
 
 /** The state a link gives for every key it leaves out: each field's default from the table. */
 export const LINK_DEFAULTS: ExplorerState = Object.fromEntries(

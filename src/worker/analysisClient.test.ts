@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AnalysisRequest, type AnalysisResult, type EngineAnswer, query } from '../math/index.ts';
-import { createAnalysisClient, isAbortError, type WorkerLike } from './analysisClient.ts';
+import { createAnalysisClient, isAbortError, WATCHDOG_SILENCE_MS, type WatchdogClock, type WorkerLike } from './analysisClient.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 /**
@@ -98,11 +98,147 @@ describe('createAnalysisClient', () => {
     let changes = 0;
     client.onModeChange(() => changes++);
     const run = client.run('main', [query('norm', { x: [3, 4], keep: 0.5, model: 'bernoulli', compensation: 'none', edges: [0, 5, 10] })]);
+    // The worker ran (it has answered before: a crash, not a script that failed to load), then died.
+    worker.onmessage?.({ data: { type: 'progress', id: 0, fraction: 0, elapsedMs: 0, partial: [] } } as unknown as MessageEvent<WorkerResponse>);
     worker.onerror?.({ preventDefault() {} } as ErrorEvent);
     expect(client.mode).toBe('main-thread');
     expect(client.fallbackReason).toMatch(/stopped unexpectedly/);
     expect(changes).toBe(1);
     // No compensation: ‖m⊙x‖ ∈ {0, 3, 4, 5}, each with probability ¼.
     expect(((await run).answers[0] as { output: AnalysisResult }).output.meanNorm.value).toBeCloseTo(3, 12);
+  });
+});
+
+/** A clock whose time moves only when the test says so; timers fire in order as it passes them. */
+function fakeClock() {
+  let time = 0;
+  let nextHandle = 1;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  const clock: WatchdogClock = {
+    now: () => time,
+    setTimeout(callback, ms) {
+      const handle = nextHandle++;
+      timers.set(handle, { at: time + ms, callback });
+      return handle;
+    },
+    clearTimeout: (handle) => void timers.delete(handle as number),
+  };
+  const advance = (ms: number) => {
+    const end = time + ms;
+    for (;;) {
+      const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (due === undefined) break;
+      timers.delete(due[0]);
+      time = due[1].at;
+      due[1].callback();
+    }
+    time = end;
+  };
+  return { clock, advance, timers };
+}
+
+/** Workers that say nothing (hung, or closed themselves) unless the test makes them answer. */
+function silentWorkers() {
+  const made: { worker: WorkerLike; posted: WorkerRequest[]; terminated: boolean }[] = [];
+  const create = (): WorkerLike => {
+    const entry = { worker: null as unknown as WorkerLike, posted: [] as WorkerRequest[], terminated: false };
+    entry.worker = {
+      onmessage: null,
+      onerror: null,
+      postMessage: (message) => void entry.posted.push(message),
+      terminate: () => void (entry.terminated = true),
+    };
+    made.push(entry);
+    return entry.worker;
+  };
+  const say = (index: number, message: WorkerResponse) => made[index]?.worker.onmessage?.({ data: message } as MessageEvent<WorkerResponse>);
+  return { made, create, say };
+}
+
+const tiny = () => query('norm', { x: [3, 4], keep: 0.5, model: 'bernoulli', compensation: 'none', edges: [0, 5, 10] });
+const meanOf = (result: { answers: readonly EngineAnswer[] }) => (result.answers[0] as { output: AnalysisResult }).output.meanNorm.value;
+
+describe('the watchdog of createAnalysisClient', () => {
+  it('restarts a worker that falls silent, sends the pending jobs anew, and uses the new worker\'s answer', async () => {
+    const { clock, advance } = fakeClock();
+    const { made, create, say } = silentWorkers();
+    const client = createAnalysisClient(create, { clock });
+    const run = client.run('main', [request(0.3)]);
+    const id = (made[0]!.posted[0] as { id: number }).id;
+    // Progress keeps it alive: 4 s, a message, 4 s more is not a silence of 5 s.
+    advance(WATCHDOG_SILENCE_MS - 1000);
+    say(0, { type: 'progress', id, fraction: 0.1, elapsedMs: 4000, partial: [null] });
+    advance(WATCHDOG_SILENCE_MS - 1000);
+    expect(made).toHaveLength(1);
+    advance(1001);
+    expect(made).toHaveLength(2);
+    expect(made[0]?.terminated).toBe(true);
+    expect(made[1]?.posted).toMatchObject([{ type: 'run', channel: 'main', id }]);
+    expect(client.mode).toBe('worker');
+    // The old worker is gone: nothing it says counts.
+    const answer = { kind: 'norm', complete: true, output: { keep: 0.3 } } as unknown as EngineAnswer;
+    say(0, { type: 'result', id, elapsedMs: 1, answers: [{ ...answer, output: { keep: 0.9 } } as unknown as EngineAnswer] });
+    say(1, { type: 'result', id, elapsedMs: 1, answers: [answer] });
+    expect(keepOf((await run).answers[0])).toBe(0.3);
+  });
+
+  it('falls back to the main thread when the restarted worker falls silent too, says so, and finishes the pending run', async () => {
+    const { clock, advance } = fakeClock();
+    const { made, create } = silentWorkers();
+    const client = createAnalysisClient(create, { clock });
+    let changes = 0;
+    client.onModeChange(() => changes++);
+    const run = client.run('main', [tiny()]);
+    advance(WATCHDOG_SILENCE_MS);
+    expect(made).toHaveLength(2);
+    advance(WATCHDOG_SILENCE_MS);
+    expect(made).toHaveLength(2);
+    expect(made[1]?.terminated).toBe(true);
+    expect(client.mode).toBe('main-thread');
+    expect(changes).toBe(1);
+    expect(client.fallbackReason).toMatch(/stopped answering \(nothing for 5 s, and again after a restart\)/);
+    expect(meanOf(await run)).toBeCloseTo(3, 12);
+  });
+
+  it('is not fooled by a burst of superseding runs: each new run does not reset the silence', async () => {
+    const { clock, advance } = fakeClock();
+    const { made, create } = silentWorkers();
+    const client = createAnalysisClient(create, { clock });
+    const runs: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++) {
+      runs.push(client.run('main', [request((i + 1) / 100)]).catch(() => undefined));
+      advance(WATCHDOG_SILENCE_MS / 10);
+    }
+    // 20 runs over 10 s against a silent worker: restarted after 5 s, on the main thread after 10 s.
+    expect(made).toHaveLength(2);
+    expect(client.mode).toBe('main-thread');
+    await Promise.all(runs);
+  });
+
+  it('leaves an idle worker alone, and counts silence only from when it became busy', () => {
+    const { clock, advance, timers } = fakeClock();
+    const { made, create, say } = silentWorkers();
+    const client = createAnalysisClient(create, { clock });
+    advance(60_000);
+    void client.run('main', [request(0.3)]);
+    const id = (made[0]!.posted[0] as { id: number }).id;
+    advance(WATCHDOG_SILENCE_MS - 1);
+    say(0, { type: 'result', id, elapsedMs: 1, answers: [] });
+    advance(60_000);
+    expect(made).toHaveLength(1);
+    expect(client.mode).toBe('worker');
+    expect(timers.size).toBe(0);
+  });
+
+  it('says the worker could not start when its script fails to load (an error before any message)', async () => {
+    const { clock } = fakeClock();
+    const { made, create } = silentWorkers();
+    const client = createAnalysisClient(create, { clock });
+    const run = client.run('main', [tiny()]);
+    made[0]?.worker.onerror?.({ preventDefault() {} } as ErrorEvent);
+    expect(client.mode).toBe('main-thread');
+    expect(client.fallbackReason).toMatch(/could not start \(its script did not load\)/);
+    expect(client.fallbackReason).not.toMatch(/unexpectedly/);
+    expect(meanOf(await run)).toBeCloseTo(3, 12);
   });
 });

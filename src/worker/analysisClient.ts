@@ -5,6 +5,12 @@
  * does a run whose signal aborts; the worker is told to cancel either way. Messages for jobs that
  * are no longer current are dropped. If the worker cannot start or crashes, the client falls back
  * to computing on the main thread in time slices and reruns what was pending there.
+ *
+ * A watchdog notices a worker that hangs or quietly closes itself: a busy worker posts progress
+ * every slice (about 10 ms), so one that has said nothing for WATCHDOG_SILENCE_MS while a job is
+ * pending is terminated and started again once, with the pending jobs sent anew; if the new one
+ * falls silent too, the client falls back to the main thread and says so. The page never shows
+ * "Computing" without end.
  */
 import type { EngineAnswer, EngineQuery } from '../math/index.ts';
 import { startAnalysisJob, type AnalysisJob } from './analysisJob.ts';
@@ -57,6 +63,43 @@ export function abortError(): Error {
 
 export const isAbortError = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError';
 
+/**
+ * How long a busy worker may say nothing before the watchdog gives up on it. A working worker posts
+ * progress every SLICE_MS (10 ms); 5 s leaves room for a loaded machine and a slow first load.
+ */
+export const WATCHDOG_SILENCE_MS = 5000;
+
+/** The clock and timer the watchdog uses (the page's by default; a fake one in tests). */
+export interface WatchdogClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const PAGE_CLOCK: WatchdogClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};
+
+export interface ClientOptions {
+  readonly clock?: WatchdogClock;
+  /** Silence that counts as a hung worker (default WATCHDOG_SILENCE_MS). */
+  readonly silenceMs?: number;
+}
+
+/** Why the client is on the main thread, one sentence per cause. */
+export const FALLBACK_REASONS = {
+  noWorkers:
+    'This browser could not start a background worker, so the numbers are computed on the page itself: large vectors update more slowly.',
+  couldNotStart:
+    'The background worker could not start (its script did not load), so the numbers are computed on the page itself: large vectors update more slowly.',
+  crashed:
+    'The background worker stopped unexpectedly, so the numbers are computed on the page itself: large vectors update more slowly and the page may pause while they do.',
+  hung: (seconds: number) =>
+    `The background worker stopped answering (nothing for ${seconds} s, and again after a restart), so the numbers are computed on the page itself: large vectors update more slowly and the page may pause while they do.`,
+} as const;
+
 interface Pending {
   readonly id: number;
   readonly channel: string;
@@ -68,7 +111,9 @@ interface Pending {
   mainJob: AnalysisJob | null;
 }
 
-export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisClient {
+export function createAnalysisClient(createWorker: () => WorkerLike, clientOptions: ClientOptions = {}): AnalysisClient {
+  const clock = clientOptions.clock ?? PAGE_CLOCK;
+  const silenceMs = clientOptions.silenceMs ?? WATCHDOG_SILENCE_MS;
   let nextId = 1;
   /** The current job of each channel. */
   const pending = new Map<string, Pending>();
@@ -76,6 +121,13 @@ export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisCl
   let mode: EngineMode = 'worker';
   let fallbackReason: string | null = null;
   const listeners = new Set<() => void>();
+  /** Whether the current worker has sent any message (an error before that means it never started). */
+  let heard = false;
+  /** Whether the worker was already restarted once after falling silent. */
+  let restarted = false;
+  /** When the worker last showed a sign of life, or became busy after being idle. */
+  let lastSign = 0;
+  let watchdog: unknown = null;
 
   const settle = (job: Pending) => {
     job.stopListening();
@@ -106,29 +158,89 @@ export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisCl
     job.mainJob = startAnalysisJob(job.id, job.queries, deliver);
   };
 
-  const fallBack = (reason: string) => {
-    worker?.terminate();
+  const stopWatchdog = () => {
+    if (watchdog !== null) clock.clearTimeout(watchdog);
+    watchdog = null;
+  };
+
+  /** Checks at the deadline: silent for silenceMs with work pending means hung. */
+  const check = () => {
+    watchdog = null;
+    if (worker === null || pending.size === 0) return;
+    const due = lastSign + silenceMs;
+    const now = clock.now();
+    if (now < due) watchdog = clock.setTimeout(check, due - now);
+    else if (restarted) fallBack(FALLBACK_REASONS.hung(Math.round(silenceMs / 1000)));
+    else restart();
+  };
+
+  const armWatchdog = () => {
+    if (watchdog === null && worker !== null && pending.size > 0) watchdog = clock.setTimeout(check, Math.max(0, lastSign + silenceMs - clock.now()));
+  };
+
+  const dropWorker = () => {
+    if (worker === null) return;
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
     worker = null;
+  };
+
+  const fallBack = (reason: string) => {
+    stopWatchdog();
+    dropWorker();
     mode = 'main-thread';
     fallbackReason = reason;
     listeners.forEach((listener) => listener());
     [...pending.values()].forEach(runOnMainThread);
   };
 
-  try {
-    worker = createWorker();
-    worker.onmessage = (event) => deliver(unpack(event.data));
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      fallBack(
-        'The background worker stopped unexpectedly, so the numbers are computed on the page itself: large vectors update more slowly and the page may pause while they do.',
-      );
+  /** Starts a worker and wires it; false if the browser refuses. */
+  const startWorker = (): boolean => {
+    let started: WorkerLike;
+    try {
+      started = createWorker();
+    } catch {
+      return false;
+    }
+    worker = started;
+    heard = false;
+    started.onmessage = (event) => {
+      if (worker !== started) return;
+      heard = true;
+      lastSign = clock.now();
+      deliver(unpack(event.data));
     };
-  } catch {
-    worker = null;
+    started.onerror = (event) => {
+      event.preventDefault?.();
+      if (worker !== started) return;
+      // An error before any message: the script did not load (a 404, a syntax error), not a crash.
+      fallBack(heard ? FALLBACK_REASONS.crashed : FALLBACK_REASONS.couldNotStart);
+    };
+    return true;
+  };
+
+  const post = (job: Pending) => {
+    const { packed, transfer } = pack(job.queries);
+    worker?.postMessage({ type: 'run', channel: job.channel, id: job.id, queries: packed }, transfer);
+  };
+
+  /** The first silence: a new worker, the pending jobs sent to it anew. */
+  const restart = () => {
+    restarted = true;
+    dropWorker();
+    if (!startWorker()) {
+      fallBack(FALLBACK_REASONS.noWorkers);
+      return;
+    }
+    lastSign = clock.now();
+    pending.forEach(post);
+    armWatchdog();
+  };
+
+  if (!startWorker()) {
     mode = 'main-thread';
-    fallbackReason =
-      'This browser could not start a background worker, so the numbers are computed on the page itself: large vectors update more slowly.';
+    fallbackReason = FALLBACK_REASONS.noWorkers;
   }
 
   const cancel = (job: Pending) => {
@@ -141,6 +253,8 @@ export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisCl
     run(channel, queries, options = {}) {
       const { signal, onProgress } = options;
       if (signal?.aborted === true) return Promise.reject(abortError());
+      // An idle worker owes no message yet: its silence counts from now.
+      if (pending.size === 0) lastSign = clock.now();
       const previous = pending.get(channel);
       if (previous !== undefined) cancel(previous);
       const id = nextId++;
@@ -162,8 +276,8 @@ export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisCl
         };
         pending.set(channel, job);
         if (worker !== null) {
-          const { packed, transfer } = pack(queries);
-          worker.postMessage({ type: 'run', channel, id, queries: packed }, transfer);
+          post(job);
+          armWatchdog();
         } else runOnMainThread(job);
       });
     },
@@ -179,8 +293,8 @@ export function createAnalysisClient(createWorker: () => WorkerLike): AnalysisCl
     },
     dispose() {
       [...pending.values()].forEach(cancel);
-      worker?.terminate();
-      worker = null;
+      stopWatchdog();
+      dropWorker();
     },
   };
 }

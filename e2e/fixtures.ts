@@ -1,0 +1,43 @@
+/**
+ * The test and expect every spec imports (instead of @playwright/test's): the same, plus an
+ * automatic check that the page's Content-Security-Policy (index.html, written by the build) blocked
+ * nothing. Every frame of every page reports each `securitypolicyviolation` event to the test, and
+ * a test with any violation fails, naming the directive and the blocked address.
+ */
+import { expect, test as base } from '@playwright/test';
+
+export { expect };
+export type { Locator, Page } from '@playwright/test';
+
+/** One violation, as a securitypolicyviolation event describes it. */
+interface Violation {
+  readonly directive: string;
+  readonly blocked: string;
+  readonly source: string;
+  readonly page: string;
+}
+
+export const test = base.extend<{ cspViolations: Violation[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: Violation[] = [];
+      await context.exposeBinding('reportCspViolation', (_source, violation: Violation) => {
+        violations.push(violation);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { reportCspViolation?: (v: unknown) => void }).reportCspViolation;
+          report?.({
+            directive: event.effectiveDirective,
+            blocked: event.blockedURI,
+            source: `${event.sourceFile}:${event.lineNumber}`,
+            page: location.href,
+          });
+        });
+      });
+      await use(violations);
+      expect(violations, 'the Content-Security-Policy blocked something').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
