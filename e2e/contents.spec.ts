@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 /** The contents list marks the section in view, following the reader's scrolling both ways. */
 test('the contents list marks the section in view as the reader scrolls down and back up', async ({ page }) => {

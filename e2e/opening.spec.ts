@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 /** The answer-first opening: its numbers against brute force over the masks, for two states. */
 const X = [0.1, 0.1, 0.2, 5];
