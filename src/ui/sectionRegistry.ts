@@ -3,7 +3,7 @@ import type { SectionId } from '../state/explorerState.ts';
 import { SECTIONS } from './sectionList.ts';
 import { DropConnectSection } from './sections/DropConnectSection.tsx';
 import { LayersSection } from './sections/LayersSection.tsx';
-import { MasksSection } from './sections/MasksSection.tsx';
+import { MasksSection } from './sections/masks/MasksSection.tsx';
 import { MeanSection } from './sections/MeanSection.tsx';
 import { MistakesSection } from './sections/MistakesSection.tsx';
 import { NormSection } from './sections/norm/NormSection.tsx';

@@ -28,6 +28,7 @@ import { FigureData } from '../FigureData.tsx';
 import { FigureExport } from '../FigureExport.tsx';
 import { useCompensationLabels } from '../labels.ts';
 import { Section } from '../Section.tsx';
+import { SectionRef } from '../SectionRef.tsx';
 import { ActionButton } from '../ActionButton.tsx';
 
 /**
@@ -66,14 +67,14 @@ export function DropConnectSection() {
         with inverted dropout direct.)
       </p>
       <p>
-        Section 3’s argument works output by output: each u<sub>j</sub> is a sum of independently kept terms
+        <SectionRef id="mean" capital possessive /> argument works output by output: each u<sub>j</sub> is a sum of independently kept terms
         W<sub>ji</sub>x<sub>i</sub>/q, so E u<sub>j</sub> = (Wx)<sub>j</sub>. Unit dropout followed by the same layer,
         z = W(m⊙x)/q, has the same means and the same variance for every output. The figure shows the {DROPCONNECT_ROWS}{' '}
         outputs of a random layer W ({DROPCONNECT_ROWS} × {n}, entries N(0, 1/n), seed {weightsSeed}).{' '}
         <ActionButton groups={['method']} onClick={() => setWeightsSeed(weightsSeed >= MAX_SEED ? 0 : weightsSeed + 1)}>
           New weight matrix W
         </ActionButton>{' '}
-        <span className="dropconnect-aside">(its first row is section 3’s w: the same seed draws both)</span>
+        <span className="dropconnect-aside">(its first row is <SectionRef id="mean" possessive /> w: the same seed draws both)</span>
       </p>
       <figure className="dropconnect-figure" ref={figure}>
         <DropConnectBars
@@ -140,7 +141,7 @@ export function DropConnectSection() {
         </thead>
         <RowsBody rows={correlationRows(moments)} />
       </table>
-      <p>Both inflate the squared length by the same amount on average, as in section 4:</p>
+      <p>Both inflate the squared length by the same amount on average, as in <SectionRef id="norm" />:</p>
       <Tex tex={meanSquareOutputTex(input)} display label="dropconnect-mean-square" />
       <MainHistogramSwitch
         dropConnectOn={dropConnectOn}
@@ -174,11 +175,11 @@ function MainHistogramSwitch({ dropConnectOn, compensationLabel, meanSquareNorm,
         </ActionButton>{' '}
         {dropConnectOn ? (
           <>
-            The page’s model is now DropConnect: the histogram in <a href="#norm">section 4</a> shows the exact (or
+            The page’s model is now DropConnect: the histogram in <SectionRef id="norm" /> shows the exact (or
             sampled) distribution of ‖u‖, with ‖Wx‖ in place of ‖x‖.
           </>
         ) : (
-          <>Switches the page’s mask model to DropConnect, so that <a href="#norm">section 4</a>’s histogram shows ‖u‖.</>
+          <>Switches the page’s mask model to DropConnect, so that <SectionRef id="norm" possessive /> histogram shows ‖u‖.</>
         )}
       </p>
       {compensationLabel !== null ? (

@@ -22,6 +22,7 @@ import { RescalingTable } from '../RescalingTable.tsx';
 import { RescalingToggles } from '../RescalingToggles.tsx';
 import { RescalingUnitControl } from '../RescalingUnitControl.tsx';
 import { Section } from '../Section.tsx';
+import { SectionRef } from '../SectionRef.tsx';
 import { ActionButton } from '../ActionButton.tsx';
 
 /** Section 6: rescale each masked vector to the original length instead? Every scale but 1/q biases the mean. */
@@ -108,7 +109,7 @@ export function RescalingSection() {
             their mass ‖x‖² − ‖m⊙x‖²), gradient reaches the dropped units through it, and the mask that drops every unit
             has no scale at all
             {pAllDropped === null ? '' : ` (probability ${formatProbability(pAllDropped)} here)`}. Dividing by q leaks nothing
-            and biases nothing; the longer y it produces (section 4) is a second-moment effect, not an error.
+            and biases nothing; the longer y it produces (<SectionRef id="norm" />) is a second-moment effect, not an error.
           </p>
         </>
       )}
