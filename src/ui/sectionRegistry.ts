@@ -8,7 +8,7 @@ import { MeanSection } from './sections/MeanSection.tsx';
 import { MistakesSection } from './sections/MistakesSection.tsx';
 import { NormSection } from './sections/norm/NormSection.tsx';
 import { NotationSection } from './sections/NotationSection.tsx';
-import { QuestionSection } from './sections/QuestionSection.tsx';
+import { QuestionSection } from './sections/question/QuestionSection.tsx';
 import { RescalingSection } from './sections/rescaling/RescalingSection.tsx';
 
 /** Each section's component, typed over every SectionId, so a new section fails to compile until it has one. */
