@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { SectionId } from '../state/explorerState.ts';
 import { SECTIONS } from './sectionList.ts';
-import { DropConnectSection } from './sections/DropConnectSection.tsx';
+import { DropConnectSection } from './sections/dropconnect/DropConnectSection.tsx';
 import { LayersSection } from './sections/LayersSection.tsx';
 import { MasksSection } from './sections/masks/MasksSection.tsx';
 import { MeanSection } from './sections/MeanSection.tsx';

@@ -1,20 +1,20 @@
 import { useMemo, useRef } from 'react';
-import { DropConnectBars } from '../../charts/DropConnectBars.tsx';
+import { DropConnectBars } from '../../../charts/DropConnectBars.tsx';
 import {
   dropConnectMoments,
   meanSquareOutputTex,
   outputCovarianceTex,
   outputMeanTex,
   outputVarianceTex,
-} from '../../explain/dropConnectDerivation.ts';
-import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../../explain/formatNumber.ts';
-import { Tex } from '../../explain/Tex.tsx';
-import { seededWeights } from '../../math/index.ts';
-import { DROPCONNECT_ROWS } from '../../state/analysisRequest.ts';
-import { selectFirstResult } from '../../state/analysisStore.ts';
-import { MAX_SEED } from '../../state/explorerState.ts';
-import { selectVector } from '../../state/selectors.ts';
-import { useAnalysis } from '../analysisContext.ts';
+} from '../../../explain/dropConnectDerivation.ts';
+import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../../../explain/formatNumber.ts';
+import { Tex } from '../../../explain/Tex.tsx';
+import { compensationInfo, maskModel, seededWeights } from '../../../math/index.ts';
+import { DROPCONNECT_ROWS } from '../../../state/analysisRequest.ts';
+import { selectFirstResult } from '../../../state/analysisStore.ts';
+import { MAX_SEED } from '../../../state/explorerState.ts';
+import { selectVector } from '../../../state/selectors.ts';
+import { useAnalysis } from '../../analysisContext.ts';
 import {
   correlationRows,
   describeOutputs,
@@ -22,14 +22,14 @@ import {
   outputRows,
   strongestCorrelation,
   weightMatrixRows,
-} from '../dropConnectText.ts';
-import { useActions, useExplorer } from '../explorerContext.ts';
-import { FigureData } from '../FigureData.tsx';
-import { FigureExport } from '../FigureExport.tsx';
-import { useCompensationLabels } from '../labels.ts';
-import { Section } from '../Section.tsx';
-import { SectionRef } from '../SectionRef.tsx';
-import { ActionButton } from '../ActionButton.tsx';
+} from './dropConnectText.ts';
+import { useActions, useExplorer } from '../../explorerContext.ts';
+import { FigureData } from '../../FigureData.tsx';
+import { FigureExport } from '../../FigureExport.tsx';
+import { useCompensationLabels } from '../../labels.ts';
+import { Section } from '../../Section.tsx';
+import { SectionRef } from '../../SectionRef.tsx';
+import { ActionButton } from '../../ActionButton.tsx';
 
 /**
  * Section 7: DropConnect masks the weights, u = (M⊙W)x/q. Per output it matches unit dropout
@@ -55,7 +55,7 @@ export function DropConnectSection() {
     const fourth = x.reduce((s, v) => s + v ** 4, 0);
     return fourth > 0 ? (squares * squares) / fourth : 0;
   }, [x]);
-  const dropConnectOn = model === 'dropconnect';
+  const dropConnectOn = maskModel(model).masks === 'weights';
   const figure = useRef<HTMLElement>(null);
 
   return (
@@ -145,7 +145,7 @@ export function DropConnectSection() {
       <Tex tex={meanSquareOutputTex(input)} display label="dropconnect-mean-square" />
       <MainHistogramSwitch
         dropConnectOn={dropConnectOn}
-        compensationLabel={compensation === 'inverted' ? null : COMPENSATION_LABELS[compensation]}
+        compensationLabel={compensationInfo(compensation).unbiased ? null : COMPENSATION_LABELS[compensation]}
         meanSquareNorm={moments.meanSquareNorm}
         keep={keep}
         onSwitch={() => setModel(dropConnectOn ? 'bernoulli' : 'dropconnect')}
@@ -166,7 +166,7 @@ interface MainHistogramSwitchProps {
 /** The button that sends the page's main histogram to ‖u‖, and the engine's numbers once it has. */
 function MainHistogramSwitch({ dropConnectOn, compensationLabel, meanSquareNorm, keep, onSwitch }: MainHistogramSwitchProps) {
   const result = useAnalysis('main', selectFirstResult);
-  const fits = dropConnectOn && result !== null && result.complete && result.model === 'dropconnect' && Math.abs(result.keep - keep) < 1e-12;
+  const fits = dropConnectOn && result !== null && result.complete && maskModel(result.model).masks === 'weights' && Math.abs(result.keep - keep) < 1e-12;
   return (
     <div className="dropconnect-switch">
       <p>
