@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { formatFixed, formatKeep, formatProbability, provenance } from '../../../explain/formatNumber.ts';
 import { magnitudeDecimals } from '../../../explain/questionDerivation.ts';
 import { Tex } from '../../../explain/Tex.tsx';
-import { compensationInfo, MAX_LISTED_UNITS } from '../../../math/index.ts';
+import { compensationInfo, maskModel, MAX_LISTED_UNITS } from '../../../math/index.ts';
 import { selectFirstResult } from '../../../state/analysisStore.ts';
 import { selectKept, selectNormSquared, selectUnits, selectVector } from '../../../state/selectors.ts';
 import { useAnalysis } from '../../analysisContext.ts';
@@ -67,7 +67,8 @@ function EveryMask() {
   const keepAccess = useControlAccess('keep');
   const maskAccess = useControlAccess('mask');
   // The box holds the model switch, k for fixed counts, and a note for DropConnect: leave it out when all are gone.
-  const showModelBox = modelAccess !== 'hidden' || (model === 'fixed' && keepAccess !== 'hidden') || model === 'dropconnect';
+  const { keepFromCount, masks } = maskModel(model);
+  const showModelBox = modelAccess !== 'hidden' || (keepFromCount && keepAccess !== 'hidden') || masks === 'weights';
   const n = x.length;
   // k ≥ 1 for the table (round(q·n) can be 0 for a small q); setKept keeps it in 1…n.
   const kept = Math.max(1, useExplorer(selectKept));
@@ -113,7 +114,7 @@ function EveryMask() {
               </label>
             </>
           )}
-          {model === 'fixed' && keepAccess !== 'hidden' ? (
+          {keepFromCount && keepAccess !== 'hidden' ? (
             <div className="masks-kept">
               <label htmlFor={`${id}-k`}>k, units each mask keeps</label>{' '}
               <select
