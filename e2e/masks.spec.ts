@@ -56,14 +56,16 @@ test('the fixed model with k = 2 reproduces the accepted answer; Bernoulli gives
   expect(bernoulli.toFixed(4)).toBe('2.5786');
   await expect(averages(page)).toContainText(`E‖y‖ = E‖m⊙x‖/q = ${bernoulli.toFixed(4)}/0.50 = ${(bernoulli / 0.5).toFixed(4)}`);
   await expect(averages(page)).toContainText('5.1572');
-  await expect(averages(page)).toContainText('exact enumeration');
+  // One provenance for E‖m⊙x‖: the engine's method (closed form), as in the preset caption.
+  await expect(averages(page)).toContainText(`= ${bernoulli.toFixed(4)} (closed form)`);
+  await expect(averages(page)).not.toContainText('exact enumeration');
 
   await section(page).getByRole('radio', { name: /^Fixed count/ }).check();
   await section(page).getByLabel('k, units each mask keeps').selectOption('2');
   await expect(bodyRows(page)).toHaveCount(6);
   const fixed = fixedMean(X, 2);
   expect([fixed.toFixed(4), (fixed / 0.5).toFixed(4)]).toEqual(['2.5991', '5.1982']);
-  await expect(averages(page)).toContainText(`E‖m⊙x‖ = Σ P(m)‖m⊙x‖ = ${fixed.toFixed(4)}`);
+  await expect(averages(page)).toContainText(`E‖m⊙x‖ = Σ P(m)‖m⊙x‖ = ${fixed.toFixed(4)} (closed form)`);
   await expect(averages(page)).toContainText(`= ${(fixed / 0.5).toFixed(4)}`);
   await expect(section(page).getByTestId('masks-numbers')).toContainText('2.5991');
   await expect(section(page).getByTestId('masks-division')).toContainText('5.1982');

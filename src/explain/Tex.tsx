@@ -59,7 +59,8 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
   const [scrolls, setScrolls] = useState(false);
   useEffect(() => {
     const root = ref.current;
-    if (!display || root === null || typeof ResizeObserver === 'undefined') return;
+    // Re-run whenever KaTeX's output (html) replaced the nodes.
+    if (!display || root === null || html === '' || typeof ResizeObserver === 'undefined') return;
     const measure = () => setScrolls(root.scrollWidth > root.clientWidth + 1);
     // The column (the wrapper's size) and the formula (its content, which grows when KaTeX's fonts load).
     const observer = new ResizeObserver(measure);

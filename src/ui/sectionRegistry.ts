@@ -1,15 +1,15 @@
 import type { ComponentType } from 'react';
 import type { SectionId } from '../state/explorerState.ts';
 import { SECTIONS } from './sectionList.ts';
-import { DropConnectSection } from './sections/DropConnectSection.tsx';
+import { DropConnectSection } from './sections/dropconnect/DropConnectSection.tsx';
 import { LayersSection } from './sections/layers/LayersSection.tsx';
-import { MasksSection } from './sections/MasksSection.tsx';
+import { MasksSection } from './sections/masks/MasksSection.tsx';
 import { MeanSection } from './sections/MeanSection.tsx';
 import { MistakesSection } from './sections/MistakesSection.tsx';
 import { NormSection } from './sections/norm/NormSection.tsx';
 import { NotationSection } from './sections/NotationSection.tsx';
-import { QuestionSection } from './sections/QuestionSection.tsx';
-import { RescalingSection } from './sections/RescalingSection.tsx';
+import { QuestionSection } from './sections/question/QuestionSection.tsx';
+import { RescalingSection } from './sections/rescaling/RescalingSection.tsx';
 
 /** Each section's component, typed over every SectionId, so a new section fails to compile until it has one. */
 const COMPONENTS: { readonly [id in SectionId]: ComponentType } = {

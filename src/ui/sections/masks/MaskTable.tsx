@@ -1,8 +1,8 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { formatFixed } from '../explain/formatNumber.ts';
-import { magnitudeDecimals } from '../explain/questionDerivation.ts';
-import type { MaskRow } from '../math/index.ts';
-import { sectionInfo } from './sectionList.ts';
+import { formatFixed } from '../../../explain/formatNumber.ts';
+import { magnitudeDecimals } from '../../../explain/questionDerivation.ts';
+import type { MaskRow } from '../../../math/index.ts';
+import { sectionInfo } from '../../sectionList.ts';
 import {
   MASK_PAGE_SIZE,
   maskText,
@@ -14,7 +14,7 @@ import {
   sortMaskRows,
   type MaskColumn,
   type MaskSort,
-} from './maskTableRows.ts';
+} from '../../maskTableRows.ts';
 
 interface MaskTableProps {
   /** The masks (maskRows, natural order) with probabilities and norms; ‖y‖ = ‖m⊙x‖/q. */

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
 import { useId, useRef } from 'react';
-import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
-import { FigureExport } from './FigureExport.tsx';
+import { formatFixed, formatKeep } from '../../../explain/formatNumber.ts';
+import { FigureExport } from '../../FigureExport.tsx';
 
 interface RescalingScaleLineProps {
   readonly keep: number;

@@ -1,11 +1,11 @@
-import { SmallMultiples, type HistogramPanel } from '../charts/SmallMultiples.tsx';
-import { formatFixed, formatKeep, formatProbability, methodLabel } from '../explain/formatNumber.ts';
-import type { AnalysisResult, Compensation } from '../math/index.ts';
+import { SmallMultiples, type HistogramPanel } from '../../../charts/SmallMultiples.tsx';
+import { formatFixed, formatKeep, formatProbability, methodLabel } from '../../../explain/formatNumber.ts';
+import { type AnalysisResult, type Compensation, compensationInfo } from '../../../math/index.ts';
 import { useRef } from 'react';
-import { FigureData } from './FigureData.tsx';
-import { FigureExport } from './FigureExport.tsx';
-import { useCompensationLabels } from './labels.ts';
-import { describeHistogram } from './normHistogramData.ts';
+import { FigureData } from '../../FigureData.tsx';
+import { FigureExport } from '../../FigureExport.tsx';
+import { useCompensationLabels } from '../../labels.ts';
+import { describeHistogram } from '../../normHistogramData.ts';
 
 interface RescalingPanelsProps {
   /** The compared compensations, in order, and their results (null while computing). */
@@ -26,7 +26,7 @@ export function RescalingPanels({ compared, results }: RescalingPanelsProps) {
   if (ready.length === 0) return <p className="placeholder">Computing the compared distributions…</p>;
   const panels: HistogramPanel[] = ready.map((r) => {
     const label = COMPENSATION_LABELS[r.compensation];
-    const dropped = r.compensation === 'match' && r.pAllDropped > 0 ? ` All units dropped (no scale) with probability ${formatProbability(r.pAllDropped)}.` : '';
+    const dropped = compensationInfo(r.compensation).kind === 'per-sample' && r.pAllDropped > 0 ? ` All units dropped (no scale) with probability ${formatProbability(r.pAllDropped)}.` : '';
     return {
       id: r.compensation,
       title: `${label} (${methodLabel(r.histogram.method)})`,

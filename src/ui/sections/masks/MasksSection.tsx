@@ -1,23 +1,19 @@
 import { useId, useMemo } from 'react';
-import { formatFixed, formatKeep, formatProbability } from '../../explain/formatNumber.ts';
-import { masksDerivation } from '../../explain/masksDerivation.ts';
-import { magnitudeDecimals } from '../../explain/questionDerivation.ts';
-import { Tex } from '../../explain/Tex.tsx';
-import { type Estimate, maskRows, MAX_LISTED_UNITS } from '../../math/index.ts';
-import { selectFirstResult } from '../../state/analysisStore.ts';
-import { selectKept, selectNormSquared, selectUnits, selectVector } from '../../state/selectors.ts';
-import { useAnalysis } from '../analysisContext.ts';
-import { EstimateText } from '../EstimateText.tsx';
-import { useActions, useExplorer } from '../explorerContext.ts';
-import { MaskTable } from '../MaskTable.tsx';
-import { maskText, sameMask } from '../maskTableRows.ts';
-import { Section } from '../Section.tsx';
-import { SectionRef } from '../SectionRef.tsx';
-import { useControlAccess } from '../controlAccess.ts';
-
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-/** 2ⁿ written with superscript digits ("2¹²"). */
-const powerOfTwo = (n: number) => `2${[...String(n)].map((d) => SUPERSCRIPTS[Number(d)] ?? d).join('')}`;
+import { formatFixed, formatKeep, formatProbability, provenance } from '../../../explain/formatNumber.ts';
+import { magnitudeDecimals } from '../../../explain/questionDerivation.ts';
+import { Tex } from '../../../explain/Tex.tsx';
+import { compensationInfo, maskModel, MAX_LISTED_UNITS } from '../../../math/index.ts';
+import { selectFirstResult } from '../../../state/analysisStore.ts';
+import { selectKept, selectNormSquared, selectUnits, selectVector } from '../../../state/selectors.ts';
+import { useAnalysis } from '../../analysisContext.ts';
+import { EstimateText } from '../../EstimateText.tsx';
+import { useActions, useExplorer } from '../../explorerContext.ts';
+import { MaskTable } from './MaskTable.tsx';
+import { manyMasksNumbers, masksFigure } from './masksFigure.ts';
+import { maskText, sameMask } from '../../maskTableRows.ts';
+import { Section } from '../../Section.tsx';
+import { SectionRef } from '../../SectionRef.tsx';
+import { useControlAccess } from '../../controlAccess.ts';
 
 /** A mean or norm in the averages: 4 decimals, or 5 significant digits below 0.1. */
 const mean = (value: number) => formatFixed(value, magnitudeDecimals(value));
@@ -41,18 +37,7 @@ export function MasksSection() {
 
 /** n > 12: no listing; the engine's mean (with its provenance) and a pointer to the histogram. */
 function TooManyMasks({ units }: { readonly units: number }) {
-  const result = useAnalysis('main', selectFirstResult);
-  const masked = result !== null && result.model !== 'dropconnect' && result.complete ? result.meanMaskedNorm : null;
-  const q = result?.keep ?? 1;
-  const compensated: Estimate | null =
-    masked === null
-      ? null
-      : {
-          value: masked.value / q,
-          method: masked.method,
-          ...(masked.standardError === undefined ? {} : { standardError: masked.standardError / q }),
-          ...(masked.interval === undefined ? {} : { interval: [masked.interval[0] / q, masked.interval[1] / q] as const }),
-        };
+  const numbers = manyMasksNumbers(useAnalysis('main', selectFirstResult));
   return (
     <div className="masks-too-many">
       <p>
@@ -60,10 +45,10 @@ function TooManyMasks({ units }: { readonly units: number }) {
         n = {units.toLocaleString('en-US')} units, so 2<sup>{units}</sup> masks. Their distribution of ‖y‖ is in the{' '}
         <a href="#norm">histogram section</a>.
       </p>
-      {masked !== null && compensated !== null ? (
+      {numbers !== null ? (
         <p>
-          Over all of them, E‖m⊙x‖ = <EstimateText estimate={masked} decimals={4} /> and E‖y‖ = E‖m⊙x‖/q ={' '}
-          <EstimateText estimate={compensated} decimals={4} />, at q = {formatKeep(q)}.
+          Over all of them, E‖m⊙x‖ = <EstimateText estimate={numbers.masked} decimals={4} /> and, dividing by q,
+          E‖m⊙x‖/q = <EstimateText estimate={numbers.divided} decimals={4} />, at q = {formatKeep(numbers.q)}.
         </p>
       ) : null}
     </div>
@@ -82,35 +67,23 @@ function EveryMask() {
   const keepAccess = useControlAccess('keep');
   const maskAccess = useControlAccess('mask');
   // The box holds the model switch, k for fixed counts, and a note for DropConnect: leave it out when all are gone.
-  const showModelBox = modelAccess !== 'hidden' || (model === 'fixed' && keepAccess !== 'hidden') || model === 'dropconnect';
+  const { keepFromCount, masks } = maskModel(model);
+  const showModelBox = modelAccess !== 'hidden' || (keepFromCount && keepAccess !== 'hidden') || masks === 'weights';
   const n = x.length;
   // k ≥ 1 for the table (round(q·n) can be 0 for a small q); setKept keeps it in 1…n.
   const kept = Math.max(1, useExplorer(selectKept));
-  const tableModel = model === 'fixed' ? 'fixed' : 'bernoulli';
-  const q = tableModel === 'fixed' ? kept / n : keep;
+  const compensation = useExplorer((s) => s.compensation);
+  const result = useAnalysis('main', selectFirstResult);
   const norm = Math.sqrt(normSquared);
   const id = useId();
-
-  const rows = useMemo(
-    () => maskRows({ x, keep, model: tableModel, kept, compensation: 'inverted' }),
-    [x, keep, tableModel, kept],
-  );
-  const derivation = useMemo(
-    () => masksDerivation({ rows, model: tableModel, units: n, keep: q, kept, norm }),
-    [rows, tableModel, n, q, kept, norm],
-  );
-  // The other model, for the comparison under the table.
-  const otherModel = tableModel === 'fixed' ? 'bernoulli' : 'fixed';
-  const otherQ = otherModel === 'fixed' ? kept / n : keep;
-  const other = useMemo(() => {
-    const otherRows = maskRows({ x, keep, model: otherModel, kept, compensation: 'inverted' });
-    return masksDerivation({ rows: otherRows, model: otherModel, units: n, keep: otherQ, kept, norm });
-  }, [x, keep, otherModel, kept, n, otherQ, norm]);
+  const figure = useMemo(() => masksFigure({ x, keep, model, kept, norm }, result), [x, keep, model, kept, norm, result]);
+  const { listed, excessPercent: excess } = figure;
+  const { rows, derivation, q } = listed;
+  const tableModel = listed.model;
 
   const chosenRow = chosen !== null && chosen.length === n ? rows.find((r) => sameMask(r.mask, chosen)) : undefined;
   const choose = maskAccess === 'free' ? (target: readonly (0 | 1)[]) => actions.setMask(target) : null;
-  const excess = norm > 0 ? (derivation.meanNorm / norm - 1) * 100 : null;
-  const count = tableModel === 'fixed' ? `the C(${n}, ${kept}) = ${rows.length} masks that keep exactly ${kept}` : `all ${powerOfTwo(n)} = ${rows.length} masks`;
+  const count = figure.countText;
 
   return (
     <>
@@ -141,7 +114,7 @@ function EveryMask() {
               </label>
             </>
           )}
-          {model === 'fixed' && keepAccess !== 'hidden' ? (
+          {keepFromCount && keepAccess !== 'hidden' ? (
             <div className="masks-kept">
               <label htmlFor={`${id}-k`}>k, units each mask keeps</label>{' '}
               <select
@@ -159,7 +132,7 @@ function EveryMask() {
               <span className="method-note">q = k/n = {formatKeep(kept / n)}</span>
             </div>
           ) : null}
-          {model === 'dropconnect' ? (
+          {figure.showsUnitMasksInstead ? (
             <p className="method-note">
               DropConnect (chosen among the controls) masks the weights of the next layer, not the units; this table shows the
               unit masks of the Bernoulli model at the same q.{modelAccess === 'free' ? ' Choose a model here to switch.' : ''}
@@ -188,39 +161,32 @@ function EveryMask() {
 
       <div className="mask-averages" role="group" aria-label="Averages over the listed masks">
         <p>
-          Averaged over {count} (exact enumeration; the probabilities add up to {formatProbability(derivation.totalProbability)}):
+          Averaged over {count} (the probabilities add up to {formatProbability(derivation.totalProbability)}):
         </p>
         <ul>
           <li>
-            E‖m⊙x‖ = Σ P(m)‖m⊙x‖ = <strong>{mean(derivation.meanMaskedNorm)}</strong>
+            E‖m⊙x‖ = Σ P(m)‖m⊙x‖ = <strong>{mean(listed.meanMaskedNorm.value)}</strong> ({provenance(listed.meanMaskedNorm, magnitudeDecimals(listed.meanMaskedNorm.value))})
           </li>
           <li>
-            E‖y‖ = E‖m⊙x‖/q = {mean(derivation.meanMaskedNorm)}/{formatKeep(q)} = <strong>{mean(derivation.meanNorm)}</strong>
+            E‖y‖ = E‖m⊙x‖/q = {mean(listed.meanMaskedNorm.value)}/{formatKeep(q)} = <strong>{mean(listed.meanNorm.value)}</strong>
             , against ‖x‖ = {mean(norm)}
             {excess === null ? '' : <> ({formatFixed(Math.abs(excess), 1)} % {excess >= 0 ? 'above' : 'below'})</>}
           </li>
         </ul>
       </div>
       <p>
-        {otherModel === 'fixed' ? (
-          <>
-            The accepted answer’s model, exactly k = {kept} of {n} kept (q = {formatKeep(otherQ)}), averages only{' '}
-            {other.count} masks and gives E‖y‖ = {mean(other.meanNorm)} (exact enumeration).
-          </>
-        ) : (
-          <>
-            Real dropout at q = {formatKeep(otherQ)} draws all {other.count} masks, including keeping none (‖y‖ = 0) and
-            keeping all (‖y‖ = ‖x‖/q), and gives E‖y‖ = {mean(other.meanNorm)} (exact enumeration).
-          </>
-        )}{' '}
+        {figure.otherText}{' '}
         Neither model promises ‖x‖: dividing by q keeps the mean, E[y] = x, not the length (<SectionRef id="norm" /> shows
         why ‖x‖ ≤ E‖y‖ ≤ ‖x‖/√q).
+        {compensationInfo(compensation).unbiased ? null : (
+          <> This section divides by q (inverted dropout); the page’s compensation applies to <SectionRef id="norm" possessive /> histogram.</>
+        )}
       </p>
       <div className="derivation" role="group" aria-label="Derivation of the average with your numbers">
         {derivation.steps.map((step) => (
           <Tex key={step.id} tex={step.tex} display label={`masks-${step.id}`} />
         ))}
-        {tableModel === 'bernoulli' ? (
+        {figure.groupsByKeptCount ? (
           <p className="method-note">
             S<sub>k</sub> is the sum of ‖m⊙x‖ over the C(n, k) masks that keep k units; all of them have the same
             probability q<sup>k</sup>(1−q)<sup>n−k</sup>.

@@ -1,25 +1,26 @@
 import { useMemo, useRef } from 'react';
-import { MaskVectors } from '../../charts/MaskVectors.tsx';
-import { formatFixed, formatKeep, formatProbability } from '../../explain/formatNumber.ts';
-import { QUESTION_TERMS, questionDerivation } from '../../explain/questionDerivation.ts';
-import { Tex } from '../../explain/Tex.tsx';
-import { KEEP_STEP, MAX_KEEP, MAX_MASK_UNITS, MIN_KEEP } from '../../state/explorerState.ts';
-import { selectEffectiveKeep, selectKept, selectUnits, selectVector } from '../../state/selectors.ts';
-import { DraggableNumber } from '../DraggableNumber.tsx';
-import { useActions, useExplorer } from '../explorerContext.ts';
-import { FigureData } from '../FigureData.tsx';
-import { FigureExport } from '../FigureExport.tsx';
-import { useHighlight } from '../highlightContext.ts';
-import { HighlightKeys } from '../HighlightKeys.tsx';
-import { useCompensationLabels } from '../labels.ts';
-import { maskText } from '../maskTableRows.ts';
-import { NotebookExport } from '../NotebookExport.tsx';
-import { QuestionMaskPicker } from '../QuestionMaskPicker.tsx';
-import { describeMaskFigure, proseNumber, shownMask } from '../questionFigureText.ts';
-import { Section } from '../Section.tsx';
-import { SectionRef } from '../SectionRef.tsx';
-import { ActionButton } from '../ActionButton.tsx';
-import { useControlAccess } from '../controlAccess.ts';
+import { MaskVectors } from '../../../charts/MaskVectors.tsx';
+import { compensationInfo, maskModel } from '../../../math/index.ts';
+import { formatFixed, formatKeep, formatProbability } from '../../../explain/formatNumber.ts';
+import { QUESTION_TERMS, questionDerivation } from '../../../explain/questionDerivation.ts';
+import { Tex } from '../../../explain/Tex.tsx';
+import { KEEP_STEP, MAX_KEEP, MAX_MASK_UNITS, MIN_KEEP } from '../../../state/explorerState.ts';
+import { selectEffectiveKeep, selectKept, selectUnits, selectVector } from '../../../state/selectors.ts';
+import { DraggableNumber } from '../../DraggableNumber.tsx';
+import { useActions, useExplorer } from '../../explorerContext.ts';
+import { FigureData } from '../../FigureData.tsx';
+import { FigureExport } from '../../FigureExport.tsx';
+import { useHighlight } from '../../highlightContext.ts';
+import { HighlightKeys } from '../../HighlightKeys.tsx';
+import { useCompensationLabels } from '../../labels.ts';
+import { maskText } from '../../maskTableRows.ts';
+import { NotebookExport } from '../../NotebookExport.tsx';
+import { QuestionMaskPicker } from './QuestionMaskPicker.tsx';
+import { describeMaskFigure, proseNumber, shownMask } from '../../questionFigureText.ts';
+import { Section } from '../../Section.tsx';
+import { SectionRef } from '../../SectionRef.tsx';
+import { ActionButton } from '../../ActionButton.tsx';
+import { useControlAccess } from '../../controlAccess.ts';
 
 /** 1 − v without binary noise (1 − 0.7 shows as 0.3). */
 const complement = (v: number) => Number((1 - v).toFixed(12));
@@ -72,7 +73,8 @@ function SingleMask() {
   const [highlight, setHighlight] = useHighlight();
   const figureRef = useRef<HTMLElement>(null);
   const mask = useMemo(() => shownMask(chosen, x.length), [chosen, x.length]);
-  const fixedWithoutKept = model === 'fixed' && kept === 0;
+  const { keepFromCount, masks } = maskModel(model);
+  const fixedWithoutKept = keepFromCount && kept === 0;
   const derivation = useMemo(() => questionDerivation({ x, mask, keep }), [x, mask, keep]);
   const figure = useMemo(() => describeMaskFigure(x, mask, keep, derivation), [x, mask, keep, derivation]);
   const n = x.length;
@@ -84,7 +86,7 @@ function SingleMask() {
   const maskAccess = useControlAccess('mask');
 
   const keepSentence =
-    model === 'fixed' ? (
+    keepFromCount ? (
       <>
         With the fixed-count model chosen, q = k/n = {kept}/{n} = {formatKeep(keep)}.
       </>
@@ -202,8 +204,8 @@ function SingleMask() {
       <p className="method-note">
         This section always divides by q (inverted dropout, what every framework does), because that is the question as
         asked
-        {compensation === 'inverted' ? '.' : <>; the compensation chosen among the controls ({COMPENSATION_LABELS[compensation]}) is not used here.</>}
-        {model === 'dropconnect' ? (
+        {compensationInfo(compensation).unbiased ? '.' : <>; the compensation chosen among the controls ({COMPENSATION_LABELS[compensation]}) is not used here.</>}
+        {masks === 'weights' ? (
           <>
             {' '}
             Its mask is on the units, as in the question; the page’s DropConnect model masks the weights of the next layer

@@ -2,10 +2,10 @@
  * Words and table rows for section 7 (DropConnect): text alternatives and data tables from the
  * closed-form moments of docs/mathematics.md#dropconnect.
  */
-import { formatFixed } from '../explain/formatNumber.ts';
-import { formatAdaptive } from '../explain/meanDerivation.ts';
-import type { DropConnectMoments } from '../explain/dropConnectDerivation.ts';
-import type { DropConnectWeights } from '../math/index.ts';
+import { formatFixed } from '../../../explain/formatNumber.ts';
+import { formatAdaptive } from '../../../explain/meanDerivation.ts';
+import type { DropConnectMoments } from '../../../explain/dropConnectDerivation.ts';
+import type { DropConnectWeights } from '../../../math/index.ts';
 
 /** Inputs listed in the weight table. */
 export const MAX_WEIGHT_TABLE_INPUTS = 64;

@@ -1,28 +1,25 @@
-import { useMemo } from 'react';
-import { Tex } from '../../explain/Tex.tsx';
-import { formatFixed, formatKeep, formatProbability, methodLabel } from '../../explain/formatNumber.ts';
+import { Tex } from '../../../explain/Tex.tsx';
+import { formatFixed, formatKeep, formatProbability, methodLabel } from '../../../explain/formatNumber.ts';
 import {
   constantMeanTex,
-  constantScaleOf,
   constantScaleTex,
   scaleApproximationTex,
   scaleBoundsTex,
-  scalePosition,
-} from '../../explain/rescalingDerivation.ts';
-import type { AnalysisResult } from '../../math/index.ts';
-import { selectEffectiveKeep, selectKept, selectVector } from '../../state/selectors.ts';
-import { useAnalysis } from '../analysisContext.ts';
-import { selectNormResults } from '../../state/analysisStore.ts';
-import { useActions, useExplorer } from '../explorerContext.ts';
-import { ProgressLine } from '../ProgressLine.tsx';
-import { RescalingPanels } from '../RescalingPanels.tsx';
-import { maskedNormClosedForm } from '../rescalingRows.ts';
-import { RescalingScaleLine } from '../RescalingScaleLine.tsx';
-import { RescalingTable } from '../RescalingTable.tsx';
-import { RescalingToggles } from '../RescalingToggles.tsx';
-import { RescalingUnitControl } from '../RescalingUnitControl.tsx';
-import { Section } from '../Section.tsx';
-import { ActionButton } from '../ActionButton.tsx';
+} from '../../../explain/rescalingDerivation.ts';
+import { selectEffectiveKeep, selectKept, selectVector } from '../../../state/selectors.ts';
+import { useAnalysis } from '../../analysisContext.ts';
+import { selectNormResults } from '../../../state/analysisStore.ts';
+import { useActions, useExplorer } from '../../explorerContext.ts';
+import { ProgressLine } from '../../ProgressLine.tsx';
+import { RescalingPanels } from './RescalingPanels.tsx';
+import { rescalingFigure } from './rescalingFigure.ts';
+import { RescalingScaleLine } from './RescalingScaleLine.tsx';
+import { RescalingTable } from './RescalingTable.tsx';
+import { RescalingToggles } from './RescalingToggles.tsx';
+import { RescalingUnitControl } from './RescalingUnitControl.tsx';
+import { Section } from '../../Section.tsx';
+import { SectionRef } from '../../SectionRef.tsx';
+import { ActionButton } from '../../ActionButton.tsx';
 
 /** Section 6: rescale each masked vector to the original length instead? Every scale but 1/q biases the mean. */
 export function RescalingSection() {
@@ -37,16 +34,8 @@ export function RescalingSection() {
     const r = results[i];
     return r !== null && r !== undefined && r.compensation === c ? [r] : [];
   });
-  // E‖m⊙x‖ by the closed form here (a few ms); for a large fixed-count layer it comes from the engine.
-  const closed = useMemo(() => maskedNormClosedForm(x, keep, model, kept), [x, keep, model, kept]);
-  const masked = closed ?? engineMaskedNorm(ready);
-  const numbers = masked === null ? null : { x, keep, maskedNorm: masked.value };
-  const constant = numbers === null ? null : constantScaleOf(numbers);
-  const position = numbers === null ? null : scalePosition(numbers);
-  // P(m⊙x = 0): closed form for unit masks; the fixed-count value comes with the engine's results.
-  const pAllDropped =
-    model === 'fixed' ? (ready.find((r) => r.compensation === 'match')?.pAllDropped ?? null) : (1 - keep) ** x.filter((v) => v !== 0).length;
-  const modelWords = model === 'fixed' ? `exactly ${kept} of ${x.length} kept` : 'Bernoulli masks';
+  const figure = rescalingFigure({ x, keep, model, kept }, ready);
+  const { maskedNorm: masked, numbers, constantScale: constant, position, pAllDropped, modelWords } = figure;
   return (
     <Section id="rescaling">
       <p>
@@ -55,7 +44,7 @@ export function RescalingSection() {
         length ‖x‖. Or use <em>one constant</em>, c* = ‖x‖/E‖m⊙x‖, chosen so that the <em>average</em> length is ‖x‖.
         Compare them with 1/q on the same x and q = {formatKeep(keep)} ({modelWords}):
       </p>
-      {model === 'dropconnect' ? (
+      {figure.constantForUnitMasksInstead ? (
         <p className="layers-note">
           The sidebar’s model is DropConnect, so the histograms and the table are for masked weights, while c* below is for
           unit dropout.{' '}
@@ -108,16 +97,10 @@ export function RescalingSection() {
             their mass ‖x‖² − ‖m⊙x‖²), gradient reaches the dropped units through it, and the mask that drops every unit
             has no scale at all
             {pAllDropped === null ? '' : ` (probability ${formatProbability(pAllDropped)} here)`}. Dividing by q leaks nothing
-            and biases nothing; the longer y it produces (section 4) is a second-moment effect, not an error.
+            and biases nothing; the longer y it produces (<SectionRef id="norm" />) is a second-moment effect, not an error.
           </p>
         </>
       )}
     </Section>
   );
-}
-
-/** E‖m⊙x‖ from the engine (any compared result carries it), when the closed form is not run here. */
-function engineMaskedNorm(results: readonly AnalysisResult[]) {
-  const estimate = results[0]?.meanMaskedNorm;
-  return estimate !== undefined && Number.isFinite(estimate.value) ? estimate : null;
 }

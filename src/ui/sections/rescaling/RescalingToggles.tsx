@@ -1,8 +1,8 @@
-import { type Compensation, COMPENSATIONS } from '../math/index.ts';
-import { useActions, useExplorer } from './explorerContext.ts';
-import { useCompensationLabels } from './labels.ts';
-import { useControlAccess } from './controlAccess.ts';
-import { FIXED_BY_LINK } from './Slider.tsx';
+import { type Compensation, COMPENSATIONS } from '../../../math/index.ts';
+import { useActions, useExplorer } from '../../explorerContext.ts';
+import { useCompensationLabels } from '../../labels.ts';
+import { useControlAccess } from '../../controlAccess.ts';
+import { FIXED_BY_LINK } from '../../Slider.tsx';
 
 /** One toggle button per compensation: pressed ones are compared side by side (at least one stays). */
 export function RescalingToggles() {

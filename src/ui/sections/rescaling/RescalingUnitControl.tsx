@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import { formatFixed } from '../explain/formatNumber.ts';
-import { MAX_EXPLICIT_UNITS, MAX_UNIT_VALUE, MIN_UNIT_VALUE, UNIT_STEP } from '../state/explorerState.ts';
-import { Slider } from './Slider.tsx';
-import { useControlAccess } from './controlAccess.ts';
+import { formatFixed } from '../../../explain/formatNumber.ts';
+import { MAX_EXPLICIT_UNITS, MAX_UNIT_VALUE, MIN_UNIT_VALUE, UNIT_STEP } from '../../../state/explorerState.ts';
+import { Slider } from '../../Slider.tsx';
+import { useControlAccess } from '../../controlAccess.ts';
 
 interface RescalingUnitControlProps {
   readonly vector: readonly number[];

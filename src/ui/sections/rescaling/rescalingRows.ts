@@ -1,37 +1,19 @@
 /**
- * Section 6's numbers that are not in one engine result: E‖m⊙x‖ for c* on the main thread (closed
- * form), the mean's factor or range of factors, the bias against the test-time output, and the words
+ * Section rescaling's words that are not in one engine result: the mean's factor or range of factors, the bias against the test-time output, and the words
  * for what each compensation leaks or breaks (docs/mathematics.md#norm-matching-and-the-alternatives).
  */
-import { type AnalysisResult, type Compensation, type Estimate, expectedMaskedNorm, expectedMaskedNormFixed, type MaskModel } from '../math/index.ts';
-import { formatFixed, formatProbability } from '../explain/formatNumber.ts';
-
-/** Largest n·k for the fixed-count quadrature on the main thread (O(641·n·k), ~50 ms at the limit). */
-const FIXED_MAIN_THREAD_LIMIT = 120_000;
-
-/**
- * E‖m⊙x‖ by the closed form for Bernoulli masks (DropConnect falls back to Bernoulli unit masks) or
- * exactly k of n kept (when n·k is small enough to run here); null when it must come from the engine.
- */
-export function maskedNormClosedForm(x: readonly number[], keep: number, model: MaskModel, kept: number): Estimate | null {
-  try {
-    if (model !== 'fixed') return { value: expectedMaskedNorm(x, keep), method: 'closed-form' };
-    if (x.length * kept <= FIXED_MAIN_THREAD_LIMIT) return { value: expectedMaskedNormFixed(x, kept), method: 'closed-form' };
-    return null;
-  } catch {
-    return null;
-  }
-}
+import { type AnalysisResult, type Compensation, compensationInfo } from '../../../math/index.ts';
+import { formatFixed, formatProbability } from '../../../explain/formatNumber.ts';
 
 /** What the network computes at test time for this compensation: x, or q·x for 'none' (weights × q at test). */
 export function testOutputFactor(compensation: Compensation, keep: number): number {
-  return compensation === 'none' ? keep : 1;
+  return compensationInfo(compensation).testFactor(keep);
 }
 
 /** E[y] in words: "x", "0.9707·x", or a range of per-unit factors when E[y] is not proportional to x. */
 export function meanInWords(result: AnalysisResult): string {
   const mean = result.meanVector.values;
-  const x = result.compensation === 'match' || result.scale === null ? null : result.scale * result.keep;
+  const x = compensationInfo(result.compensation).kind === 'per-sample' || result.scale === null ? null : result.scale * result.keep;
   if (x !== null && mean.every(Number.isFinite)) {
     return Math.abs(x - 1) < 5e-13 ? 'x' : `${formatFixed(x, 4)}·x`;
   }

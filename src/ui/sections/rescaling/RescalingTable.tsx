@@ -1,7 +1,7 @@
-import { formatFixed, methodLabel } from '../explain/formatNumber.ts';
-import type { AnalysisResult } from '../math/index.ts';
-import { EstimateText } from './EstimateText.tsx';
-import { useCompensationLabels } from './labels.ts';
+import { formatFixed, methodLabel } from '../../../explain/formatNumber.ts';
+import type { AnalysisResult } from '../../../math/index.ts';
+import { EstimateText } from '../../EstimateText.tsx';
+import { useCompensationLabels } from '../../labels.ts';
 import { biasNorm, leaksInWords, meanInWords } from './rescalingRows.ts';
 
 /** The compared compensations side by side (mean, lengths, downstream variance), then what each leaks or breaks. */

@@ -1,20 +1,20 @@
 import { useMemo, useRef } from 'react';
-import { DropConnectBars } from '../../charts/DropConnectBars.tsx';
+import { DropConnectBars } from '../../../charts/DropConnectBars.tsx';
 import {
   dropConnectMoments,
   meanSquareOutputTex,
   outputCovarianceTex,
   outputMeanTex,
   outputVarianceTex,
-} from '../../explain/dropConnectDerivation.ts';
-import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../../explain/formatNumber.ts';
-import { Tex } from '../../explain/Tex.tsx';
-import { seededWeights } from '../../math/index.ts';
-import { DROPCONNECT_ROWS } from '../../state/analysisRequest.ts';
-import { selectFirstResult } from '../../state/analysisStore.ts';
-import { MAX_SEED } from '../../state/explorerState.ts';
-import { selectVector } from '../../state/selectors.ts';
-import { useAnalysis } from '../analysisContext.ts';
+} from '../../../explain/dropConnectDerivation.ts';
+import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../../../explain/formatNumber.ts';
+import { Tex } from '../../../explain/Tex.tsx';
+import { compensationInfo, maskModel, seededWeights } from '../../../math/index.ts';
+import { DROPCONNECT_ROWS } from '../../../state/analysisRequest.ts';
+import { selectFirstResult } from '../../../state/analysisStore.ts';
+import { MAX_SEED } from '../../../state/explorerState.ts';
+import { selectVector } from '../../../state/selectors.ts';
+import { useAnalysis } from '../../analysisContext.ts';
 import {
   correlationRows,
   describeOutputs,
@@ -22,13 +22,14 @@ import {
   outputRows,
   strongestCorrelation,
   weightMatrixRows,
-} from '../dropConnectText.ts';
-import { useActions, useExplorer } from '../explorerContext.ts';
-import { FigureData } from '../FigureData.tsx';
-import { FigureExport } from '../FigureExport.tsx';
-import { useCompensationLabels } from '../labels.ts';
-import { Section } from '../Section.tsx';
-import { ActionButton } from '../ActionButton.tsx';
+} from './dropConnectText.ts';
+import { useActions, useExplorer } from '../../explorerContext.ts';
+import { FigureData } from '../../FigureData.tsx';
+import { FigureExport } from '../../FigureExport.tsx';
+import { useCompensationLabels } from '../../labels.ts';
+import { Section } from '../../Section.tsx';
+import { SectionRef } from '../../SectionRef.tsx';
+import { ActionButton } from '../../ActionButton.tsx';
 
 /**
  * Section 7: DropConnect masks the weights, u = (M⊙W)x/q. Per output it matches unit dropout
@@ -54,7 +55,7 @@ export function DropConnectSection() {
     const fourth = x.reduce((s, v) => s + v ** 4, 0);
     return fourth > 0 ? (squares * squares) / fourth : 0;
   }, [x]);
-  const dropConnectOn = model === 'dropconnect';
+  const dropConnectOn = maskModel(model).masks === 'weights';
   const figure = useRef<HTMLElement>(null);
 
   return (
@@ -66,14 +67,14 @@ export function DropConnectSection() {
         with inverted dropout direct.)
       </p>
       <p>
-        Section 3’s argument works output by output: each u<sub>j</sub> is a sum of independently kept terms
+        <SectionRef id="mean" capital possessive /> argument works output by output: each u<sub>j</sub> is a sum of independently kept terms
         W<sub>ji</sub>x<sub>i</sub>/q, so E u<sub>j</sub> = (Wx)<sub>j</sub>. Unit dropout followed by the same layer,
         z = W(m⊙x)/q, has the same means and the same variance for every output. The figure shows the {DROPCONNECT_ROWS}{' '}
         outputs of a random layer W ({DROPCONNECT_ROWS} × {n}, entries N(0, 1/n), seed {weightsSeed}).{' '}
         <ActionButton groups={['method']} onClick={() => setWeightsSeed(weightsSeed >= MAX_SEED ? 0 : weightsSeed + 1)}>
           New weight matrix W
         </ActionButton>{' '}
-        <span className="dropconnect-aside">(its first row is section 3’s w: the same seed draws both)</span>
+        <span className="dropconnect-aside">(its first row is <SectionRef id="mean" possessive /> w: the same seed draws both)</span>
       </p>
       <figure className="dropconnect-figure" ref={figure}>
         <DropConnectBars
@@ -140,11 +141,11 @@ export function DropConnectSection() {
         </thead>
         <RowsBody rows={correlationRows(moments)} />
       </table>
-      <p>Both inflate the squared length by the same amount on average, as in section 4:</p>
+      <p>Both inflate the squared length by the same amount on average, as in <SectionRef id="norm" />:</p>
       <Tex tex={meanSquareOutputTex(input)} display label="dropconnect-mean-square" />
       <MainHistogramSwitch
         dropConnectOn={dropConnectOn}
-        compensationLabel={compensation === 'inverted' ? null : COMPENSATION_LABELS[compensation]}
+        compensationLabel={compensationInfo(compensation).unbiased ? null : COMPENSATION_LABELS[compensation]}
         meanSquareNorm={moments.meanSquareNorm}
         keep={keep}
         onSwitch={() => setModel(dropConnectOn ? 'bernoulli' : 'dropconnect')}
@@ -165,7 +166,7 @@ interface MainHistogramSwitchProps {
 /** The button that sends the page's main histogram to ‖u‖, and the engine's numbers once it has. */
 function MainHistogramSwitch({ dropConnectOn, compensationLabel, meanSquareNorm, keep, onSwitch }: MainHistogramSwitchProps) {
   const result = useAnalysis('main', selectFirstResult);
-  const fits = dropConnectOn && result !== null && result.complete && result.model === 'dropconnect' && Math.abs(result.keep - keep) < 1e-12;
+  const fits = dropConnectOn && result !== null && result.complete && maskModel(result.model).masks === 'weights' && Math.abs(result.keep - keep) < 1e-12;
   return (
     <div className="dropconnect-switch">
       <p>
@@ -174,11 +175,11 @@ function MainHistogramSwitch({ dropConnectOn, compensationLabel, meanSquareNorm,
         </ActionButton>{' '}
         {dropConnectOn ? (
           <>
-            The page’s model is now DropConnect: the histogram in <a href="#norm">section 4</a> shows the exact (or
+            The page’s model is now DropConnect: the histogram in <SectionRef id="norm" /> shows the exact (or
             sampled) distribution of ‖u‖, with ‖Wx‖ in place of ‖x‖.
           </>
         ) : (
-          <>Switches the page’s mask model to DropConnect, so that <a href="#norm">section 4</a>’s histogram shows ‖u‖.</>
+          <>Switches the page’s mask model to DropConnect, so that <SectionRef id="norm" possessive /> histogram shows ‖u‖.</>
         )}
       </p>
       {compensationLabel !== null ? (
