@@ -1,6 +1,6 @@
 import { SmallMultiples, type HistogramPanel } from '../../../charts/SmallMultiples.tsx';
 import { formatFixed, formatKeep, formatProbability, methodLabel } from '../../../explain/formatNumber.ts';
-import { type AnalysisResult, type Compensation, compensationInfo } from '../../../math/index.ts';
+import { type AnalysisResult, type Compensation, compensationInfo, maskModel } from '../../../math/index.ts';
 import { useRef } from 'react';
 import { FigureData } from '../../FigureData.tsx';
 import { FigureExport } from '../../FigureExport.tsx';
@@ -24,20 +24,24 @@ export function RescalingPanels({ compared, results }: RescalingPanelsProps) {
     return result !== null && result !== undefined && result.compensation === c ? [result] : [];
   });
   if (ready.length === 0) return <p className="placeholder">Computing the compared distributions…</p>;
+  // ‖y‖ against ‖x‖, or DropConnect's ‖u‖ against ‖Wx‖.
+  const d = maskModel(ready[0]?.model ?? 'bernoulli');
+  const out = `‖${d.output}‖`;
+  const ref = `‖${d.reference}‖`;
   const panels: HistogramPanel[] = ready.map((r) => {
     const label = COMPENSATION_LABELS[r.compensation];
-    const dropped = compensationInfo(r.compensation).kind === 'per-sample' && r.pAllDropped > 0 ? ` All units dropped (no scale) with probability ${formatProbability(r.pAllDropped)}.` : '';
+    const dropped = compensationInfo(r.compensation).kind === 'per-sample' && r.pAllDropped > 0 ? ` All dropped (no scale) with probability ${formatProbability(r.pAllDropped)}.` : '';
     return {
       id: r.compensation,
       title: `${label} (${methodLabel(r.histogram.method)})`,
       description:
-        `‖y‖ with kept values ${label}, q = ${formatKeep(r.keep)}. ${describeHistogram(r.histogram)} ` +
-        `‖x‖ = ${formatFixed(r.norm, 4)}, E‖y‖ = ${formatFixed(r.meanNorm.value, 4)}.${dropped}`,
+        `${out} with kept values ${label}, q = ${formatKeep(r.keep)}. ${describeHistogram(r.histogram)} ` +
+        `${ref} = ${formatFixed(r.norm, 4)}, E${out} = ${formatFixed(r.meanNorm.value, 4)}.${dropped}`,
       edges: r.histogram.edges,
       probabilities: r.histogram.probabilities,
       markers: [
-        { id: 'norm', label: `‖x‖ = ${formatFixed(r.norm, 3)}`, value: r.norm, dash: 'solid' },
-        { id: 'mean', label: `E‖y‖ = ${formatFixed(r.meanNorm.value, 3)}`, value: r.meanNorm.value, dash: 'dashed' },
+        { id: 'norm', label: `${ref} = ${formatFixed(r.norm, 3)}`, value: r.norm, dash: 'solid' },
+        { id: 'mean', label: `E${out} = ${formatFixed(r.meanNorm.value, 3)}`, value: r.meanNorm.value, dash: 'dashed' },
       ],
     };
   });
@@ -45,12 +49,12 @@ export function RescalingPanels({ compared, results }: RescalingPanelsProps) {
   return (
     <>
       <div ref={chart}>
-        <SmallMultiples panels={panels} xLabel="‖y‖" columns={2} />
+        <SmallMultiples panels={panels} xLabel={out} columns={2} />
       </div>
-      <FigureExport target={chart} fileName="norm-by-compensation" label="histograms of ‖y‖ by compensation" />
+      <FigureExport target={chart} fileName="norm-by-compensation" label={`histograms of ${out} by compensation`} />
       <FigureData
-        title="Distributions of ‖y‖ by compensation (common bins)"
-        columns={['‖y‖ from', 'to', ...ready.map((r) => COMPENSATION_LABELS[r.compensation])]}
+        title={`Distributions of ${out} by compensation (common bins)`}
+        columns={[`${out} from`, 'to', ...ready.map((r) => COMPENSATION_LABELS[r.compensation])]}
         rows={edges.slice(0, -1).map((low, j) => [
           formatFixed(low, 4),
           formatFixed(edges[j + 1] ?? 0, 4),

@@ -1,5 +1,5 @@
 import { formatFixed, methodLabel } from '../../../explain/formatNumber.ts';
-import type { AnalysisResult } from '../../../math/index.ts';
+import { type AnalysisResult, maskModel } from '../../../math/index.ts';
 import { EstimateText } from '../../EstimateText.tsx';
 import { useCompensationLabels } from '../../labels.ts';
 import { biasNorm, leaksInWords, meanInWords } from './rescalingRows.ts';
@@ -8,22 +8,26 @@ import { biasNorm, leaksInWords, meanInWords } from './rescalingRows.ts';
 export function RescalingTable({ results }: { readonly results: readonly AnalysisResult[] }) {
   const COMPENSATION_LABELS = useCompensationLabels();
   if (results.length === 0) return null;
-  const norm = results[0]?.norm ?? 0;
+  const first = results[0];
+  const norm = first?.norm ?? 0;
+  // y and x, or DropConnect's u and Wx (z = u₁ there).
+  const d = maskModel(first?.model ?? 'bernoulli');
+  const [y, x] = [d.output, d.reference];
   return (
     <>
       <div className="table-scroll rescaling-table" tabIndex={0} role="region" aria-label="Compensations compared">
         <table>
           <caption>
-            Same x and q in every row; ‖x‖ = {formatFixed(norm, 4)}. The test-time output is x (q·x for “× 1 in training”);
-            z = w·y is one unit of the next layer.
+            Same x and q in every row; ‖{x}‖ = {formatFixed(norm, 4)}. The test-time output is {x} (q·{x} for “× 1 in
+            training”); {d.masks === 'units' ? 'z = w·y is one unit of the next layer' : 'z = u₁ is the first output'}.
           </caption>
           <thead>
             <tr>
               <th scope="col">Kept values</th>
-              <th scope="col">E[y]</th>
-              <th scope="col">‖E[y] − test output‖</th>
-              <th scope="col">E‖y‖</th>
-              <th scope="col">√E‖y‖²</th>
+              <th scope="col">E[{y}]</th>
+              <th scope="col">‖E[{y}] − test output‖</th>
+              <th scope="col">E‖{y}‖</th>
+              <th scope="col">√E‖{y}‖²</th>
               <th scope="col">Var z</th>
             </tr>
           </thead>

@@ -2,7 +2,7 @@
  * Section rescaling's words that are not in one engine result: the mean's factor or range of factors, the bias against the test-time output, and the words
  * for what each compensation leaks or breaks (docs/mathematics.md#norm-matching-and-the-alternatives).
  */
-import { type AnalysisResult, type Compensation, compensationInfo } from '../../../math/index.ts';
+import { type AnalysisResult, type Compensation, compensationInfo, maskModel } from '../../../math/index.ts';
 import { formatFixed, formatProbability } from '../../../explain/formatNumber.ts';
 
 /** What the network computes at test time for this compensation: x, or q·x for 'none' (weights × q at test). */
@@ -10,12 +10,16 @@ export function testOutputFactor(compensation: Compensation, keep: number): numb
   return compensationInfo(compensation).testFactor(keep);
 }
 
-/** E[y] in words: "x", "0.9707·x", or a range of per-unit factors when E[y] is not proportional to x. */
+/**
+ * E[y] in words: "x", "0.9707·x", or a range of per-unit factors when E[y] is not proportional to x
+ * (DropConnect: E[u] against Wx).
+ */
 export function meanInWords(result: AnalysisResult): string {
+  const ref = maskModel(result.model).reference;
   const mean = result.meanVector.values;
   const x = compensationInfo(result.compensation).kind === 'per-sample' || result.scale === null ? null : result.scale * result.keep;
   if (x !== null && mean.every(Number.isFinite)) {
-    return Math.abs(x - 1) < 5e-13 ? 'x' : `${formatFixed(x, 4)}·x`;
+    return Math.abs(x - 1) < 5e-13 ? ref : `${formatFixed(x, 4)}·${ref}`;
   }
   let low = Infinity;
   let high = -Infinity;
@@ -27,8 +31,9 @@ export function meanInWords(result: AnalysisResult): string {
     }
   });
   if (!Number.isFinite(low)) return 'pending';
-  if (high - low < 5e-5 * Math.max(1, Math.abs(high))) return `${formatFixed(low, 4)}·x`;
-  return `not ∝ x: E[y_i]/x_i from ${formatFixed(low, 3)} to ${formatFixed(high, 3)}`;
+  const { output } = maskModel(result.model);
+  if (high - low < 5e-5 * Math.max(1, Math.abs(high))) return `${formatFixed(low, 4)}·${ref}`;
+  return `not ∝ ${ref}: E[${output}_i]/(${ref})_i from ${formatFixed(low, 3)} to ${formatFixed(high, 3)}`;
 }
 
 /** x_i, recovered from the result's bias (E[y] − x) and mean. */
@@ -48,25 +53,39 @@ export function biasNorm(result: AnalysisResult): { value: number; noise: number
   return { value: Math.sqrt(sum), noise };
 }
 
-/** What each compensation leaks or breaks, with the result's numbers. */
+/** What each compensation leaks or breaks, with the result's numbers, in the names of its mask model (y and x, or u and Wx). */
 export function leaksInWords(result: AnalysisResult): string {
   const q = result.keep;
+  const d = maskModel(result.model);
+  const [y, x, masked] = [d.output, d.reference, d.masked];
+  const dropped = d.masks === 'units' ? 'units' : 'weights';
   switch (result.compensation) {
     case 'inverted':
-      return 'Nothing: E[y] = x for every x, and dropped units get no gradient. Its price is variance: Var z = (1−q)/q·Σw_i²x_i².';
+      return (
+        `Nothing: E[${y}] = ${x} for every x, and dropped ${dropped} get no gradient. Its price is variance: ` +
+        (d.masks === 'weights'
+          ? 'Var u₁ = (1−q)/q·Σ_i W_1i²x_i².'
+          : d.keepFromCount
+            ? 'Var z, (1−q)/q·Σw_i²x_i² in the finite-population form of exactly k kept.'
+            : 'Var z = (1−q)/q·Σw_i²x_i².')
+      );
     case 'none':
       return `Nothing, if the weights are multiplied by q = ${formatFixed(q, 2)} at test time: the same network as 1/q, with q moved into the next layer.`;
     case 'sqrt':
-      return `Shrinks the mean by √q = ${formatFixed(Math.sqrt(q), 4)} for every x; it matches only the mean-square length, E‖y‖² = ‖x‖².`;
+      return d.masks === 'units'
+        ? `Shrinks the mean by √q = ${formatFixed(Math.sqrt(q), 4)} for every x; it matches only the mean-square length, E‖y‖² = ‖x‖².`
+        : `Shrinks the mean by √q = ${formatFixed(Math.sqrt(q), 4)}, and with masked weights it does not even match the mean-square length: ` +
+            `E‖u‖² = ${formatFixed(result.rmsNorm.value ** 2, 4)} against ‖Wx‖² = ${formatFixed(result.norm ** 2, 4)}.`;
     case 'constant':
       return (
-        `E‖y‖ = ‖x‖ exactly, but the mean shrinks by c*·q = ${formatFixed((result.scale ?? Number.NaN) * q, 4)}, a factor that ` +
-        'depends on the shape of x. If c* is differentiated, gradient flows through it to every unit, dropped ones included.'
+        `E‖${y}‖ = ‖${x}‖ exactly, but the mean shrinks by c*·q = ${formatFixed((result.scale ?? Number.NaN) * q, 4)}, a factor that ` +
+        `depends on the shape of x. If c* is differentiated, gradient flows through it to every ${dropped.slice(0, -1)}, dropped ones included.`
       );
     case 'match':
       return (
-        'Every y has length ‖x‖, so the scale ‖x‖/‖m⊙x‖ reveals the dropped mass ‖x‖² − ‖m⊙x‖², and ∂y_i/∂x_j ≠ 0 for a ' +
-        `dropped j: gradient reaches dropped units. E[y] is not proportional to x. The all-dropped mask (probability ${formatProbability(result.pAllDropped)}) has no scale at all; its output is taken as 0.`
+        `Every ${y} has length ‖${x}‖, so the scale ‖${x}‖/‖${masked}‖ reveals the dropped mass ‖${x}‖² − ‖${masked}‖², and gradient ` +
+        `reaches dropped ${dropped} through it. E[${y}] is not proportional to ${x}. The all-dropped mask (probability ${formatProbability(result.pAllDropped)}) has no scale at all; its output is taken as 0.`
       );
   }
 }
+
