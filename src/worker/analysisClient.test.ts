@@ -129,12 +129,16 @@ function fakeClock() {
       const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
       if (due === undefined) break;
       timers.delete(due[0]);
-      time = due[1].at;
+      time = Math.max(time, due[1].at);
       due[1].callback();
     }
     time = end;
   };
-  return { clock, advance, timers };
+  /** The page's thread is busy for ms: time passes and no timer runs until the next advance. */
+  const block = (ms: number) => {
+    time += ms;
+  };
+  return { clock, advance, block, timers };
 }
 
 /** Workers that say nothing (hung, or closed themselves) unless the test makes them answer. */
@@ -198,6 +202,25 @@ describe('the watchdog of createAnalysisClient', () => {
     expect(changes).toBe(1);
     expect(client.fallbackReason).toMatch(/stopped answering \(nothing for 5 s, and again after a restart\)/);
     expect(meanOf(await run)).toBeCloseTo(3, 12);
+  });
+
+  it('gives no verdict when its own timer runs late because the page was blocked: the worker\'s messages may be queued behind it', () => {
+    const { clock, advance, block } = fakeClock();
+    const { made, create, say } = silentWorkers();
+    const client = createAnalysisClient(create, { clock });
+    void client.run('main', [request(0.3)]).catch(() => {});
+    const id = (made[0]!.posted[0] as { id: number }).id;
+    // A 7 s long task on the page: the check due at 5 s runs at 7 s.
+    block(WATCHDOG_SILENCE_MS + 2000);
+    advance(0);
+    expect(made).toHaveLength(1);
+    // The queued progress arrives; the worker is alive and stays.
+    say(0, { type: 'progress', id, fraction: 0.5, elapsedMs: 7000, partial: [null] });
+    advance(WATCHDOG_SILENCE_MS - 1);
+    expect(made).toHaveLength(1);
+    // A real silence after that is still caught.
+    advance(2);
+    expect(made).toHaveLength(2);
   });
 
   it('is not fooled by a burst of superseding runs: each new run does not reset the silence', async () => {

@@ -69,6 +69,9 @@ export const isAbortError = (error: unknown): boolean => error instanceof Error 
  */
 export const WATCHDOG_SILENCE_MS = 5000;
 
+/** A watchdog check that runs this much later than armed means the page's thread was blocked. */
+const LATE_CHECK_MS = 1000;
+
 /** The clock and timer the watchdog uses (the page's by default; a fake one in tests). */
 export interface WatchdogClock {
   now(): number;
@@ -163,19 +166,33 @@ export function createAnalysisClient(createWorker: () => WorkerLike, clientOptio
     watchdog = null;
   };
 
+  /** When the armed check should run: a check that runs much later found the page itself blocked. */
+  let checkAt = 0;
+  const arm = (delay: number) => {
+    checkAt = clock.now() + delay;
+    watchdog = clock.setTimeout(check, delay);
+  };
+
   /** Checks at the deadline: silent for silenceMs with work pending means hung. */
   const check = () => {
     watchdog = null;
     if (worker === null || pending.size === 0) return;
-    const due = lastSign + silenceMs;
     const now = clock.now();
-    if (now < due) watchdog = clock.setTimeout(check, due - now);
+    // The timer ran over a second late: the page's own thread was busy, and the worker's messages
+    // may be waiting behind this very task. No verdict: the silence counts again from now.
+    if (now - checkAt > LATE_CHECK_MS) {
+      lastSign = now;
+      arm(silenceMs);
+      return;
+    }
+    const due = lastSign + silenceMs;
+    if (now < due) arm(due - now);
     else if (restarted) fallBack(FALLBACK_REASONS.hung(Math.round(silenceMs / 1000)));
     else restart();
   };
 
   const armWatchdog = () => {
-    if (watchdog === null && worker !== null && pending.size > 0) watchdog = clock.setTimeout(check, Math.max(0, lastSign + silenceMs - clock.now()));
+    if (watchdog === null && worker !== null && pending.size > 0) arm(Math.max(0, lastSign + silenceMs - clock.now()));
   };
 
   const dropWorker = () => {
