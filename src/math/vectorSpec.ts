@@ -6,6 +6,14 @@ import { isDecimalNumber } from './decimalNumber.ts';
 import { createRandom } from './random.ts';
 
 /** How the entries of a generated vector are drawn (see generateVector for the exact recipes). */
+/**
+ * The norms a generated vector may have. Every section squares entries and sums fourth powers of
+ * them on the page; from 1e-20 to 1e6 none of that underflows or overflows (1e-310 gave empty
+ * axes and 1e308 NaN coordinates), and 1e6 is also the largest entry a typed vector may have.
+ */
+export const MIN_SPEC_NORM = 1e-20;
+export const MAX_SPEC_NORM = 1e6;
+
 export type VectorKind = 'gauss' | 'uniform' | 'dominant' | 'equal';
 
 export interface VectorSpec {
@@ -65,8 +73,8 @@ export function parseVectorSpec(
     } else if (name === 'norm') {
       if (norm !== undefined) return fail('norm is given twice; give it once');
       const parsed = isDecimalNumber(value) ? Number(value) : Number.NaN;
-      if (!(parsed > 0 && Number.isFinite(parsed))) {
-        return fail(`norm must be a finite number greater than 0, got ${value || 'nothing'}`);
+      if (!(parsed >= MIN_SPEC_NORM && parsed <= MAX_SPEC_NORM)) {
+        return fail(`norm must be from ${MIN_SPEC_NORM} to ${MAX_SPEC_NORM}, got ${value || 'nothing'}`);
       }
       norm = parsed;
     } else {

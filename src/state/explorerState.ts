@@ -88,6 +88,11 @@ export const UNIT_STEP = 0.01;
 
 /** Largest |x_i| the app accepts (keeps every ‖x‖² far from overflow). */
 export const MAX_ABS_UNIT_VALUE = 1e6;
+/**
+ * The smallest size of a non-zero typed entry: below it (1e-310, 5e-324) the squares and fourth
+ * powers the sections form underflow; such an entry is read as 0, and the reader is told.
+ */
+export const MIN_ABS_UNIT_VALUE = 1e-30;
 
 /** Units an explicit vector may have (its link stays a few kilobytes). */
 export const MAX_EXPLICIT_UNITS = 512;

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type Compensation, type MaskModel, type Method, type VectorSpec, maskModel } from '../math/index.ts';
 import {
   MAX_ABS_UNIT_VALUE,
+  MIN_ABS_UNIT_VALUE,
   MAX_BINS,
   MAX_EXPLICIT_UNITS,
   MAX_KEEP,
@@ -137,13 +138,15 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
         if (vector.length > MAX_EXPLICIT_UNITS) return;
         const values = vector.slice();
         // + 0 turns −0 into 0, so the state never holds a negative zero.
-        values[index] = clamp(value, -MAX_ABS_UNIT_VALUE, MAX_ABS_UNIT_VALUE) + 0;
+        const clamped = clamp(value, -MAX_ABS_UNIT_VALUE, MAX_ABS_UNIT_VALUE) + 0;
+        // Too small to square (explorerState.ts): the unit becomes 0.
+        values[index] = Math.abs(clamped) < MIN_ABS_UNIT_VALUE ? 0 : clamped;
         setValues(values);
       },
       setVector(values) {
         if (values.length < 1 || values.length > MAX_EXPLICIT_UNITS) return;
         if (lengthFixed(get()) && values.length !== selectUnits(get())) return;
-        if (!values.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_ABS_UNIT_VALUE)) return;
+        if (!values.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_ABS_UNIT_VALUE && (v === 0 || Math.abs(v) >= MIN_ABS_UNIT_VALUE))) return;
         setValues(values.map((v) => v + 0));
       },
       setGenerator(spec) {

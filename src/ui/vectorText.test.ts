@@ -63,3 +63,12 @@ describe('readVectorText on hostile pastes', () => {
     expect(read.problems[2]).toMatch(/^1667 items are larger than 1000000 in size: items 1 \(1e7\), 4 \(1e7\), .* and 1662 more\.$/);
   });
 });
+
+describe('a pasted entry too small to square', () => {
+  it('is refused in words, like one too large, and 0 is still fine', () => {
+    const read = readVectorText('1, 1e-310, 0, 2e-40');
+    expect(read.values).toBeNull();
+    expect(read.problems).toEqual(['2 items are smaller than 1e-30 in size but not 0, too small to square; type 0 or a larger value: items 2 (1e-310), 4 (2e-40).']);
+    expect(readVectorText('1, 1e-30, 0').values).toEqual([1, 1e-30, 0]);
+  });
+});

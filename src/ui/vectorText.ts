@@ -4,7 +4,7 @@
  * not read, by position.
  */
 import { readDecimal } from '../math/index.ts';
-import { MAX_ABS_UNIT_VALUE, MAX_EXPLICIT_UNITS } from '../state/explorerState.ts';
+import { MAX_ABS_UNIT_VALUE, MAX_EXPLICIT_UNITS, MIN_ABS_UNIT_VALUE } from '../state/explorerState.ts';
 import { MAX_PASTE_CHARS, tooLongMessage } from './inputCaps.ts';
 
 export interface ReadVector {
@@ -54,14 +54,19 @@ export function readVectorText(text: string): ReadVector {
   const values: number[] = [];
   const unreadable: string[] = [];
   const tooLarge: string[] = [];
+  const tooSmall: string[] = [];
   tokens.forEach((token, index) => {
     const value = readDecimal(token);
     if (value === null) unreadable.push(`“${shown(token)}” (item ${index + 1})`);
     else if (Math.abs(value) > MAX_ABS_UNIT_VALUE) tooLarge.push(`${index + 1} (${shown(token)})`);
+    else if (value !== 0 && Math.abs(value) < MIN_ABS_UNIT_VALUE) tooSmall.push(`${index + 1} (${shown(token)})`);
     else values.push(value);
   });
   if (tooLarge.length === 1) problems.push(`Item ${tooLarge[0] ?? ''} is larger than ${MAX_ABS_UNIT_VALUE} in size.`);
   else if (tooLarge.length > 1) problems.push(`${tooLarge.length} items are larger than ${MAX_ABS_UNIT_VALUE} in size: items ${listSome(tooLarge)}.`);
+  const small = `smaller than ${MIN_ABS_UNIT_VALUE} in size but not 0, too small to square; type 0 or a larger value`;
+  if (tooSmall.length === 1) problems.push(`Item ${tooSmall[0] ?? ''} is ${small}.`);
+  else if (tooSmall.length > 1) problems.push(`${tooSmall.length} items are ${small}: items ${listSome(tooSmall)}.`);
   if (unreadable.length > 0) {
     problems.unshift(`Could not read ${unreadable.length === 1 ? 'one item as a number' : `${unreadable.length} items as numbers`}: ${listSome(unreadable)}.`);
   }

@@ -28,7 +28,8 @@ const seed = fc.integer({ min: 0, max: MAX_SEED });
 const source = fc.oneof(
   fc.record({
     kind: fc.constant('explicit' as const),
-    values: fc.array(finite(-MAX_ABS_UNIT_VALUE, MAX_ABS_UNIT_VALUE), { minLength: 1, maxLength: 40 }),
+    // A valid entry is 0 or at least MIN_ABS_UNIT_VALUE in size (smaller ones are read as 0).
+    values: fc.array(finite(-MAX_ABS_UNIT_VALUE, MAX_ABS_UNIT_VALUE).map((v) => (Math.abs(v) < 1e-30 ? 0 : v)), { minLength: 1, maxLength: 40 }),
   }),
   fc.record({
     kind: fc.constant('generated' as const),
@@ -86,7 +87,7 @@ function problems(state: ExplorerState): string[] {
     check(state.source.values.every((v) => Number.isFinite(v) && Math.abs(v) <= MAX_ABS_UNIT_VALUE), 'values');
   } else {
     check(units >= 1 && units <= MAX_GENERATED_UNITS, 'generated units');
-    check(state.source.spec.norm > 0 && Number.isFinite(state.source.spec.norm), 'norm');
+    check(state.source.spec.norm >= 1e-20 && state.source.spec.norm <= 1e6, 'norm');
   }
   check(state.keep >= MIN_KEEP && state.keep <= MAX_KEEP, 'keep');
   check(MASK_MODELS.includes(state.model), 'model');
@@ -389,5 +390,19 @@ describe('the host option poststate=1 (not state)', () => {
     expect(formatUrl(parseUrl('?keep=0.25&embed=norm&poststate=1').state)).not.toContain('poststate');
     expect(hostSuffix({ postState: true })).toBe('&poststate=1');
     expect(hostSuffix({ postState: false })).toBe('');
+  });
+});
+
+describe('extreme but valid-looking values (issue 16, item 4)', () => {
+  it('reads a typed entry too small to square as 0, and says so; a generated norm outside 1e-20…1e6 is refused in words', () => {
+    const tiny = parseUrl('?x=5e-324,3');
+    expect(tiny.state.source).toEqual({ kind: 'explicit', values: [0, 3] });
+    expect(tiny.repairs.map((r) => r.message)).toEqual(['x: value 1 ("5e-324") is smaller than 1e-30 in size, too small to square; using 0.']);
+    expect(parseUrl('?x=1e-30,3').repairs).toEqual([]);
+    for (const norm of ['1e-310', '1e308']) {
+      const parsed = parseUrl(`?gen=gauss:4:norm=${norm}`);
+      expect(parsed.state.source.kind === 'generated' && parsed.state.source.spec.norm).not.toBe(Number(norm));
+      expect(parsed.repairs.map((r) => r.message).join(' ')).toContain('norm must be from 1e-20 to 1000000');
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
   DEFAULT_BINS,
   DEFAULT_SAMPLES,
   MAX_ABS_UNIT_VALUE,
+  MIN_ABS_UNIT_VALUE,
   MAX_BINS,
   MAX_EXPLICIT_UNITS,
   MAX_KEEP,
@@ -283,6 +284,10 @@ export const URL_KEYS: readonly UrlKey[] = [
           const used = Math.sign(value) * type.maxAbs;
           r.repair('x', `x: value ${index + 1} (${quote(part)}) is outside ±${type.maxAbs}; using ${used}.`);
           return used;
+        }
+        if (value !== 0 && Math.abs(value) < MIN_ABS_UNIT_VALUE) {
+          r.repair('x', `x: value ${index + 1} (${quote(part)}) is smaller than ${MIN_ABS_UNIT_VALUE} in size, too small to square; using 0.`);
+          return 0;
         }
         return value;
       });
