@@ -245,6 +245,17 @@ function drawAliasMasks(kernel: UnitMaskKernel, count: number): void {
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_32 = 1 / TWO_POW_32;
 
+/** S of the mask in maskWords from 8-unit tables: four byte look-ups per word. */
+function byteTableSum(table: Float64Array, maskWords: Int32Array, words: number): number {
+  let s = 0;
+  for (let w = 0; w < words; w++) {
+    const word = maskWords[w]!;
+    const base = w << 10;
+    s += table[base | (word & 255)]! + table[base | 256 | ((word >>> 8) & 255)]! + table[base | 512 | ((word >>> 16) & 255)]! + table[base | 768 | (word >>> 24)]!;
+  }
+  return s;
+}
+
 /** Exactly k kept: a Bernoulli(k/n) mask repaired to k units (fixedCountRepair.ts), then the sums. */
 function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolean): void {
   const { units: n, exactKept: k, words, law, maskWords, state, squareTable: table, squaredNorms } = kernel;
@@ -253,15 +264,8 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
     fillMaskWords(law, state, maskWords, words);
     maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
     fixKeptCount(maskWords, n, k, state);
-    if (simple) {
-      let s = 0;
-      for (let w = 0; w < words; w++) {
-        const word = maskWords[w]!;
-        const base = w << 10;
-        s += table[base | (word & 255)]! + table[base | 256 | ((word >>> 8) & 255)]! + table[base | 512 | ((word >>> 16) & 255)]! + table[base | 768 | (word >>> 24)]!;
-      }
-      squaredNorms[t] = s;
-    } else sumMask(kernel, t);
+    if (simple) squaredNorms[t] = byteTableSum(table, maskWords, words);
+    else sumMask(kernel, t);
   }
 }
 
@@ -306,15 +310,8 @@ function drawFixedCountMasks(kernel: UnitMaskKernel, count: number, simple: bool
       order[i] = unit;
       maskWords[unit >>> 5] = maskWords[unit >>> 5]! ^ (1 << (unit & 31));
     }
-    if (simple) {
-      let s = 0;
-      for (let w = 0; w < words; w++) {
-        const word = maskWords[w]!;
-        const base = w << 10;
-        s += table[base | (word & 255)]! + table[base | 256 | ((word >>> 8) & 255)]! + table[base | 512 | ((word >>> 16) & 255)]! + table[base | 768 | (word >>> 24)]!;
-      }
-      squaredNorms[t] = s;
-    } else sumMask(kernel, t);
+    if (simple) squaredNorms[t] = byteTableSum(table, maskWords, words);
+    else sumMask(kernel, t);
   }
   state[0] = a;
   state[1] = b;

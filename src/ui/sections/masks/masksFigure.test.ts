@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { smallState } from '../testStates.ts';
 import { analyze, type AnalysisResult, type Compensation, COMPENSATIONS, MASK_MODELS, type MaskModel, seededWeights } from '../../../math/index.ts';
 import { manyMasksNumbers, masksFigure, type TableModel } from './masksFigure.ts';
 
@@ -36,13 +37,8 @@ describe('masksFigure', () => {
     expect.hasAssertions();
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 2, maxLength: 5 }),
-        fc.constantFrom(0.25, 0.5, 0.7, 0.9),
-        (raw, q) => {
-          const x = raw.map((v) => Math.round(v * 100) / 100);
-          fc.pre(norm(x) > 0.05);
-          const n = x.length;
-          const kept = Math.max(1, Math.min(n, Math.round(q * n)));
+        smallState,
+        ({ x, q, n, kept }) => {
           for (const model of MASK_MODELS) {
             const keep = model === 'fixed' ? kept / n : q;
             for (const compensation of COMPENSATIONS) {
