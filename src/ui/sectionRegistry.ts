@@ -5,9 +5,9 @@ import { DropConnectSection } from './sections/dropconnect/DropConnectSection.ts
 import { LayersSection } from './sections/layers/LayersSection.tsx';
 import { MasksSection } from './sections/masks/MasksSection.tsx';
 import { MeanSection } from './sections/MeanSection.tsx';
-import { MistakesSection } from './sections/MistakesSection.tsx';
+import { MistakesSection } from './sections/mistakes/MistakesSection.tsx';
 import { NormSection } from './sections/norm/NormSection.tsx';
-import { NotationSection } from './sections/NotationSection.tsx';
+import { NotationSection } from './sections/notation/NotationSection.tsx';
 import { QuestionSection } from './sections/question/QuestionSection.tsx';
 import { RescalingSection } from './sections/rescaling/RescalingSection.tsx';
 

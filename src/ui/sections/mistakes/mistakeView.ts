@@ -1,5 +1,5 @@
-import { formatFixed } from '../explain/formatNumber.ts';
-import type { MistakeNumbers } from '../explain/mistakes.ts';
+import { formatFixed } from '../../../explain/formatNumber.ts';
+import type { MistakeNumbers } from '../../../explain/mistakes.ts';
 
 /** Units drawn in the mistake figure and listed in its table. */
 export const MISTAKE_SHOWN_UNITS = 12;

@@ -1,14 +1,14 @@
 import { useId, useMemo } from 'react';
-import { Tex } from '../../explain/Tex.tsx';
-import { formatKeep } from '../../explain/formatNumber.ts';
-import { FRAMEWORKS, frameworkRows } from '../../explain/frameworks.ts';
-import { halfSentence, halfTex, isHalf, layerTex, readingsTex } from '../../explain/notationDerivation.ts';
-import { DraggableNumber } from '../DraggableNumber.tsx';
-import { useActions, useExplorer } from '../explorerContext.ts';
-import { complement, useNotationNumber } from '../notationNumber.ts';
-import { Section } from '../Section.tsx';
-import { ActionButton } from '../ActionButton.tsx';
-import { useControlAccess } from '../controlAccess.ts';
+import { Tex } from '../../../explain/Tex.tsx';
+import { formatKeep } from '../../../explain/formatNumber.ts';
+import { FRAMEWORKS, frameworkRows } from '../../../explain/frameworks.ts';
+import { halfSentence, halfTex, isHalf, layerTex, readingsTex } from '../../../explain/notationDerivation.ts';
+import { DraggableNumber } from '../../DraggableNumber.tsx';
+import { useActions, useExplorer } from '../../explorerContext.ts';
+import { complement, useNotationNumber } from '../../notationNumber.ts';
+import { Section } from '../../Section.tsx';
+import { ActionButton } from '../../ActionButton.tsx';
+import { useControlAccess } from '../../controlAccess.ts';
 
 /** The page-wide switch (the same state as the sidebar's), as a radio group of its own. */
 function NotationSwitch() {

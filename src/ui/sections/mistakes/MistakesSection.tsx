@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
-import { MistakeBars } from '../../charts/MistakeBars.tsx';
-import { Tex } from '../../explain/Tex.tsx';
-import { formatFixed, formatKeep } from '../../explain/formatNumber.ts';
+import { MistakeBars } from '../../../charts/MistakeBars.tsx';
+import { Tex } from '../../../explain/Tex.tsx';
+import { formatFixed, formatKeep } from '../../../explain/formatNumber.ts';
 import {
   MISTAKES,
   mistakeNumbers,
@@ -10,14 +10,14 @@ import {
   mistakeTex,
   type MistakeId,
   type MistakeNumbers,
-} from '../../explain/mistakes.ts';
-import { selectVector } from '../../state/selectors.ts';
-import { DraggableNumber } from '../DraggableNumber.tsx';
-import { useExplorer } from '../explorerContext.ts';
-import { FigureExport } from '../FigureExport.tsx';
-import { mistakeDescription, MISTAKE_SHOWN_UNITS } from '../mistakeView.ts';
-import { complement, useNotationNumber } from '../notationNumber.ts';
-import { Section } from '../Section.tsx';
+} from '../../../explain/mistakes.ts';
+import { selectVector } from '../../../state/selectors.ts';
+import { DraggableNumber } from '../../DraggableNumber.tsx';
+import { useExplorer } from '../../explorerContext.ts';
+import { FigureExport } from '../../FigureExport.tsx';
+import { mistakeDescription, MISTAKE_SHOWN_UNITS } from './mistakeView.ts';
+import { complement, useNotationNumber } from '../../notationNumber.ts';
+import { Section } from '../../Section.tsx';
 
 /** The right and wrong outputs unit by unit, and E‖y‖²: the numbers the figure draws. */
 function MistakeTable({ numbers, x }: { readonly numbers: MistakeNumbers; readonly x: readonly number[] }) {
