@@ -64,7 +64,7 @@ export function Opening() {
           ).
         </li>
         <li>
-          <strong>So ‖y‖ lands between ‖x‖ and ‖x‖/√q</strong>
+          <strong>So the average length E‖y‖ lies between ‖x‖ and ‖x‖/√q</strong>
           {figure.mean === null ? (
             <>
               , here between {norm} and {rms}
@@ -74,7 +74,8 @@ export function Opening() {
               : here E‖y‖ = {formatEstimateValue(figure.mean, 4)} ({provenance(figure.mean, 4)}), between {norm} and {rms}
             </>
           )}
-          . That spread is noise, not bias; in a wide layer ‖y‖ sits near ‖x‖/√q (<SectionRef id="layers" />
+          . The excess over ‖x‖ is dropout’s noise, not a bias the next layer sees; in a wide layer of similar units ‖y‖ itself is nearly always close to
+          ‖x‖/√q (<SectionRef id="layers" />
           ).
         </li>
       </ol>
