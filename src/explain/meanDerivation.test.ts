@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { downstreamMoments } from '../math/index.ts';
+import { bruteUnitLaw } from '../math/testing.ts';
 import {
   biasedMeanTex,
+  type DownstreamInput,
+  downstreamMeanSymbolTex,
   downstreamMeanTex,
-  downstreamMoments,
+  downstreamVarianceSymbolTex,
   downstreamVarianceTex,
   formatAdaptive,
   unitMeanTex,
@@ -12,27 +16,15 @@ import {
 const SEED_X = [0.1, 0.1, 0.2, 5.0];
 const W = [0.7, -1.3, 0.45, 0.52];
 
-/** Every mask of n units with its probability: Bernoulli(q) or exactly k kept (brute force). */
-function masks(n: number, keep: number, kept: number | null): { bits: number[]; p: number }[] {
-  const all: { bits: number[]; p: number }[] = [];
-  for (let r = 0; r < 2 ** n; r++) {
-    const bits = Array.from({ length: n }, (_, i) => (r >> i) & 1);
-    const k = bits.reduce((a, b) => a + b, 0);
-    if (kept !== null && k !== kept) continue;
-    all.push({ bits, p: keep ** k * (1 - keep) ** (n - k) });
-  }
-  if (kept !== null) for (const m of all) m.p = 1 / all.length;
-  return all;
+/** E[z] and Var z of z = w·(m⊙x)/q by brute force over the masks (kept = null: Bernoulli). */
+function bruteDownstream(x: number[], w: number[], keep: number, kept: number | null) {
+  const { meanZ, varZ } = bruteUnitLaw({ x, w, keep, kept, compensation: 'inverted' });
+  return { mean: meanZ, variance: varZ };
 }
 
-/** E[z] and Var z of z = w·(m⊙x)/q by brute force over the masks. */
-function bruteDownstream(x: number[], w: number[], keep: number, kept: number | null) {
-  const q = kept === null ? keep : kept / x.length;
-  const list = masks(x.length, keep, kept);
-  const z = list.map(({ bits }) => bits.reduce((s, b, i) => s + (b * w[i]! * x[i]!) / q, 0));
-  const mean = list.reduce((s, m, c) => s + m.p * z[c]!, 0);
-  const variance = list.reduce((s, m, c) => s + m.p * (z[c]! - mean) ** 2, 0);
-  return { mean, variance };
+/** The derivation's input with the engine's sums. */
+function downstream(x: number[], w: number[], keep: number, model: 'bernoulli' | 'fixed'): DownstreamInput {
+  return { x, w, keep, model, moments: downstreamMoments({ x, w, keep, model }) };
 }
 
 /** The numbers in a TeX string, in order ("-1.5" and "2" included). */
@@ -69,37 +61,18 @@ describe('unitVarianceTex', () => {
 
 describe('biasedMeanTex', () => {
   it('shows that 1/√q shrinks the mean to √q·x_i (≠ x_i)', () => {
-    const tex = biasedMeanTex({ value: 5, index: 4, keep: 0.5, scale: 1 / Math.sqrt(0.5), scaleTex: String.raw`1/\sqrt q` });
+    const tex = biasedMeanTex({ value: 5, index: 4, keep: 0.5, scale: 1 / Math.sqrt(0.5), scaleTex: String.raw`1/\sqrt q`, mean: Math.sqrt(0.5) * 5 });
     expect(tex).toContain(String.raw`\ne x_{4} = 5.0000`);
     expect(tex).toContain(`= ${(Math.sqrt(0.5) * 5).toFixed(4)}`);
   });
   it('writes = when the scale is 1/q', () => {
-    expect(biasedMeanTex({ value: 5, index: 4, keep: 0.5, scale: 2, scaleTex: '1/q' })).toContain('= x_{4}');
+    expect(biasedMeanTex({ value: 5, index: 4, keep: 0.5, scale: 2, scaleTex: '1/q', mean: 5 })).toContain('= x_{4}');
   });
-});
-
-describe('downstreamMoments', () => {
-  for (const keep of [0.5, 0.3, 0.9]) {
-    it(`matches brute force over all 16 Bernoulli masks at q = ${keep}`, () => {
-      const brute = bruteDownstream(SEED_X, W, keep, null);
-      const m = downstreamMoments({ x: SEED_X, w: W, keep, model: 'bernoulli' });
-      expect(m.undropped).toBeCloseTo(brute.mean, 12);
-      expect(m.variance).toBeCloseTo(brute.variance, 12);
-    });
-  }
-  for (const kept of [1, 2, 3]) {
-    it(`matches brute force over the C(4, ${kept}) fixed-count masks (n/(n−1) form)`, () => {
-      const brute = bruteDownstream(SEED_X, W, 0.5, kept);
-      const m = downstreamMoments({ x: SEED_X, w: W, keep: kept / 4, model: 'fixed' });
-      expect(m.undropped).toBeCloseTo(brute.mean, 12);
-      expect(m.variance).toBeCloseTo(brute.variance, 12);
-    });
-  }
 });
 
 describe('downstreamMeanTex', () => {
   it('writes w·x term by term for n = 4 and ends on Σ w_i x_i', () => {
-    const tex = downstreamMeanTex({ x: SEED_X, w: W, keep: 0.5, model: 'bernoulli' });
+    const tex = downstreamMeanTex(downstream(SEED_X, W, 0.5, 'bernoulli'));
     const expected = 0.7 * 0.1 - 1.3 * 0.1 + 0.45 * 0.2 + 0.52 * 5;
     expect(tex).toContain(String.raw`0.7000\cdot 0.1000 + (-1.3000)\cdot 0.1000`);
     expect(last(numbersIn(tex))).toBeCloseTo(expected, 4);
@@ -109,7 +82,7 @@ describe('downstreamMeanTex', () => {
   it('writes Σ for more than 6 units', () => {
     const x = Array.from({ length: 8 }, (_, i) => i + 1);
     const w = x.map(() => 0.5);
-    const tex = downstreamMeanTex({ x, w, keep: 0.5, model: 'bernoulli' });
+    const tex = downstreamMeanTex(downstream(x, w, 0.5, 'bernoulli'));
     expect(tex.match(/\\cdot/g)).toHaveLength(1);
     expect(last(numbersIn(tex))).toBe(18);
   });
@@ -118,7 +91,7 @@ describe('downstreamMeanTex', () => {
 describe('downstreamVarianceTex', () => {
   it('gives (1−q)/q Σ w_i²x_i² and its sd, against brute force, at q = 0.3', () => {
     const brute = bruteDownstream(SEED_X, W, 0.3, null);
-    const numbers = numbersIn(downstreamVarianceTex({ x: SEED_X, w: W, keep: 0.3, model: 'bernoulli' }));
+    const numbers = numbersIn(downstreamVarianceTex(downstream(SEED_X, W, 0.3, 'bernoulli')));
     const sumSquares = SEED_X.reduce((s, v, i) => s + (W[i]! * v) ** 2, 0);
     expect(numbers[2]).toBeCloseTo(sumSquares, 4);
     expect(numbers[3]).toBeCloseTo(brute.variance, 4);
@@ -126,13 +99,23 @@ describe('downstreamVarianceTex', () => {
   });
   it('uses the n/(n−1) finite-population form for the fixed model, against brute force (k = 2)', () => {
     const brute = bruteDownstream(SEED_X, W, 0.5, 2);
-    const tex = downstreamVarianceTex({ x: SEED_X, w: W, keep: 0.5, model: 'fixed' });
+    const tex = downstreamVarianceTex(downstream(SEED_X, W, 0.5, 'fixed'));
     expect(tex).toContain(String.raw`\frac{4}{3}`);
     const numbers = numbersIn(tex);
     expect(numbers[numbers.length - 2]).toBeCloseTo(brute.variance, 4);
   });
   it('gives variance 0 at q = 1 (nothing dropped)', () => {
-    const numbers = numbersIn(downstreamVarianceTex({ x: SEED_X, w: W, keep: 1, model: 'bernoulli' }));
+    const numbers = numbersIn(downstreamVarianceTex(downstream(SEED_X, W, 1, 'bernoulli')));
     expect(numbers[numbers.length - 2]).toBe(0);
+  });
+});
+
+describe('downstreamMeanSymbolTex and downstreamVarianceSymbolTex', () => {
+  it('write the formulas without numbers, with the linked terms, for each unit model', () => {
+    expect(downstreamMeanSymbolTex()).toContain('term=z-mean');
+    expect(numbersIn(downstreamMeanSymbolTex())).toEqual([]);
+    expect(downstreamVarianceSymbolTex('bernoulli')).toContain(String.raw`\sum_i w_i^2 x_i^2`);
+    expect(downstreamVarianceSymbolTex('fixed')).toContain(String.raw`\frac{n}{n-1}`);
+    expect(downstreamVarianceSymbolTex('fixed')).toContain('term=z-sd');
   });
 });

@@ -1,10 +1,11 @@
 /**
- * Section 3's derivations with the reader's numbers (docs/mathematics.md#bernoulli-moments, #fixed-count-moments): what dividing by q
+ * The mean section's derivations with the reader's numbers (docs/mathematics.md#bernoulli-moments, #fixed-count-moments): what dividing by q
  * preserves. For one unit, E[y_i] = x_i E[m_i]/q = x_i and Var(y_i) = x_i²(1−q)/q; for a unit of the
  * next layer z = w·y, E[z] = w·x and Var z = (1−q)/q Σ w_i² x_i² (Bernoulli), or
  * (1−q)/q · n/(n−1) · Σ (b_i − b̄)² with b_i = w_i x_i, b̄ = w·x/n (fixed count, finite population).
  * Linked terms are marked with \htmlData{term=…} so the downstream histogram's markers light up.
  */
+import type { DownstreamMoments, UnitMaskModel } from '../math/index.ts';
 import { formatFixed, formatKeep } from './formatNumber.ts';
 
 /** Terms linked between the derivation and the downstream histogram. */
@@ -64,15 +65,16 @@ export function unitVarianceTex({ value, index, keep }: UnitInput): string {
 
 /** A scale s other than 1/q: E[y_i] = s·q·x_i, off by the factor s·q. */
 export interface BiasInput extends UnitInput {
-  /** TeX of the scale, e.g. "1/\sqrt q". */
+  /** TeX of the scale, e.g. "\frac{1}{\sqrt q}" (compensations.ts). */
   readonly scaleTex: string;
   readonly scale: number;
+  /** E[y_i] as the engine computed it (s·q·x_i). */
+  readonly mean: number;
 }
 
 /** E[y_i] = s q x_i ≠ x_i with the numbers (the bias of a compensation other than 1/q). */
-export function biasedMeanTex({ value, index, keep, scaleTex, scale }: BiasInput): string {
+export function biasedMeanTex({ value, index, keep, scaleTex, scale, mean }: BiasInput): string {
   const i = String(index);
-  const mean = scale * keep * value;
   const relation = Math.abs(mean - value) <= 1e-12 * Math.abs(value) ? '=' : String.raw`\ne`;
   return (
     String.raw`s = ${scaleTex}:\quad \mathbb{E}[y_{${i}}] = s\,q\,x_{${i}} = ` +
@@ -80,41 +82,14 @@ export function biasedMeanTex({ value, index, keep, scaleTex, scale }: BiasInput
   );
 }
 
-/** The downstream unit z = w·y: its weights, the activations, q and the mask model. */
+/** The downstream unit z = w·y: its weights, the activations, q, the mask model and the engine's sums for 1/q. */
 export interface DownstreamInput {
   readonly x: readonly number[];
   readonly w: readonly number[];
   readonly keep: number;
-  readonly model: 'bernoulli' | 'fixed';
-}
-
-export interface DownstreamMoments {
-  /** w·x, the unit at test time (and E[z] under 1/q). */
-  readonly undropped: number;
-  /** Σ w_i² x_i². */
-  readonly sumSquares: number;
-  /** Σ (b_i − b̄)², b_i = w_i x_i, b̄ = w·x/n (fixed model). */
-  readonly spread: number;
-  /** Var z under 1/q for the model. */
-  readonly variance: number;
-}
-
-/** E[z] = w·x and Var z under inverted dropout (closed forms, docs/mathematics.md#downstream-unit, #fixed-count-moments). */
-export function downstreamMoments({ x, w, keep, model }: DownstreamInput): DownstreamMoments {
-  const n = Math.min(x.length, w.length);
-  let undropped = 0;
-  let sumSquares = 0;
-  for (let i = 0; i < n; i++) {
-    const b = (w[i] as number) * (x[i] as number);
-    undropped += b;
-    sumSquares += b * b;
-  }
-  const mean = n > 0 ? undropped / n : 0;
-  let spread = 0;
-  for (let i = 0; i < n; i++) spread += ((w[i] as number) * (x[i] as number) - mean) ** 2;
-  const ratio = keep > 0 ? (1 - keep) / keep : Number.NaN;
-  const variance = model === 'bernoulli' ? ratio * sumSquares : n > 1 ? ((ratio * n) / (n - 1)) * spread : 0;
-  return { undropped, sumSquares, spread, variance };
+  readonly model: UnitMaskModel;
+  /** w·x, Σ w_i²x_i², Σ (b_i − b̄)² and Var z under 1/q (downstreamMoments in src/math). */
+  readonly moments: DownstreamMoments;
 }
 
 /** Units written out term by term in a sum (beyond this, the sum is written Σ). */
@@ -123,7 +98,7 @@ export const MAX_WRITTEN_TERMS = 6;
 /** E[z] = w·x = Σ w_i x_i = (terms) = value. */
 export function downstreamMeanTex(input: DownstreamInput): string {
   const { x, w } = input;
-  const { undropped } = downstreamMoments(input);
+  const { undropped } = input.moments;
   const head =
     String.raw`${term(DOWNSTREAM_TERMS.mean, String.raw`\mathbb{E}[z]`)} &= \sum_i w_i\,\mathbb{E}[y_i] = ` +
     String.raw`${term(DOWNSTREAM_TERMS.undropped, String.raw`w\cdot x`)}`;
@@ -144,20 +119,41 @@ export function downstreamMeanTex(input: DownstreamInput): string {
 export function downstreamVarianceTex(input: DownstreamInput): string {
   const { keep, model, x } = input;
   const n = x.length;
-  const { sumSquares, spread, variance, undropped } = downstreamMoments(input);
+  const { sumSquares, spread, variance, undropped } = input.moments;
   const ratio = String.raw`\frac{${dropTex(keep)}}{${keepTex(keep)}}`;
   const sd = Math.sqrt(Math.max(0, variance));
   const tail = String.raw`,\qquad ${term(DOWNSTREAM_TERMS.sd, String.raw`\operatorname{sd} z`)} = ${texAdaptive(sd)}`;
-  if (model === 'bernoulli' || n <= 1) {
-    if (n <= 1 && model === 'fixed') return String.raw`\operatorname{Var} z = 0\quad\text{(one unit: every mask keeps it)}${tail}`;
-    return (
-      String.raw`\operatorname{Var} z = \frac{1-q}{q}\sum_i w_i^2 x_i^2 = ` +
-      String.raw`${ratio} \cdot ${texAdaptive(sumSquares)} = ${texAdaptive(variance)}${tail}`
-    );
+  switch (model) {
+    case 'bernoulli':
+      return (
+        String.raw`\operatorname{Var} z = \frac{1-q}{q}\sum_i w_i^2 x_i^2 = ` +
+        String.raw`${ratio} \cdot ${texAdaptive(sumSquares)} = ${texAdaptive(variance)}${tail}`
+      );
+    case 'fixed':
+      if (n <= 1) return String.raw`\operatorname{Var} z = 0\quad\text{(one unit: every mask keeps it)}${tail}`;
+      return (
+        String.raw`\begin{aligned}\operatorname{Var} z &= \frac{1-q}{q}\cdot\frac{n}{n-1}\sum_i \big(w_i x_i - \bar b\big)^2,\quad ` +
+        String.raw`\bar b = \tfrac{w\cdot x}{n} = ${texAdaptive(undropped / n)} \\ ` +
+        String.raw`&= ${ratio} \cdot \frac{${n}}{${n - 1}} \cdot ${texAdaptive(spread)} = ${texAdaptive(variance)}${tail}\end{aligned}`
+      );
   }
+}
+
+/** E[z] = Σ w_i E[y_i] = w·x without numbers (while the engine computes them). */
+export function downstreamMeanSymbolTex(): string {
   return (
-    String.raw`\begin{aligned}\operatorname{Var} z &= \frac{1-q}{q}\cdot\frac{n}{n-1}\sum_i \big(w_i x_i - \bar b\big)^2,\quad ` +
-    String.raw`\bar b = \tfrac{w\cdot x}{n} = ${texAdaptive(n > 0 ? undropped / n : 0)} \\ ` +
-    String.raw`&= ${ratio} \cdot \frac{${n}}{${n - 1}} \cdot ${texAdaptive(spread)} = ${texAdaptive(variance)}${tail}\end{aligned}`
+    String.raw`${term(DOWNSTREAM_TERMS.mean, String.raw`\mathbb{E}[z]`)} = \sum_i w_i\,\mathbb{E}[y_i] = ` +
+    String.raw`${term(DOWNSTREAM_TERMS.undropped, String.raw`w\cdot x`)} = \sum_i w_i x_i`
   );
+}
+
+/** Var z under 1/q for the model, without numbers (while the engine computes them). */
+export function downstreamVarianceSymbolTex(model: UnitMaskModel): string {
+  const sd = String.raw`,\qquad ${term(DOWNSTREAM_TERMS.sd, String.raw`\operatorname{sd} z`)} = \sqrt{\operatorname{Var} z}`;
+  switch (model) {
+    case 'bernoulli':
+      return String.raw`\operatorname{Var} z = \frac{1-q}{q}\sum_i w_i^2 x_i^2${sd}`;
+    case 'fixed':
+      return String.raw`\operatorname{Var} z = \frac{1-q}{q}\cdot\frac{n}{n-1}\sum_i \big(w_i x_i - \bar b\big)^2${sd}`;
+  }
 }

@@ -11,6 +11,7 @@
 import { analysisSteps } from './analyze.ts';
 import { layersSteps, type LayersInput, type LayersOutput } from './layers.ts';
 import type { AnalysisRequest, AnalysisResult } from './types.ts';
+import { unitLawSteps, type UnitLaw, type UnitLawInput } from './unitLaw.ts';
 
 /** Every kind of computation the engine does for the page: its input and its output. */
 export interface EngineKinds {
@@ -18,6 +19,8 @@ export interface EngineKinds {
   readonly norm: { readonly input: AnalysisRequest; readonly output: AnalysisResult };
   /** The layers section: moments, spread curve and percentile of a measured ‖y‖, Bernoulli masks and 1/q. */
   readonly layers: { readonly input: LayersInput; readonly output: LayersOutput };
+  /** The mean section: E[y_i], sd(y_i), E[z], Var z and the binned law of z = w·y, unit masks. */
+  readonly mean: { readonly input: UnitLawInput; readonly output: UnitLaw };
 }
 
 export type EngineKind = keyof EngineKinds;
@@ -51,6 +54,7 @@ export function instant<I, O>(compute: (input: I) => O): (input: I) => Generator
 const KERNELS: { readonly [K in EngineKind]: Kernel<K> } = {
   norm: analysisSteps,
   layers: layersSteps,
+  mean: unitLawSteps,
 };
 
 /** A query for one kind (typed, so a section cannot ask with the wrong input). */

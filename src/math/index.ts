@@ -8,6 +8,9 @@ export { analyze, defaultEdges, focusedEdges, validateRequest } from './analyze.
 export { compensationInfo } from './compensations.ts';
 export { isDecimalNumber, readDecimal } from './decimalNumber.ts';
 export { dropConnectClosedForms, seededWeights } from './dropConnect.ts';
+export type { DownstreamBins } from './downstreamBins.ts';
+export { downstreamMoments } from './downstreamMoments.ts';
+export type { DownstreamMoments, DownstreamMomentsInput, UnitMaskModel } from './downstreamMoments.ts';
 export type { DropConnectWeights } from './dropConnect.ts';
 export { answerOf, engineSteps, query, runQuery } from './engine.ts';
 export type { EngineAnswer, EngineQuery } from './engine.ts';
@@ -20,5 +23,7 @@ export type { MaskRow } from './maskTable.ts';
 export { normalDistribution } from './normalApproximation.ts';
 export { COMPENSATIONS, MASK_MODELS, METHODS } from './types.ts';
 export type { AnalysisRequest, AnalysisResult, Compensation, Estimate, MaskModel, Method, VectorEstimate } from './types.ts';
+export { MAX_UNIT_LAW_UNITS, unitLaw } from './unitLaw.ts';
+export type { UnitLaw, UnitLawInput } from './unitLaw.ts';
 export { MAX_GENERATED_UNITS, VECTOR_KINDS, formatVectorSpec, generateVector, parseVectorSpec } from './vectorSpec.ts';
 export type { VectorKind, VectorSpec } from './vectorSpec.ts';

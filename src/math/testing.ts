@@ -3,3 +3,5 @@
  * reference cases, to check figure models against (docs/architecture.md#tests-and-checks).
  */
 export { bruteForceMasks, bruteMaskedNorm, brutePercentile } from './bruteForce.ts';
+export { bruteUnitLaw } from './bruteUnitLaw.ts';
+export type { BruteMask, BruteUnitLaw, BruteUnitLawInput } from './bruteUnitLaw.ts';

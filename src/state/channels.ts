@@ -9,6 +9,7 @@ import type { EngineQuery } from '../math/index.ts';
 import { selectCompareQueries, selectMainQueries } from './analysisRequest.ts';
 import type { ExplorerState } from './explorerState.ts';
 import { selectLayersQueries } from './layersQueries.ts';
+import { selectMeanQueries } from './meanQueries.ts';
 
 export interface ChannelSpec {
   /** Which worker computes it (0 or 1). */
@@ -24,6 +25,8 @@ export const CHANNELS = {
   compare: { worker: 1, select: selectCompareQueries },
   /** The layers section's own numbers: Bernoulli masks and 1/q, with the percentile of a measured ‖y‖. */
   layers: { worker: 1, select: selectLayersQueries },
+  /** The mean section's own numbers: E[y_i], sd(y_i) and the law of z = w·y, unit masks. */
+  mean: { worker: 1, select: selectMeanQueries },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type ChannelId = keyof typeof CHANNELS;

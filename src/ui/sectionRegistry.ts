@@ -4,7 +4,7 @@ import { SECTIONS } from './sectionList.ts';
 import { DropConnectSection } from './sections/dropconnect/DropConnectSection.tsx';
 import { LayersSection } from './sections/layers/LayersSection.tsx';
 import { MasksSection } from './sections/masks/MasksSection.tsx';
-import { MeanSection } from './sections/MeanSection.tsx';
+import { MeanSection } from './sections/mean/MeanSection.tsx';
 import { MistakesSection } from './sections/mistakes/MistakesSection.tsx';
 import { NormSection } from './sections/norm/NormSection.tsx';
 import { NotationSection } from './sections/notation/NotationSection.tsx';
