@@ -17,21 +17,12 @@ import { defaultEdges, FIXED_CLOSED_FORM_LIMIT } from './analysisPlan.ts';
 import { mapEstimate } from './analysisEstimates.ts';
 import { exactDownstreamBins, normalDownstreamBins, type DownstreamBins } from './downstreamBins.ts';
 import { downstreamMoments, type DownstreamMoments, type UnitMaskModel } from './downstreamMoments.ts';
-import { enumerateDownstream, enumerateUnit, MAX_UNIT_LAW_UNITS, scalarScale } from './enumerateUnitLaw.ts';
+import { enumerateDownstream, enumerateUnit, MAX_UNIT_LAW_UNITS, scalarScale, type EnumerationInput } from './enumerateUnitLaw.ts';
 import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares } from './expectedNorm.ts';
 import type { AnalysisResult, Compensation, Estimate, VectorEstimate } from './types.ts';
 
-/** The input of the engine's `mean` kind. */
-export interface UnitLawInput {
-  readonly x: readonly number[];
-  /** w, the downstream unit's weights (length n). */
-  readonly w: readonly number[];
-  /** q for the Bernoulli model; the fixed model uses q = kept/n. */
-  readonly keep: number;
-  readonly model: UnitMaskModel;
-  /** k for the fixed model (1 … n), else null. */
-  readonly kept: number | null;
-  readonly compensation: Compensation;
+/** The input of the engine's `mean` kind: the enumeration's input (x, w, q, model, k, compensation) and more. */
+export interface UnitLawInput extends EnumerationInput {
   /** Equal bins of the histogram of z. */
   readonly bins: number;
   /** Masks drawn, and their seed, where the norm engine samples (large layers only). */

@@ -9,7 +9,7 @@
  * - ‖x‖ = ‖E y‖ ≤ E‖y‖ ≤ √E‖y‖² = ‖x‖/√q (Jensen twice); E‖y‖ itself comes from the engine, from
  *   whichever channel computed 1/q for this very state, else it is left out.
  */
-import { maskModel, unreachable, type AnalysisResult, type Estimate, type MaskModel } from '../../math/index.ts';
+import { unreachable, type AnalysisResult, type Estimate, type MaskModel } from '../../math/index.ts';
 
 export interface OpeningInput {
   readonly x: readonly number[];
@@ -67,7 +67,6 @@ export function openingFigure(input: OpeningInput): OpeningFigure {
     r !== null &&
     r.complete &&
     r.compensation === 'inverted' &&
-    maskModel(r.model).masks === 'units' &&
     r.model === unitModel &&
     r.n === n &&
     Math.abs(r.keep - q) <= 1e-12 &&
