@@ -1,14 +1,11 @@
 import { formatFixed, formatKeep } from '../explain/formatNumber.ts';
-import { KEEP_STEP, MAX_KEEP, MIN_KEEP } from '../state/explorerState.ts';
 import { maskModel } from '../math/index.ts';
 import { selectUnits } from '../state/selectors.ts';
-import { minKept } from '../state/withOneKeep.ts';
 import { useControlAccess } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
+import { complement, keepRange } from './notationNumber.ts';
 import { Slider } from './Slider.tsx';
 
-/** 1 − v without binary noise (1 − 0.7 shows as 0.3, not 0.30000000000000004). */
-const complement = (v: number) => Number((1 - v).toFixed(12));
 
 /** The keep probability q, or the drop rate p = 1 − q, as the reader prefers to think of it. */
 export function KeepControl() {
@@ -23,8 +20,7 @@ export function KeepControl() {
   const drop = complement(keep);
   // Under the fixed model q is k/n: the slider moves in steps of 1/n, from the fewest units allowed.
   const fixed = maskModel(model).keepFromCount;
-  const step = fixed ? 1 / units : KEEP_STEP;
-  const minimum = fixed ? minKept(units) / units : MIN_KEEP;
+  const { min: minimum, max: maximum, step } = keepRange(model, units);
   const count = fixed ? `; k = ${Math.round(keep * units)} of ${units} units kept` : '';
   const valueText = `keep ${formatKeep(keep)}: kept values scaled by ${formatFixed(1 / keep, 2)}; drop rate ${formatKeep(drop)}${count}`;
   return (
@@ -47,7 +43,7 @@ export function KeepControl() {
           label="Keep probability q"
           value={keep}
           min={minimum}
-          max={MAX_KEEP}
+          max={maximum}
           step={step}
           display={formatKeep(keep)}
           valueText={valueText}
@@ -58,7 +54,7 @@ export function KeepControl() {
         <Slider
           label="Drop rate p"
           value={drop}
-          min={complement(MAX_KEEP)}
+          min={complement(maximum)}
           max={complement(minimum)}
           step={step}
           display={formatKeep(drop)}

@@ -5,7 +5,7 @@ import { questionDerivation } from '../explain/questionDerivation.ts';
 import { selectEffectiveKeep, selectVector } from '../state/selectors.ts';
 import { useExplorer } from './explorerContext.ts';
 import { numpyLiteral, torchLiteral } from './notebookLiterals.ts';
-import { shownMask } from './questionFigureText.ts';
+import { shownMask } from './sections/question/questionFigure.ts';
 
 /** Longer vectors are not written out (the code would be unreadable and slow to render). */
 const MAX_LITERAL_UNITS = 1024;

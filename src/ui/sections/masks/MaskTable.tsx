@@ -14,7 +14,7 @@ import {
   sortMaskRows,
   type MaskColumn,
   type MaskSort,
-} from '../../maskTableRows.ts';
+} from './maskTableRows.ts';
 
 interface MaskTableProps {
   /** The masks (maskRows, natural order) with probabilities and norms; ‖y‖ = ‖m⊙x‖/q. */

@@ -10,7 +10,7 @@ import { EstimateText } from '../../EstimateText.tsx';
 import { useActions, useExplorer } from '../../explorerContext.ts';
 import { MaskTable } from './MaskTable.tsx';
 import { manyMasksNumbers, masksFigure } from './masksFigure.ts';
-import { maskText, sameMask } from '../../maskTableRows.ts';
+import { maskText, sameMask } from './maskTableRows.ts';
 import { Section } from '../../Section.tsx';
 import { SectionRef } from '../../SectionRef.tsx';
 import { useControlAccess } from '../../controlAccess.ts';

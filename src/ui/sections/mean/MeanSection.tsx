@@ -66,12 +66,9 @@ export function MeanSection() {
 
   const notationNumber = useNotationNumber();
   const number = sectionInfo('mean').number;
-  // Under the fixed model q is k/n: the number moves k by one.
-  const countSteps = figure.countSteps === null ? {} : { step: figure.countSteps.step };
   const keepControl = (
     <DraggableNumber
       {...notationNumber}
-      {...countSteps}
       label={notation === 'keep' ? `q (keep probability), section ${number}` : `p (drop rate), section ${number}`}
       display={notation === 'keep' ? `q = ${notationNumber.display}` : `p = ${notationNumber.display} (q = ${formatKeep(keep)})`}
     />

@@ -140,7 +140,6 @@ describe('meanFigure', () => {
     expect(fixed.fixedNote).toContain('exactly k = 3 of n = 4 units kept, so q = k/n = 0.75');
     expect(fixed.units.title).toContain('q = 0.75');
     expect(fixed.unit.keep).toBe(0.75);
-    expect(fixed.countSteps).toEqual({ step: 0.25 });
     expect(fixed.correlationNote).toBe(true);
     expect(fixed.varianceWords).toContain('n/(n − 1)');
     expect(figureOf(stateOf(SEED_X, 'fixed', 1, 4, 'inverted')).fixedNote).toContain('all n = 4 units kept');

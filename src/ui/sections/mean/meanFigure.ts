@@ -91,8 +91,6 @@ export interface MeanFigure {
   readonly dropConnectNote: LinkedSentence | null;
   /** Under the fixed model: what exactly k kept means here. */
   readonly fixedNote: string | null;
-  /** Steps of the keep control under the fixed model (q moves by 1/n from the fewest kept units), else null. */
-  readonly countSteps: { readonly step: number } | null;
   /** The worked example: the largest unit, under 1/q. */
   readonly unit: UnitInput;
   /** The sentence on the spread of y_i under 1/q at this q. */
@@ -242,7 +240,6 @@ export function meanFigure(state: MeanFigureState, channel: MeanChannel): MeanFi
     keep: q,
     dropConnectNote,
     fixedNote: fixed,
-    countSteps: fixedCount ? { step: 1 / n } : null,
     unit: { value: x[unit - 1] ?? 0, index: unit, keep: q },
     spreadSentence: spreadSentence(q),
     derivationLead: compensationInfo(compensation).unbiased

@@ -1,4 +1,4 @@
-import { entryText } from '../../questionFigureText.ts';
+import { entryText } from './questionFigure.ts';
 
 interface QuestionMaskPickerProps {
   /** x, one toggle per unit. */

@@ -1,10 +1,10 @@
 import { useMemo, useRef } from 'react';
 import { MaskVectors } from '../../../charts/MaskVectors.tsx';
-import { compensationInfo, maskModel } from '../../../math/index.ts';
+import { maskModel } from '../../../math/index.ts';
 import { formatFixed, formatKeep, formatProbability } from '../../../explain/formatNumber.ts';
-import { QUESTION_TERMS, questionDerivation } from '../../../explain/questionDerivation.ts';
+import { QUESTION_TERMS } from '../../../explain/questionDerivation.ts';
 import { Tex } from '../../../explain/Tex.tsx';
-import { KEEP_STEP, MAX_KEEP, MAX_MASK_UNITS, MIN_KEEP } from '../../../state/explorerState.ts';
+import { MAX_MASK_UNITS } from '../../../state/explorerState.ts';
 import { selectEffectiveKeep, selectKept, selectUnits, selectVector } from '../../../state/selectors.ts';
 import { DraggableNumber } from '../../DraggableNumber.tsx';
 import { useActions, useExplorer } from '../../explorerContext.ts';
@@ -13,17 +13,15 @@ import { FigureExport } from '../../FigureExport.tsx';
 import { useHighlight } from '../../highlightContext.ts';
 import { HighlightKeys } from '../../HighlightKeys.tsx';
 import { useCompensationLabels } from '../../labels.ts';
-import { maskText } from '../../maskTableRows.ts';
+import { maskText } from '../masks/maskTableRows.ts';
 import { NotebookExport } from '../../NotebookExport.tsx';
+import { useNotationNumber } from '../../notationNumber.ts';
 import { QuestionMaskPicker } from './QuestionMaskPicker.tsx';
-import { describeMaskFigure, proseNumber, shownMask } from '../../questionFigureText.ts';
+import { proseNumber, questionFigure } from './questionFigure.ts';
 import { Section } from '../../Section.tsx';
 import { SectionRef } from '../../SectionRef.tsx';
 import { ActionButton } from '../../ActionButton.tsx';
 import { useControlAccess } from '../../controlAccess.ts';
-
-/** 1 − v without binary noise (1 − 0.7 shows as 0.3). */
-const complement = (v: number) => Number((1 - v).toFixed(12));
 
 /** Section 1: the question's single mask, and any mask the reader picks, compensated by 1/q. */
 export function QuestionSection() {
@@ -64,7 +62,7 @@ function SingleMask() {
   const x = useExplorer(selectVector);
   const chosen = useExplorer((s) => s.mask);
   const model = useExplorer((s) => s.model);
-  const keepSetting = useExplorer((s) => s.keep);
+  const notationNumber = useNotationNumber();
   const keep = useExplorer(selectEffectiveKeep);
   const kept = useExplorer(selectKept);
   const notation = useExplorer((s) => s.notation);
@@ -72,15 +70,15 @@ function SingleMask() {
   const actions = useActions();
   const [highlight, setHighlight] = useHighlight();
   const figureRef = useRef<HTMLElement>(null);
-  const mask = useMemo(() => shownMask(chosen, x.length), [chosen, x.length]);
-  const { keepFromCount, masks } = maskModel(model);
-  const fixedWithoutKept = keepFromCount && kept === 0;
-  const derivation = useMemo(() => questionDerivation({ x, mask, keep }), [x, mask, keep]);
-  const figure = useMemo(() => describeMaskFigure(x, mask, keep, derivation), [x, mask, keep, derivation]);
+  const shown = useMemo(
+    () => questionFigure({ x, mask: chosen, keep, model, kept, compensation }),
+    [x, chosen, keep, model, kept, compensation],
+  );
+  const { mask, derivation, ratio, ending } = shown;
+  const figure = shown.text;
+  const { keepFromCount } = maskModel(model);
   const n = x.length;
   const { maskedNorm, compensatedNorm, norm } = derivation;
-  const ratio = norm > 0 ? compensatedNorm / norm : null;
-  const allKept = derivation.kept === n;
   const keepAccess = useControlAccess('keep');
   const vectorAccess = useControlAccess('vector');
   const maskAccess = useControlAccess('mask');
@@ -90,35 +88,18 @@ function SingleMask() {
       <>
         With the fixed-count model chosen, q = k/n = {kept}/{n} = {formatKeep(keep)}.
       </>
-    ) : notation === 'drop' ? (
-      <>
-        Drop rate p ={' '}
-        <DraggableNumber
-          label="p (drop rate) for this mask"
-          value={complement(keepSetting)}
-          min={complement(MAX_KEEP)}
-          max={complement(MIN_KEEP)}
-          step={KEEP_STEP}
-          display={formatKeep(complement(keepSetting))}
-          onChange={(p) => actions.setKeep(complement(p))}
-          group="keep"
-        />
-        , so the kept values are divided by q = 1 − p = {formatKeep(keep)}.
-      </>
     ) : (
       <>
-        Keep probability q ={' '}
+        {notation === 'drop' ? 'Drop rate p = ' : 'Keep probability q = '}
         <DraggableNumber
-          label="q (keep probability) for this mask"
-          value={keepSetting}
-          min={MIN_KEEP}
-          max={MAX_KEEP}
-          step={KEEP_STEP}
-          display={formatKeep(keepSetting)}
-          onChange={actions.setKeep}
-          group="keep"
+          {...notationNumber}
+          label={notation === 'drop' ? 'p (drop rate) for this mask' : 'q (keep probability) for this mask'}
         />
-        : the kept values are divided by q{keepAccess === 'free' ? ' (drag the number or use the arrow keys)' : ''}.
+        {notation === 'drop' ? (
+          <>, so the kept values are divided by q = 1 − p = {formatKeep(keep)}.</>
+        ) : (
+          <>: the kept values are divided by q{keepAccess === 'free' ? ' (drag the number or use the arrow keys)' : ''}.</>
+        )}
       </>
     );
 
@@ -133,7 +114,7 @@ function SingleMask() {
       {maskAccess === 'hidden' ? null : (
         <QuestionMaskPicker values={x} mask={mask} onToggle={actions.toggleMaskUnit} locked={maskAccess === 'locked'} />
       )}
-      {fixedWithoutKept ? (
+      {shown.noKeep ? (
         <p className="notice">The fixed-count model keeps k = 0 units here, so there is no q to divide by; choose k ≥ 1.</p>
       ) : (
         <>
@@ -166,17 +147,17 @@ function SingleMask() {
             ‖m⊙x‖/q = {proseNumber(compensatedNorm)}, against ‖x‖ = {proseNumber(norm)}
             {ratio === null ? '' : <> (‖y‖ is {formatFixed(ratio, 3)} × ‖x‖)</>}. Exact: computed from x and this one mask.
           </p>
-          {derivation.allDropped ? (
+          {ending?.kind === 'all-dropped' ? (
             <p className="question-all-dropped">
               Every unit is dropped: m⊙x = 0, so ‖m⊙x‖ = 0 and ‖y‖ = 0/q = 0 whatever the scale; there is nothing left to
               compensate. Under Bernoulli dropout this mask has probability (1 − q)<sup>n</sup> ={' '}
-              {formatProbability((1 - keep) ** n)}; the fixed-count model never draws it.
+              {formatProbability(ending.bernoulliProbability)}; the fixed-count model never draws it.
             </p>
-          ) : maskedNorm === 0 ? (
+          ) : ending?.kind === 'zero-kept' ? (
             <p className="question-all-dropped">
               Every kept unit is 0, so m⊙x = 0 and ‖y‖ = 0 whatever the scale.
             </p>
-          ) : allKept ? (
+          ) : ending?.kind === 'all-kept' ? (
             <p>Every unit is kept: y = x/q, so ‖y‖ = ‖x‖/q, the largest ‖y‖ can be.</p>
           ) : null}
           <HighlightKeys
@@ -204,8 +185,8 @@ function SingleMask() {
       <p className="method-note">
         This section always divides by q (inverted dropout, what every framework does), because that is the question as
         asked
-        {compensationInfo(compensation).unbiased ? '.' : <>; the compensation chosen among the controls ({COMPENSATION_LABELS[compensation]}) is not used here.</>}
-        {masks === 'weights' ? (
+        {!shown.compensationUnused ? '.' : <>; the compensation chosen among the controls ({COMPENSATION_LABELS[compensation]}) is not used here.</>}
+        {shown.unitMaskInstead ? (
           <>
             {' '}
             Its mask is on the units, as in the question; the page’s DropConnect model masks the weights of the next layer

@@ -3,8 +3,8 @@
  * position in the natural (binary) order as `index`, so "sort by mask" is that order and every
  * sort is stable.
  */
-import { formatProbability } from '../explain/formatNumber.ts';
-import type { MaskRow } from '../math/index.ts';
+import { formatProbability } from '../../../explain/formatNumber.ts';
+import type { MaskRow } from '../../../math/index.ts';
 
 export type MaskColumn = 'mask' | 'kept' | 'probability' | 'maskedNorm' | 'compensatedNorm';
 export type SortDirection = 'ascending' | 'descending';
