@@ -44,12 +44,12 @@ describe('questionFigure', () => {
             expect(figure.unitMaskInstead).toBe(model === 'dropconnect');
             expect(figure.noKeep).toBe(false);
             const keptUnits = shown.filter((b) => b === 1).length;
-            if (keptUnits === 0) {
-              expect(figure.ending?.kind).toBe('all-dropped');
-              if (figure.ending?.kind === 'all-dropped') close(figure.ending.bernoulliProbability, bruteAllDropped(n, keep));
-            } else if (masked === 0) expect(figure.ending?.kind).toBe('zero-kept');
-            else if (keptUnits === n) expect(figure.ending?.kind).toBe('all-kept');
-            else expect(figure.ending).toBeNull();
+            const expected =
+              keptUnits === 0 ? 'all-dropped' : masked === 0 ? 'zero-kept' : keptUnits === n ? 'all-kept' : null;
+            expect(figure.ending?.kind ?? null).toBe(expected);
+            const probability = figure.ending?.kind === 'all-dropped' ? figure.ending.bernoulliProbability : null;
+            const error = probability === null ? null : Math.abs(probability - bruteAllDropped(n, keep));
+            expect(error === null ? null : error <= 1e-12).toBe(expected === 'all-dropped' ? true : null);
             // The text alternative and the data table carry the same three norms, to the digits shown.
             expect(figure.text.rows).toHaveLength(n + 1);
             expect(figure.text.rows[n]?.[2]).toBe(`${keptUnits} kept`);
