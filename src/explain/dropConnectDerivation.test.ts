@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dropConnectMoments } from '../math/index.ts';
 import {
-  dropConnectMoments,
   meanSquareOutputTex,
   outputCovarianceTex,
   outputMeanTex,
@@ -62,7 +62,7 @@ describe('dropConnectMoments', () => {
     it(`matches both brute-force laws at q = ${keep}: same means and variances, correlated only for unit dropout`, () => {
       const unit = bruteUnit(keep);
       const dc = bruteDropConnect(keep);
-      const m = dropConnectMoments({ x: X, weights: WEIGHTS, keep });
+      const m = dropConnectMoments(X, WEIGHTS, keep);
       for (let j = 0; j < 2; j++) {
         expect(m.means[j]).toBeCloseTo(unit.mean[j]!, 12);
         expect(m.means[j]).toBeCloseTo(dc.mean[j]!, 12);

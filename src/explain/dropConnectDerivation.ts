@@ -5,7 +5,7 @@
  * uncorrelated, unit dropout's have Cov(z_j, z_l) = (1−q)/q Σ_i W_ji W_li x_i² (one dropped x_i
  * leaves every output at once). E‖u‖² = E‖z‖² = ‖Wx‖² + (1−q)/q Σ_ji W_ji² x_i².
  */
-import type { DropConnectWeights } from '../math/index.ts';
+import { dropConnectMoments, type DropConnectMoments, type DropConnectWeights } from '../math/index.ts';
 import { formatKeep } from './formatNumber.ts';
 import { MAX_WRITTEN_TERMS, texAdaptive } from './meanDerivation.ts';
 
@@ -16,61 +16,11 @@ export interface DropConnectInput {
   readonly keep: number;
 }
 
-export interface DropConnectMoments {
-  /** (Wx)_j: the test-time output and the mean of u_j and of z_j. */
-  readonly means: readonly number[];
-  /** Var u_j = Var z_j = (1−q)/q Σ_i W_ji² x_i². */
-  readonly variances: readonly number[];
-  /** Cov(z_j, z_l) under unit dropout, d×d (its diagonal is `variances`); DropConnect's is diagonal. */
-  readonly unitCovariance: readonly (readonly number[])[];
-  /** Corr(z_j, z_l) under unit dropout (NaN where a variance is 0). */
-  readonly unitCorrelation: readonly (readonly number[])[];
-  /** ‖Wx‖². */
-  readonly testNormSquared: number;
-  /** Σ_j Var u_j = (1−q)/q Σ_ji W_ji² x_i². */
-  readonly totalVariance: number;
-  /** E‖u‖² = E‖z‖² = ‖Wx‖² + Σ_j Var u_j. */
-  readonly meanSquareNorm: number;
-}
-
 /** W_ji (row j, column i). */
 const weightAt = (weights: DropConnectWeights, n: number, j: number, i: number) => weights.values[j * n + i] ?? 0;
 
-/** The closed-form moments of DropConnect and of unit dropout followed by W (inverted, 1/q). */
-export function dropConnectMoments({ x, weights, keep }: DropConnectInput): DropConnectMoments {
-  const n = x.length;
-  const d = weights.rows;
-  const ratio = keep > 0 ? (1 - keep) / keep : Number.NaN;
-  const means: number[] = [];
-  for (let j = 0; j < d; j++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += weightAt(weights, n, j, i) * (x[i] as number);
-    means.push(sum);
-  }
-  const unitCovariance: number[][] = [];
-  for (let j = 0; j < d; j++) {
-    const row: number[] = [];
-    for (let l = 0; l < d; l++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += weightAt(weights, n, j, i) * weightAt(weights, n, l, i) * (x[i] as number) ** 2;
-      row.push(ratio * sum);
-    }
-    unitCovariance.push(row);
-  }
-  const variances = unitCovariance.map((row, j) => row[j] ?? 0);
-  const unitCorrelation = unitCovariance.map((row, j) =>
-    row.map((c, l) => {
-      const scale = Math.sqrt((variances[j] ?? 0) * (variances[l] ?? 0));
-      return scale > 0 ? c / scale : Number.NaN;
-    }),
-  );
-  const testNormSquared = means.reduce((s, v) => s + v * v, 0);
-  const totalVariance = variances.reduce((s, v) => s + v, 0);
-  return {
-    means, variances, unitCovariance, unitCorrelation, testNormSquared, totalVariance,
-    meanSquareNorm: testNormSquared + totalVariance,
-  };
-}
+/** The closed-form moments for the input (src/math, one formula for the page and these derivations). */
+export const momentsOf = ({ x, weights, keep }: DropConnectInput): DropConnectMoments => dropConnectMoments(x, weights, keep);
 
 const factor = (value: number) => (value < 0 ? `(${texAdaptive(value)})` : texAdaptive(value));
 const ratioTex = (keep: number) =>
@@ -86,7 +36,7 @@ export function outputMeanTex(input: DropConnectInput, j: number): string {
   const n = x.length;
   const r = String(j + 1);
   const row = rowOf(weights, n, j);
-  const mean = dropConnectMoments(input).means[j] ?? 0;
+  const mean = momentsOf(input).means[j] ?? 0;
   const head = String.raw`\mathbb{E}\,u_{${r}} &= \frac1q\sum_i \mathbb{E}[M_{${r}i}]\,W_{${r}i}\,x_i = (Wx)_{${r}}`;
   if (n > MAX_WRITTEN_TERMS) return String.raw`\begin{aligned}${head} = ${texAdaptive(mean)}\end{aligned}`;
   const terms = row.map((wji, i) => String.raw`${factor(wji)}\cdot ${factor(x[i] ?? 0)}`);
@@ -105,7 +55,7 @@ export function outputVarianceTex(input: DropConnectInput, j: number): string {
   const r = String(j + 1);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += (weightAt(weights, n, j, i) * (x[i] as number)) ** 2;
-  const variance = dropConnectMoments(input).variances[j] ?? 0;
+  const variance = momentsOf(input).variances[j] ?? 0;
   return (
     String.raw`\operatorname{Var} u_{${r}} = \operatorname{Var} z_{${r}} = \frac{1-q}{q}\sum_i W_{${r}i}^2 x_i^2 = ` +
     String.raw`${ratioTex(keep)} \cdot ${texAdaptive(sum)} = ${texAdaptive(variance)},\qquad ` +
@@ -121,7 +71,7 @@ export function outputCovarianceTex(input: DropConnectInput, j: number, l: numbe
   const b = String(l + 1);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += weightAt(weights, n, j, i) * weightAt(weights, n, l, i) * (x[i] as number) ** 2;
-  const moments = dropConnectMoments(input);
+  const moments = momentsOf(input);
   const covariance = moments.unitCovariance[j]?.[l] ?? 0;
   const correlation = moments.unitCorrelation[j]?.[l] ?? Number.NaN;
   return (
@@ -136,7 +86,7 @@ export function outputCovarianceTex(input: DropConnectInput, j: number, l: numbe
 
 /** E‖u‖² = ‖Wx‖² + (1−q)/q Σ_ji W_ji² x_i² = a + b = c. */
 export function meanSquareOutputTex(input: DropConnectInput): string {
-  const { testNormSquared, totalVariance, meanSquareNorm } = dropConnectMoments(input);
+  const { testNormSquared, totalVariance, meanSquareNorm } = momentsOf(input);
   return (
     String.raw`\mathbb{E}\lVert u\rVert^2 = \mathbb{E}\lVert z\rVert^2 = \lVert Wx\rVert^2 + \frac{1-q}{q}\sum_{j,i}W_{ji}^2x_i^2 = ` +
     String.raw`${texAdaptive(testNormSquared)} + ${texAdaptive(totalVariance)} = ${texAdaptive(meanSquareNorm)}`

@@ -95,3 +95,59 @@ export function dropConnectClosedForms(input: DropConnectInput): DropConnectClos
     meanSquareNorm,
   };
 }
+
+/** Section 7's comparison under 1/q: DropConnect u = (M⊙W)x/q against unit dropout z = W(m⊙x)/q. */
+export interface DropConnectMoments {
+  /** (Wx)_j: the test-time output and the mean of u_j and of z_j. */
+  readonly means: readonly number[];
+  /** Var u_j = Var z_j = (1−q)/q Σ_i W_ji² x_i². */
+  readonly variances: readonly number[];
+  /** Cov(z_j, z_l) = (1−q)/q Σ_i W_ji W_li x_i² under unit dropout, d×d (diagonal = variances); DropConnect's is diagonal. */
+  readonly unitCovariance: readonly (readonly number[])[];
+  /** Corr(z_j, z_l) under unit dropout (NaN where a variance is 0). */
+  readonly unitCorrelation: readonly (readonly number[])[];
+  /** ‖Wx‖². */
+  readonly testNormSquared: number;
+  /** Σ_j Var u_j. */
+  readonly totalVariance: number;
+  /** E‖u‖² = E‖z‖² = ‖Wx‖² + Σ_j Var u_j. */
+  readonly meanSquareNorm: number;
+}
+
+/**
+ * The closed-form moments of DropConnect and of unit dropout followed by the same W, both with 1/q
+ * (docs/mathematics.md#dropconnect): the same mean and variance per output; unit dropout's outputs
+ * share their noise (one dropped x_i leaves every output), DropConnect's are independent.
+ */
+export function dropConnectMoments(x: readonly number[], weights: DropConnectWeights, keep: number): DropConnectMoments {
+  const closed = dropConnectClosedForms({ x, weights, keep, compensation: 'inverted' });
+  const n = x.length;
+  const d = weights.rows;
+  const variances = closed.varianceVector ?? [];
+  const ratio = (1 - keep) / keep;
+  const unitCovariance = Array.from({ length: d }, (_, j) =>
+    Array.from({ length: d }, (_, l) => {
+      if (l === j) return variances[j] ?? 0;
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += (weights.values[j * n + i] as number) * (weights.values[l * n + i] as number) * (x[i] as number) ** 2;
+      return ratio * sum;
+    }),
+  );
+  const unitCorrelation = unitCovariance.map((row, j) =>
+    row.map((c, l) => {
+      const scale = Math.sqrt((variances[j] ?? 0) * (variances[l] ?? 0));
+      return scale > 0 ? c / scale : Number.NaN;
+    }),
+  );
+  const testNormSquared = closed.testOutput.reduce((s, v) => s + v * v, 0);
+  const totalVariance = variances.reduce((s, v) => s + v, 0);
+  return {
+    means: closed.testOutput,
+    variances,
+    unitCovariance,
+    unitCorrelation,
+    testNormSquared,
+    totalVariance,
+    meanSquareNorm: testNormSquared + totalVariance,
+  };
+}

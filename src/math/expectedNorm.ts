@@ -45,6 +45,17 @@ export function normalisedSquares(x: readonly number[]): { norm: number; shares:
   return { norm: largest * Math.sqrt(sumSquares), shares };
 }
 
+/**
+ * n_eff = ‖x‖⁴/Σ x_i⁴ = 1/Σ r_i², the number of units that carry ‖x‖ (docs/mathematics.md#concentration-and-bimodality);
+ * 0 for x = 0, where it is undefined.
+ */
+export function effectiveUnits(x: readonly number[]): number {
+  const { norm, shares } = normalisedSquares(x);
+  let sumShares2 = 0;
+  for (const share of shares) sumShares2 += share * share;
+  return norm === 0 ? 0 : 1 / sumShares2;
+}
+
 /** Trapezoid weight of node k (half at both ends). */
 function nodeWeight(k: number): number {
   return k === 0 || k === QUADRATURE_NODES - 1 ? QUADRATURE_STEP / 2 : QUADRATURE_STEP;

@@ -1,7 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { DropConnectBars } from '../../../charts/DropConnectBars.tsx';
 import {
-  dropConnectMoments,
   meanSquareOutputTex,
   outputCovarianceTex,
   outputMeanTex,
@@ -9,20 +8,13 @@ import {
 } from '../../../explain/dropConnectDerivation.ts';
 import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../../../explain/formatNumber.ts';
 import { Tex } from '../../../explain/Tex.tsx';
-import { compensationInfo, maskModel, seededWeights } from '../../../math/index.ts';
+import { maskModel } from '../../../math/index.ts';
 import { DROPCONNECT_ROWS } from '../../../state/analysisRequest.ts';
 import { selectFirstResult } from '../../../state/analysisStore.ts';
 import { MAX_SEED } from '../../../state/explorerState.ts';
-import { selectVector } from '../../../state/selectors.ts';
+import { selectVector, selectWeights } from '../../../state/selectors.ts';
 import { useAnalysis } from '../../analysisContext.ts';
-import {
-  correlationRows,
-  describeOutputs,
-  MAX_WEIGHT_TABLE_INPUTS,
-  outputRows,
-  strongestCorrelation,
-  weightMatrixRows,
-} from './dropConnectText.ts';
+import { dropConnectFigure } from './dropConnectFigure.ts';
 import { useActions, useExplorer } from '../../explorerContext.ts';
 import { FigureData } from '../../FigureData.tsx';
 import { FigureExport } from '../../FigureExport.tsx';
@@ -45,17 +37,13 @@ export function DropConnectSection() {
   const weightsSeed = useExplorer((s) => s.weightsSeed);
   const { setModel, setWeightsSeed } = useActions();
   const n = x.length;
-  const weights = useMemo(() => seededWeights(DROPCONNECT_ROWS, n, weightsSeed), [n, weightsSeed]);
-  const input = useMemo(() => ({ x, weights, keep }), [x, weights, keep]);
-  const moments = useMemo(() => dropConnectMoments(input), [input]);
-  const strongest = strongestCorrelation(moments);
-  // n_eff = ‖x‖⁴/Σx_i⁴ near 1: one unit carries almost all of ‖x‖ (docs/mathematics.md#concentration-and-bimodality).
-  const nEff = useMemo(() => {
-    const squares = x.reduce((s, v) => s + v * v, 0);
-    const fourth = x.reduce((s, v) => s + v ** 4, 0);
-    return fourth > 0 ? (squares * squares) / fourth : 0;
-  }, [x]);
-  const dropConnectOn = maskModel(model).masks === 'weights';
+  const weights = useExplorer((s) => selectWeights(s).matrix);
+  const compensationLabel = COMPENSATION_LABELS[compensation];
+  const shown = useMemo(
+    () => dropConnectFigure({ x, weights, keep, model, compensation, compensationLabel }),
+    [x, weights, keep, model, compensation, compensationLabel],
+  );
+  const { input, moments, strongest, dropConnectOn } = shown;
   const figure = useRef<HTMLElement>(null);
 
   return (
@@ -78,12 +66,9 @@ export function DropConnectSection() {
       </p>
       <figure className="dropconnect-figure" ref={figure}>
         <DropConnectBars
-          outputs={moments.means.map((mean, j) => {
-            const sd = Math.sqrt(Math.max(0, moments.variances[j] ?? 0));
-            return { mean, sdDropConnect: sd, sdUnit: sd };
-          })}
-          title={`Outputs (Wx)_j with ±1 sd for DropConnect and for unit dropout, q = ${formatKeep(keep)}`}
-          description={describeOutputs(moments)}
+          outputs={shown.bars}
+          title={shown.barsTitle}
+          description={shown.description}
         />
         <figcaption>
           <span className="dropconnect-legend-bar" aria-hidden="true" /> bar: (Wx)<sub>j</sub>, the mean of both;{' '}
@@ -102,12 +87,12 @@ export function DropConnectSection() {
             <th scope="col">sd z_j (unit dropout)</th>
           </tr>
         </thead>
-        <RowsBody rows={outputRows(moments)} />
+        <RowsBody rows={shown.outputRows} />
       </table>
       <FigureData
-        title={`Weights W and activations x${n > MAX_WEIGHT_TABLE_INPUTS ? ` (first ${MAX_WEIGHT_TABLE_INPUTS} of ${n} inputs)` : ''}`}
-        columns={['input i', 'x_i', ...Array.from({ length: DROPCONNECT_ROWS }, (_, j) => `W_${j + 1}i`)]}
-        rows={weightMatrixRows(x, weights, MAX_WEIGHT_TABLE_INPUTS)}
+        title={shown.weightTitle}
+        columns={shown.weightColumns}
+        rows={shown.weightRows}
       />
       <p>For output 1, with these numbers:</p>
       <Tex tex={outputMeanTex(input, 0)} display label="dropconnect-mean" />
@@ -122,8 +107,8 @@ export function DropConnectSection() {
         <p>
           Here the strongest pair is outputs {strongest.j} and {strongest.l}, with correlation{' '}
           {formatFixed(strongest.value, 4)} under unit dropout and 0 under DropConnect
-          {nEff > 0 && nEff < 1.5
-            ? `: one unit carries almost all of ‖x‖ (n_eff = ${formatFixed(nEff, 4)}), so whether it survives moves every output together.`
+          {shown.concentrated !== null
+            ? `: one unit carries almost all of ‖x‖ (n_eff = ${formatFixed(shown.concentrated, 4)}), so whether it survives moves every output together.`
             : '.'}
         </p>
       ) : null}
@@ -139,13 +124,13 @@ export function DropConnectSection() {
             ))}
           </tr>
         </thead>
-        <RowsBody rows={correlationRows(moments)} />
+        <RowsBody rows={shown.correlationRows} />
       </table>
       <p>Both inflate the squared length by the same amount on average, as in <SectionRef id="norm" />:</p>
       <Tex tex={meanSquareOutputTex(input)} display label="dropconnect-mean-square" />
       <MainHistogramSwitch
         dropConnectOn={dropConnectOn}
-        compensationLabel={compensationInfo(compensation).unbiased ? null : COMPENSATION_LABELS[compensation]}
+        compensationLabel={shown.otherCompensation}
         meanSquareNorm={moments.meanSquareNorm}
         keep={keep}
         onSwitch={() => setModel(dropConnectOn ? 'bernoulli' : 'dropconnect')}
