@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -35,8 +36,44 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Prints the JavaScript a reader downloads, gzip-compressed, as the build's last line (issue 12's
+ * budget, docs/architecture.md#rendering-budget): first-load is the entry chunk and every chunk it imports statically
+ * (what index.html loads before anything shows); total adds the lazily imported chunks and the workers.
+ */
+function bundleSizes(): Plugin {
+  let line = '';
+  return {
+    name: 'bundle-sizes',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const gzip = (code: string | Uint8Array) => gzipSync(code).length;
+      const sizes = new Map<string, number>();
+      for (const [name, file] of Object.entries(bundle)) {
+        if (!name.endsWith('.js')) continue;
+        sizes.set(name, gzip(file.type === 'chunk' ? file.code : file.source));
+      }
+      const firstLoad = new Set<string>();
+      const visit = (name: string) => {
+        const file = bundle[name];
+        if (firstLoad.has(name) || file === undefined || file.type !== 'chunk') return;
+        firstLoad.add(name);
+        file.imports.forEach(visit);
+      };
+      for (const [name, file] of Object.entries(bundle)) if (file.type === 'chunk' && file.isEntry) visit(name);
+          const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+      const sum = (names: Iterable<string>) => [...names].reduce((s, n) => s + (sizes.get(n) ?? 0), 0);
+      line = `first-load JS ${kb(sum(firstLoad))} kB gzip, total JS ${kb(sum(sizes.keys()))} kB gzip`;
+    },
+    closeBundle() {
+      // The worker's own build has no entry of the page; only the page's line is printed.
+      if (line !== '') console.log(line);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), bundleSizes()],
   // Relative asset URLs: dist/ works from any sub-path of a static host.
   base: './',
   worker: { format: 'es' },

@@ -1,14 +1,19 @@
 // Measures the page, not the engine: Playwright drives the built app in Chromium and prints, per
 // scenario, input→next-paint latency (Event Timing API) p50/p95/max, the long tasks (count and
 // longest, PerformanceObserver 'longtask') and the time until the norm panel has its final numbers.
-// Usage: node bench/ui.mjs [--base http://127.0.0.1:4174/] [--json]   (serves dist/ itself without --base)
+// Usage: node bench/ui.mjs [--base http://127.0.0.1:4174/] [--only REGEX] [--json]   (serves dist/ itself without --base)
+// Loads of generated links also print the engine's own time for the main figure's request (the
+// headless CLI, `npm run stats`, minus its start-up), to compare "load → final numbers" with.
 // Printed, never asserted: the numbers vary with the machine's load.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const onlyArg = args.indexOf('--only');
+const only = onlyArg >= 0 ? new RegExp(args[onlyArg + 1]) : null;
 const baseArg = args.indexOf('--base');
 let base = baseArg >= 0 ? args[baseArg + 1] : null;
 let server = null;
@@ -102,26 +107,67 @@ const drag = async (page) => {
   await page.mouse.up();
 };
 
-const rows = [];
+/** The main request's time in the engine alone: the CLI on the same link's vector, minus the CLI's start-up. */
+function engineMs(cliArgs) {
+  const run = (extra) => {
+    const start = process.hrtime.bigint();
+    execFileSync('npx', ['tsx', 'scripts/stats.ts', ...extra, '--json'], { stdio: ['ignore', 'ignore', 'ignore'] });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const startUp = run(['--x', '1,2', '--keep', '0.5']);
+  return Math.max(0, Math.round(run(cliArgs) - startUp));
+}
+
+const paste = (count) => async (page) => {
+  const values = Array.from({ length: count }, (_, i) => ((Math.sin(i * 12.9898) * 43758.5453) % 1).toFixed(4)).join(', ');
+  await page.getByText('Generate or paste a vector', { exact: true }).click();
+  const box = page.getByLabel('Paste a vector');
+  await box.scrollIntoViewIfNeeded();
+  await box.fill(values);
+  await page.getByRole('button', { name: 'Use these numbers' }).click();
+};
+
+const plan = [];
 for (const n of [4, 12, 192, 1024]) {
   const link = n === 4 ? './' : `./?gen=uniform:${n}:seed=1`;
-  rows.push(await scenario(`keys ×40, n = ${n}`, link, keys(40)));
-  rows.push(await scenario(`mouse drag, n = ${n}`, link, drag));
+  plan.push([`keys ×40, n = ${n}`, link, keys(40)]);
+  plan.push([`mouse drag, n = ${n}`, link, drag]);
 }
-for (const link of ['./', './?gen=uniform:36:seed=1', './?gen=gauss:192:seed=7:norm=0.885', './?gen=gauss:1024:seed=1']) {
-  rows.push(await scenario(`load ${link}`, link, null));
-}
+const loads = [
+  ['./', null],
+  ['./?gen=uniform:36:seed=1', ['--gen', 'uniform:36:seed=1', '--keep', '0.5']],
+  ['./?gen=uniform:40:seed=1&method=split', ['--gen', 'uniform:40:seed=1', '--keep', '0.5', '--method', 'split']],
+  ['./?gen=gauss:192:seed=7:norm=0.885', ['--gen', 'gauss:192:seed=7:norm=0.885', '--keep', '0.5']],
+  ['./?gen=gauss:1024:seed=1', ['--gen', 'gauss:1024:seed=1', '--keep', '0.5']],
+  ['./?gen=gauss:10000:seed=1', ['--gen', 'gauss:10000:seed=1', '--keep', '0.5']],
+];
+for (const [link, cli] of loads) plan.push([`load ${link}`, link, null, cli]);
 const preset = (title) => async (page) => page.getByRole('button', { name: title }).first().click();
-for (const title of ['The accepted answer', 'The 192-unit layer']) rows.push(await scenario(`preset ${title}`, './', preset(title)));
+for (const title of ['The question', 'The accepted answer', 'The 192-unit layer', 'One dominant unit', 'All units equal', 'A Gaussian layer of 1024 units']) {
+  plan.push([`preset ${title}`, './', preset(title)]);
+}
+plan.push(['paste 4,096 values', './', paste(4096)]);
+
+const HEADER = 'scenario | load→final ms | action→final ms | engine ms | event p50 / p95 / max ms (n) | long tasks | longest ms';
+const line = (r) =>
+  `${r.scenario} | ${r.loadToFinalMs} | ${r.actionToFinalMs ?? '–'} | ${r.engineMs ?? '–'} | ${r.eventP50} / ${r.eventP95} / ${r.eventMax} (${r.events}) | ${r.longTasks} | ${r.longestTaskMs}`;
+if (!json) console.log(HEADER);
+const rows = [];
+for (const [name, link, act, cli] of plan) {
+  if (only !== null && !only.test(name)) continue;
+  // A scenario that fails says so on its row; the others still run.
+  let row;
+  try {
+    row = await scenario(name, link, act);
+    if (cli !== undefined && cli !== null) row = { ...row, engineMs: engineMs(cli) };
+  } catch (error) {
+    row = { scenario: name, error: String(error).split('\n')[0] };
+  }
+  rows.push(row);
+  if (!json) console.log(row.error === undefined ? line(row) : `${name} | failed: ${row.error}`);
+}
 
 await browser.close();
 server?.kill();
 if (json) console.log(JSON.stringify(rows, null, 2));
-else {
-  console.log('scenario | load→final ms | action→final ms | event p50 / p95 / max ms (n) | long tasks | longest ms');
-  for (const r of rows) {
-    console.log(
-      `${r.scenario} | ${r.loadToFinalMs} | ${r.actionToFinalMs ?? '–'} | ${r.eventP50} / ${r.eventP95} / ${r.eventMax} (${r.events}) | ${r.longTasks} | ${r.longestTaskMs}`,
-    );
-  }
-}
+

@@ -12,7 +12,9 @@ import { createExplorerStore } from './state/explorerStore.ts';
 import { createHighlightStore } from './state/highlightStore.ts';
 import { AnalysisContext, type AnalysisStores } from './ui/analysisContext.ts';
 import { startAnalysisSync } from './ui/analysisSync.ts';
+import { loadKatex } from './explain/katexLoader.ts';
 import { App } from './ui/App.tsx';
+import { preloadSections } from './ui/sectionRegistry.ts';
 import { startEmbedMessages } from './ui/embedMessages.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { ExplorerContext } from './ui/explorerContext.ts';
@@ -58,3 +60,7 @@ createRoot(root).render(
     </ExplorerContext.Provider>
   </StrictMode>,
 );
+// KaTeX is its own chunk: the first screen renders (formulas as plain text) while it loads.
+void loadKatex();
+// The sections below the first screen are chunks of their own, requested now.
+void preloadSections();

@@ -1,6 +1,7 @@
-import { renderToString } from 'katex';
 import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { copyText } from './copyText.ts';
+import { useKatex, type Katex } from './katexLoader.ts';
+import { plainTex } from './plainTex.ts';
 import { inNotation, TexNotationContext } from './texNotation.ts';
 
 interface TexProps {
@@ -22,6 +23,26 @@ interface TexProps {
 /** Only the app's own `\htmlData{term=…}` markers are trusted; every other command stays inert. */
 const trust = (context: { command: string }) => context.command === '\\htmlData';
 
+/** Formulas kept rendered (most recently used first out): a slider step re-renders only the formulas whose TeX changed. */
+const CACHE_SIZE = 400;
+const cache = new Map<string, string>();
+
+/** KaTeX's HTML for a formula, from the cache when this TeX was rendered before. */
+function renderCached(renderer: Katex, tex: string, display: boolean): string {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const html = renderer.renderToString(tex, { throwOnError: false, displayMode: display, output: 'htmlAndMathml', trust, strict: 'ignore' });
+  cache.set(key, html);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return html;
+}
+
 /** The term a DOM event happened in, if any. */
 function termOf(target: EventTarget | null): string | null {
   const element = target instanceof Element ? target.closest('[data-term]') : null;
@@ -32,17 +53,9 @@ function termOf(target: EventTarget | null): string | null {
 export function Tex({ tex, display = false, label, highlight = null, literal = false, onHighlight, copyable = display }: TexProps) {
   const notation = useContext(TexNotationContext);
   const shown = literal ? tex : inNotation(tex, notation);
-  const html = useMemo(
-    () =>
-      renderToString(shown, {
-        throwOnError: false,
-        displayMode: display,
-        output: 'htmlAndMathml',
-        trust,
-        strict: 'ignore',
-      }),
-    [shown, display],
-  );
+  const renderer = useKatex();
+  // Until KaTeX has loaded: '' (the plain-text version is shown instead).
+  const html = useMemo(() => (renderer === null ? '' : renderCached(renderer, shown, display)), [renderer, shown, display]);
   const ref = useRef<HTMLSpanElement>(null);
   // Marking KaTeX's own nodes: light up the highlighted term. (Terms are not made focusable: they sit
   // in KaTeX's aria-hidden HTML, whose MathML twin is what screen readers read.)
@@ -78,7 +91,11 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     };
   }, [display, html]);
   const linked = onHighlight !== undefined;
-  const formula = (
+  const formula = html === '' ? (
+    <span className={display ? 'tex tex-display tex-plain' : 'tex tex-plain'} data-testid={label}>
+      {plainTex(shown)}
+    </span>
+  ) : (
     <span
       ref={ref}
       className={display ? (scrolls ? 'tex tex-display tex-scrolls' : 'tex tex-display') : 'tex'}

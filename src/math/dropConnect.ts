@@ -125,8 +125,8 @@ export function dropConnectMoments(x: readonly number[], weights: DropConnectWei
   const d = weights.rows;
   const variances = closed.varianceVector ?? [];
   const ratio = (1 - keep) / keep;
-  const unitCovariance = Array.from({ length: d }, (_, j) =>
-    Array.from({ length: d }, (_, l) => {
+  const unitCovariance = Array.from({ length: d }, (_row, j) =>
+    Array.from({ length: d }, (_column, l) => {
       if (l === j) return variances[j] ?? 0;
       let sum = 0;
       for (let i = 0; i < n; i++) sum += (weights.values[j * n + i] as number) * (weights.values[l * n + i] as number) * (x[i] as number) ** 2;

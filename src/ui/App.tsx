@@ -15,9 +15,34 @@ import { usePrediction } from './predictionContext.ts';
 import { PredictGate, PredictionProvider } from './PredictGate.tsx';
 import { PresetBar } from './PresetBar.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
-import { SECTION_COMPONENTS } from './sectionRegistry.ts';
+import { preloadSections, SECTION_COMPONENTS } from './sectionRegistry.ts';
+import { LaterSections, SectionSlot } from './SectionSlot.tsx';
+import { SectionGate } from './SectionGate.tsx';
 import { TableOfContents } from './TableOfContents.tsx';
 import { VectorControls } from './VectorControls.tsx';
+
+/** The element with this id once React has rendered it (null if aborted first). */
+function elementRendered(id: string, signal: AbortSignal): Promise<HTMLElement | null> {
+  return new Promise((resolve) => {
+    const found = () => document.getElementById(id);
+    if (found() !== null || typeof MutationObserver === 'undefined') {
+      resolve(found());
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      const element = found();
+      if (element !== null) {
+        observer.disconnect();
+        resolve(element);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      resolve(null);
+    });
+  });
+}
 
 /** The sidebar and the sections; on narrow screens a pending prediction's question comes before the sidebar. */
 function PageGrid({ children }: { readonly children: ReactNode }) {
@@ -42,7 +67,13 @@ export function App({ repairs }: AppProps) {
     if (embed !== null) return;
     const hash = decodeURIComponent(window.location.hash.slice(1));
     const target = linkedSection ?? (SECTION_COMPONENTS.some((c) => c.id === hash) ? hash : null);
-    if (target !== null) document.getElementById(target)?.scrollIntoView();
+    if (target === null) return;
+    // Once every section's code is there and rendered, so the sections above have their real heights.
+    const controller = new AbortController();
+    void preloadSections()
+      .then(() => elementRendered(target, controller.signal))
+      .then((element) => requestAnimationFrame(() => element?.scrollIntoView()));
+    return () => controller.abort();
   }, [linkedSection, embed]);
   const notation = useExplorer((s) => s.notation);
   const classLink = useExplorer((s) => isRestricted(s) || s.predict !== null);
@@ -83,17 +114,31 @@ export function App({ repairs }: AppProps) {
             <RepairNotice repairs={repairs} />
             <ClassLinkNotice />
             <PredictGate>
-              <ErrorBoundary what="the short answer">
-                <Opening />
-              </ErrorBoundary>
+              <SectionGate order={0}>
+                <ErrorBoundary what="the short answer">
+                  <Opening />
+                </ErrorBoundary>
+              </SectionGate>
               <LiveSummary />
               {/* Presets overwrite the state: a class link that fixes any of it leaves them out. */}
               {presets === 'free' ? <PresetBar /> : null}
-              {SECTION_COMPONENTS.map(({ id, Component }) => (
-                <ErrorBoundary key={id} what={`the section “${id}”`}>
-                  <Component />
-                </ErrorBoundary>
-              ))}
+              {/* Each section re-renders on input only while near the viewport (SectionGate). */}
+              {SECTION_COMPONENTS.map(({ id, Component, eager }, i) =>
+                eager ? (
+                  <SectionGate key={id} order={i + 1}>
+                    <SectionSlot id={id} Component={Component} />
+                  </SectionGate>
+                ) : null,
+              )}
+              <LaterSections>
+                {SECTION_COMPONENTS.map(({ id, Component, eager }, i) =>
+                  eager ? null : (
+                    <SectionGate key={id} order={i + 1}>
+                      <SectionSlot id={id} Component={Component} />
+                    </SectionGate>
+                  ),
+                )}
+              </LaterSections>
             </PredictGate>
           </main>
         </PageGrid>

@@ -8,6 +8,7 @@ import { useExplorer } from './explorerContext.ts';
 import { PredictGate } from './PredictGate.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
 import { SECTION_COMPONENTS } from './sectionRegistry.ts';
+import { LaterSections, SectionSlot } from './SectionSlot.tsx';
 import { VectorControls } from './VectorControls.tsx';
 
 interface EmbedAppProps {
@@ -42,11 +43,11 @@ export function EmbedApp({ embed, repairs }: EmbedAppProps) {
         </details>
       )}
       <PredictGate>
-        {shown.map(({ id, Component }) => (
-          <ErrorBoundary key={id} what={`the section “${id}”`}>
-            <Component />
-          </ErrorBoundary>
-        ))}
+        <LaterSections>
+          {shown.map(({ id, Component }) => (
+            <SectionSlot key={id} id={id} Component={Component} />
+          ))}
+        </LaterSections>
       </PredictGate>
     </main>
   );

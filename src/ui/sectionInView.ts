@@ -10,20 +10,39 @@ export function useSectionInView(ids: readonly string[], enabled: boolean): stri
   const [current, setCurrent] = useState<string | null>(null);
   useEffect(() => {
     if (!enabled || typeof IntersectionObserver === 'undefined') return;
-    const elements = ids.map((id) => document.getElementById(id)).filter((e): e is HTMLElement => e !== null);
-    if (elements.length === 0) return;
-    const pick = () => {
-      // The reading line: a third of the way down the viewport.
-      const line = window.innerHeight / 3;
-      let last: string | null = null;
-      for (const element of elements) if (element.getBoundingClientRect().top <= line) last = element.id;
-      setCurrent(last);
+    let observer: IntersectionObserver | null = null;
+    let waiting: MutationObserver | null = null;
+    const setup = () => {
+      const elements = ids.map((id) => document.getElementById(id)).filter((e): e is HTMLElement => e !== null);
+      // Sections whose code loads after the first screen are not there yet: start once they all are.
+      if (elements.length < ids.length && typeof MutationObserver !== 'undefined' && waiting === null) {
+        waiting = new MutationObserver(() => {
+          if (ids.every((id) => document.getElementById(id) !== null)) {
+            waiting?.disconnect();
+            observer?.disconnect();
+            setup();
+          }
+        });
+        waiting.observe(document.body, { childList: true, subtree: true });
+      }
+      if (elements.length === 0) return;
+      const pick = () => {
+        // The reading line: a third of the way down the viewport.
+        const line = window.innerHeight / 3;
+        let last: string | null = null;
+        for (const element of elements) if (element.getBoundingClientRect().top <= line) last = element.id;
+        setCurrent(last);
+      };
+      // The observer only says when a section crosses the reading line; the pick reads the tops then.
+      observer = new IntersectionObserver(pick, { rootMargin: '0px 0px -66% 0px', threshold: [0, 1] });
+      elements.forEach((element) => observer?.observe(element));
+      pick();
     };
-    // The observer only says when a section crosses the reading line; the pick reads the tops then.
-    const observer = new IntersectionObserver(pick, { rootMargin: '0px 0px -66% 0px', threshold: [0, 1] });
-    elements.forEach((element) => observer.observe(element));
-    pick();
-    return () => observer.disconnect();
+    setup();
+    return () => {
+      waiting?.disconnect();
+      observer?.disconnect();
+    };
   }, [ids, enabled]);
   return current;
 }

@@ -5,7 +5,7 @@
  * channels get their slices. Used by the worker and by the main-thread fallback alike.
  */
 import { type EngineAnswer, type EngineQuery, engineSteps } from '../math/index.ts';
-import { SLICE_MS, type WorkerResponse } from './protocol.ts';
+import { PROGRESS_MS, SLICE_MS, type WorkerResponse } from './protocol.ts';
 
 export interface AnalysisJob {
   cancel(): void;
@@ -33,6 +33,7 @@ export function startAnalysisJob(
   let steps: ReturnType<typeof engineSteps> | null = null;
   let fraction = 0;
   let cancelled = false;
+  let lastProgress = Number.NEGATIVE_INFINITY;
 
   const slice = () => {
     if (cancelled) return;
@@ -51,7 +52,11 @@ export function startAnalysisJob(
           if (step.value.partial !== undefined) answers[index] = step.value.partial;
         }
         if (index < queries.length && now() - sliceStart >= SLICE_MS) {
-          post({ type: 'progress', id, fraction, elapsedMs: now() - started, partial: answers.slice() });
+          const time = now();
+          if (time - lastProgress >= PROGRESS_MS) {
+            lastProgress = time;
+            post({ type: 'progress', id, fraction, elapsedMs: time - started, partial: answers.slice() });
+          }
           schedule(slice);
           return;
         }

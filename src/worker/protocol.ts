@@ -24,5 +24,12 @@ export type WorkerResponse =
   | { readonly type: 'result'; readonly id: number; readonly elapsedMs: number; readonly answers: readonly EngineAnswer[] }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
 
-/** Milliseconds of work between two looks at the message queue (and two progress messages). */
+/** Milliseconds of work between two looks at the message queue. */
 export const SLICE_MS = 10;
+
+/**
+ * Least time between two progress messages of a job (the first comes after the first slice): each
+ * one is cloned, unpacked and re-renders the figure being filled, so a few a second is enough for
+ * a progress bar and keeps a long job from starving the page (docs/architecture.md#worker-protocol).
+ */
+export const PROGRESS_MS = 200;

@@ -1,0 +1,122 @@
+/**
+ * Keeps a part of the page that is far from the viewport from re-rendering on every input
+ * (docs/architecture.md#rendering-budget). Near the viewport (within one screen height) a gate passes the live stores
+ * through, so the section follows every slider step; further away it hands its subtree a frozen
+ * snapshot of them, so a drag re-renders only what the reader can see. A frozen part catches up
+ * once the reader pauses (a transition, which React interrupts for the next input), and at once
+ * when it comes near or the page is printed. Display only: nothing here changes the state.
+ */
+import { startTransition, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { StoreApi } from 'zustand';
+import { CHANNEL_IDS } from '../state/channels.ts';
+import type { ExplorerStore } from '../state/explorerStore.ts';
+import { AnalysisContext, type AnalysisStores } from './analysisContext.ts';
+import { ExplorerContext } from './explorerContext.ts';
+
+/** Quiet time after the last change before a frozen part catches up. */
+const CATCH_UP_MS = 250;
+/** Extra delay per gate down the page, so the parts catch up one commit at a time. */
+const CATCH_UP_STAGGER_MS = 40;
+
+/** A store that always returns one state and never notifies: what a frozen subtree reads. */
+function frozenStore<T>(state: T): StoreApi<T> {
+  return {
+    getState: () => state,
+    getInitialState: () => state,
+    // The verbs in the snapshot act on the live store; nothing may write to the frozen one.
+    setState: () => {
+      throw new Error('a frozen snapshot of the store cannot be written');
+    },
+    subscribe: () => () => undefined,
+  };
+}
+
+interface Snapshot {
+  readonly explorer: ExplorerStore;
+  readonly analysis: AnalysisStores;
+}
+
+function snapshotOf(live: Snapshot): Snapshot {
+  return {
+    explorer: frozenStore(live.explorer.getState()),
+    analysis: Object.fromEntries(CHANNEL_IDS.map((id) => [id, frozenStore(live.analysis[id].getState())])) as unknown as AnalysisStores,
+  };
+}
+
+/** Whether the page is being printed (every gate opens so the handout shows the current state). */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const on = () => setPrinting(true);
+    const off = () => setPrinting(false);
+    window.addEventListener('beforeprint', on);
+    window.addEventListener('afterprint', off);
+    return () => {
+      window.removeEventListener('beforeprint', on);
+      window.removeEventListener('afterprint', off);
+    };
+  }, []);
+  return printing;
+}
+
+interface SectionGateProps {
+  /** Position on the page (0 = top): later gates catch up a little later. */
+  readonly order: number;
+  readonly children: ReactNode;
+}
+
+export function SectionGate({ order, children }: SectionGateProps) {
+  const explorer = useContext(ExplorerContext);
+  const analysis = useContext(AnalysisContext);
+  if (explorer === null || analysis === null) throw new Error('SectionGate needs the page’s stores');
+  const ref = useRef<HTMLDivElement>(null);
+  // Near until the observer says otherwise: the first render is always live.
+  const [near, setNear] = useState(true);
+  const [frozen, setFrozen] = useState<Snapshot | null>(null);
+  const printing = usePrinting();
+  const open = near || printing || typeof IntersectionObserver === 'undefined';
+
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null || typeof IntersectionObserver === 'undefined') return;
+    // One screen height above and below: a part is live before it scrolls into view. Leaving that
+    // band, it keeps what it shows now (a snapshot of the stores).
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const isNear = entries.at(-1)?.isIntersecting ?? true;
+        setNear(isNear);
+        setFrozen(isNear ? null : snapshotOf({ explorer, analysis }));
+      },
+      { rootMargin: '100% 0px 100% 0px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [explorer, analysis]);
+
+  useEffect(() => {
+    if (open) return;
+    // While frozen: catch up after every pause in the changes, as a transition.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const changed = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        startTransition(() => setFrozen(snapshotOf({ explorer, analysis })));
+      }, CATCH_UP_MS + CATCH_UP_STAGGER_MS * order);
+    };
+    const unsubscribe = [explorer.subscribe(changed), ...CHANNEL_IDS.map((id) => analysis[id].subscribe(changed))];
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      unsubscribe.forEach((u) => u());
+    };
+  }, [open, explorer, analysis, order]);
+
+  const shown = open || frozen === null ? null : frozen;
+  return (
+    <div ref={ref} className="section-gate">
+      <ExplorerContext.Provider value={shown?.explorer ?? explorer}>
+        <AnalysisContext.Provider value={shown?.analysis ?? analysis}>{children}</AnalysisContext.Provider>
+      </ExplorerContext.Provider>
+    </div>
+  );
+}
