@@ -45,6 +45,11 @@ export function normalisedSquares(x: readonly number[]): { norm: number; shares:
   return { norm: largest * Math.sqrt(sumSquares), shares };
 }
 
+/** ‖x‖, without overflow or underflow (the one norm of x the page shows). */
+export function vectorNorm(x: readonly number[]): number {
+  return normalisedSquares(x).norm;
+}
+
 /**
  * n_eff = ‖x‖⁴/Σ x_i⁴ = 1/Σ r_i², the number of units that carry ‖x‖ (docs/mathematics.md#concentration-and-bimodality);
  * 0 for x = 0, where it is undefined.

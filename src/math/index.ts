@@ -14,7 +14,7 @@ export type { DownstreamMoments, DownstreamMomentsInput, UnitMaskModel } from '.
 export type { DropConnectMoments, DropConnectWeights } from './dropConnect.ts';
 export { answerOf, engineSteps, query, runQuery } from './engine.ts';
 export type { EngineAnswer, EngineQuery } from './engine.ts';
-export { effectiveUnits, expectedMaskedNorm, expectedMaskedNormFixed } from './expectedNorm.ts';
+export { effectiveUnits, expectedMaskedNorm, expectedMaskedNormFixed, vectorNorm } from './expectedNorm.ts';
 export { MAX_LAYER_UNITS, QUESTION_LAYER, isQuestionLayer } from './layers.ts';
 export type { LayersOutput, PercentileResult, SpreadPoint } from './layers.ts';
 export { maskDraw, maskModel, unreachable } from './maskModels.ts';

@@ -2,7 +2,7 @@
  * Derived values of the base state. Selectors that build objects are memoised on their inputs, so
  * React components get the same object back until those inputs change.
  */
-import { generateVector, listMasks, maskDraw, type DropConnectWeights, type MaskRow, MAX_LISTED_UNITS, seededWeights } from '../math/index.ts';
+import { generateVector, listMasks, maskDraw, type DropConnectWeights, type MaskRow, MAX_LISTED_UNITS, seededWeights, vectorNorm } from '../math/index.ts';
 import type { ExplorerState, VectorSource } from './explorerState.ts';
 
 /** Remembers the result for the last argument (compared by identity). */
@@ -80,6 +80,6 @@ export function selectMaskRows(state: ExplorerState): readonly MaskRow[] {
   return masksOf(lastMaskKey);
 }
 
-/** ‖x‖² and ‖x‖ of the vector (closed form; no masks needed). */
-export const selectNormSquared = (state: ExplorerState): number =>
-  selectVector(state).reduce((sum, v) => sum + v * v, 0);
+/** ‖x‖ of the vector (closed form; no masks needed), memoised on the vector. */
+const normOf = memoByIdentity((x: readonly number[]) => vectorNorm(x));
+export const selectNorm = (state: ExplorerState): number => normOf(selectVector(state));

@@ -8,7 +8,7 @@ import {
   MIN_UNIT_VALUE,
   UNIT_STEP,
 } from '../state/explorerState.ts';
-import { selectNormSquared, selectVector } from '../state/selectors.ts';
+import { selectNorm, selectVector } from '../state/selectors.ts';
 import { useControlAccess, useLengthFixed } from './controlAccess.ts';
 import { useExplorer } from './explorerContext.ts';
 import { GeneratorForm } from './GeneratorForm.tsx';
@@ -21,7 +21,7 @@ import { Slider } from './Slider.tsx';
 export function VectorControls() {
   const vector = useExplorer(selectVector);
   const source = useExplorer((s) => s.source);
-  const normSquared = useExplorer(selectNormSquared);
+  const norm = useExplorer(selectNorm);
   const setUnit = useExplorer((s) => s.setUnit);
   const access = useControlAccess('vector');
   const fixedLength = useLengthFixed();
@@ -53,7 +53,7 @@ export function VectorControls() {
           ) : (
             <>
               <p className="vector-summary">
-                n = {vector.length} units, ‖x‖ = {formatFixed(Math.sqrt(normSquared), 4)}
+                n = {vector.length} units, ‖x‖ = {formatFixed(norm, 4)}
                 {source.kind === 'generated' ? <> (generated: <code>{formatVectorSpec(source.spec)}</code>)</> : null}
               </p>
               {vector.length > MAX_EXPLICIT_UNITS || access === 'hidden' ? null : access === 'locked' ? (

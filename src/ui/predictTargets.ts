@@ -4,7 +4,7 @@
  */
 import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../explain/formatNumber.ts';
 import { magnitudeDecimals } from '../explain/questionDerivation.ts';
-import { type AnalysisResult, type Compensation, type Estimate, type MaskModel, isDecimalNumber, maskModel } from '../math/index.ts';
+import { type AnalysisResult, type Compensation, type Estimate, type MaskModel, isDecimalNumber, maskModel, vectorNorm } from '../math/index.ts';
 import type { PredictTarget } from '../state/classLink.ts';
 import type { Notation } from '../state/explorerState.ts';
 import { MAX_NUMBER_BOX_CHARS, tooLongMessage } from './inputCaps.ts';
@@ -175,7 +175,7 @@ function entry(value: number): string {
 
 /** The example in one sentence, from the reader's inputs only (no computed result: those stay hidden). */
 export function setupSentence({ x, keep, kept, model, compensation, notation, weights }: SetupInput): string {
-  const norm = Math.hypot(...x);
+  const norm = vectorNorm(x);
   const length = `with length ‖x‖ = ${formatFixed(norm, magnitudeDecimals(norm))}`;
   const vector = x.length <= LISTED_UNITS ? `x = (${x.map(entry).join(', ')}), ${length}` : `x has ${x.length} units, ${length}`;
   const rate =

@@ -4,7 +4,7 @@ import { magnitudeDecimals } from '../../../explain/questionDerivation.ts';
 import { Tex } from '../../../explain/Tex.tsx';
 import { compensationInfo, maskModel, MAX_LISTED_UNITS } from '../../../math/index.ts';
 import { selectFirstResult } from '../../../state/analysisStore.ts';
-import { selectKept, selectNormSquared, selectUnits, selectVector } from '../../../state/selectors.ts';
+import { selectKept, selectNorm, selectUnits, selectVector } from '../../../state/selectors.ts';
 import { useAnalysis } from '../../analysisContext.ts';
 import { EstimateText } from '../../EstimateText.tsx';
 import { useActions, useExplorer } from '../../explorerContext.ts';
@@ -61,7 +61,7 @@ function EveryMask() {
   const keep = useExplorer((s) => s.keep);
   const model = useExplorer((s) => s.model);
   const chosen = useExplorer((s) => s.mask);
-  const normSquared = useExplorer(selectNormSquared);
+  const norm = useExplorer(selectNorm);
   const actions = useActions();
   const modelAccess = useControlAccess('model');
   const keepAccess = useControlAccess('keep');
@@ -74,7 +74,6 @@ function EveryMask() {
   const kept = Math.max(1, useExplorer(selectKept));
   const compensation = useExplorer((s) => s.compensation);
   const result = useAnalysis('main', selectFirstResult);
-  const norm = Math.sqrt(normSquared);
   const id = useId();
   const figure = useMemo(() => masksFigure({ x, keep, model, kept, norm }, result), [x, keep, model, kept, norm, result]);
   const { listed, excessPercent: excess } = figure;
