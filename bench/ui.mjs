@@ -50,9 +50,14 @@ const quantile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 };
 
+/** The main figure has its final numbers and no part of the page shows an older state (SectionGate's data-stale). */
 async function settled(page) {
-  await page.getByTestId('norm-panel').waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-testid="norm-panel"]')?.getAttribute('aria-busy') === 'false', null, { timeout: 180_000 });
+  await page.getByTestId('norm-panel').waitFor({ state: 'attached', timeout: 180_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="norm-panel"]')?.getAttribute('aria-busy') === 'false' && document.querySelector('[data-stale]') === null,
+    null,
+    { timeout: 180_000 },
+  );
 }
 
 async function scenario(name, link, act) {

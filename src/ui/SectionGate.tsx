@@ -98,6 +98,8 @@ export function SectionGate({ order, children }: SectionGateProps) {
     // While frozen: catch up after every pause in the changes, as a transition.
     let timer: ReturnType<typeof setTimeout> | null = null;
     const changed = () => {
+      // Marked on the element (no render): this part shows an older state until it catches up.
+      ref.current?.setAttribute('data-stale', 'true');
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
@@ -110,6 +112,11 @@ export function SectionGate({ order, children }: SectionGateProps) {
       unsubscribe.forEach((u) => u());
     };
   }, [open, explorer, analysis, order]);
+
+  // Live, or a snapshot just committed: what it shows is the current state.
+  useEffect(() => {
+    ref.current?.removeAttribute('data-stale');
+  }, [open, frozen]);
 
   const shown = open || frozen === null ? null : frozen;
   return (
