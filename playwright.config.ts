@@ -13,6 +13,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: CI,
   timeout: 60_000,
+  // A loaded 2-core machine can take several seconds to render the sections below the first screen
+  // (their code loads after it); an assertion waits up to 15 s before it fails.
+  expect: { timeout: 15_000 },
   // The whole suite takes about 5 min on an idle 2-core machine and 11 min on a loaded one; 45 min
   // still ends a hung run well inside CI's 90 min.
   globalTimeout: CI ? 45 * 60_000 : 0,
