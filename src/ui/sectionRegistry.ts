@@ -10,6 +10,7 @@ import { NormSection } from './sections/norm/NormSection.tsx';
 import { NotationSection } from './sections/notation/NotationSection.tsx';
 import { QuestionSection } from './sections/question/QuestionSection.tsx';
 import { RescalingSection } from './sections/rescaling/RescalingSection.tsx';
+import { TrainingSection } from './sections/training/TrainingSection.tsx';
 
 /** Each section's component, typed over every SectionId, so a new section fails to compile until it has one. */
 const COMPONENTS: { readonly [id in SectionId]: ComponentType } = {
@@ -19,6 +20,7 @@ const COMPONENTS: { readonly [id in SectionId]: ComponentType } = {
   norm: NormSection,
   layers: LayersSection,
   rescaling: RescalingSection,
+  training: TrainingSection,
   dropconnect: DropConnectSection,
   notation: NotationSection,
   mistakes: MistakesSection,
