@@ -25,7 +25,7 @@ export interface DataSet {
 }
 
 export const TRAIN_POINTS = 120;
-export const TEST_POINTS = 600;
+export const TEST_POINTS = 400;
 /** Share of training labels flipped. */
 export const LABEL_NOISE = 0.15;
 /** Standard deviation of the Gaussian noise on each coordinate. */

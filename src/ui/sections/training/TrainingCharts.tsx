@@ -1,4 +1,4 @@
-import { line, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3';
 import type { EpochRecord } from '../../../training/experiment.ts';
 import type { LabelledPoints } from '../../../training/dataSets.ts';
 import { GRID_EXTENT, GRID_SIDE } from '../../../training/settings.ts';
@@ -41,10 +41,11 @@ export function CurveChart({ title, description, curve, epochs, max, min = 0, se
         epoch {epochs}
       </text>
       {series.map((s) => {
-        const path = line<EpochRecord>()
-          .x((r) => x(r.epoch))
-          .y((r) => y(Math.min(max, Math.max(min, s.value(r)))))(curve as EpochRecord[]);
-        return path === null ? null : <path key={s.name} d={path} className="training-line" strokeDasharray={s.dash} />;
+        if (curve.length === 0) return null;
+        const path = curve
+          .map((r, i) => `${i === 0 ? 'M' : 'L'}${x(r.epoch).toFixed(1)},${y(Math.min(max, Math.max(min, s.value(r)))).toFixed(1)}`)
+          .join('');
+        return <path key={s.name} d={path} className="training-line" strokeDasharray={s.dash} />;
       })}
     </svg>
   );
