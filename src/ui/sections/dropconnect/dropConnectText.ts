@@ -1,5 +1,5 @@
 /**
- * Words and table rows for section 7 (DropConnect): text alternatives and data tables from the
+ * Words and table rows for section 8 (DropConnect): text alternatives and data tables from the
  * closed-form moments of docs/mathematics.md#dropconnect.
  */
 import { formatFixed } from '../../../explain/formatNumber.ts';
