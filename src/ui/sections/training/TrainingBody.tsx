@@ -8,7 +8,7 @@ import { CurveChart, RegionMap } from './TrainingCharts.tsx';
 import { TrainingControls } from './TrainingControls.tsx';
 import { trainingFigure } from './trainingFigure.ts';
 import { startTraining, stopTraining, trainingRunStore } from './trainingRun.ts';
-import { DOWNSTREAM_TEX, SHIFT_TEX } from './trainingTex.ts';
+import { DOWNSTREAM_TEX, LI_TEX, SHIFT_TEX } from './trainingTex.ts';
 import './training.css';
 
 function timeLeft(fraction: number, elapsedMs: number): string {
@@ -76,6 +76,12 @@ export function TrainingBody() {
         )}
       </div>
       {figure.stale ? <p className="training-note">These results are for earlier settings; press Train to run the current ones.</p> : null}
+      <p className="training-note">
+        Each panel: the loss per epoch (solid line: training data, dashed: test data, both without dropout), the test
+        accuracy per epoch and, when the scheme has finished, its decision regions (blue: predicted class 0, orange: class
+        1, paler where the network is unsure) with the training points (circles: class 0, crosses: class 1, noisy labels
+        included).
+      </p>
       <ul className="training-panels" aria-label="One panel per scheme">
         {figure.panels.map((panel) => (
           <li key={panel.scheme} className="training-panel">
@@ -109,6 +115,7 @@ export function TrainingBody() {
       </ul>
       {figure.finalRows === null ? null : (
         <>
+          <div className="training-table-wrap">
           <table className="training-table">
             <caption>
               Final numbers after {run.result?.settings.epochs} epochs (measured by training; losses and accuracies at test
@@ -135,11 +142,12 @@ export function TrainingBody() {
               ))}
             </tbody>
           </table>
+          </div>
           <h3>The train/test mismatch, measured</h3>
           <p>
             After training, each network’s first hidden layer h is measured on the {TEST_POINTS} test points, with
-            dropout (20 mask draws per point) and without. The next layer sees z = w·y. For a scheme with one scale s
-            in training and t·h at test (<SectionRef id="mean" /> derives the first pair for s = 1/q):
+            dropout (20 mask draws per point) and without. The next layer sees z = w·y with y = s·(m⊙h). For a scheme
+            with one scale s in training and t·h at test (<SectionRef id="mean" /> derives the first pair for s = 1/q):
           </p>
           <Tex tex={DOWNSTREAM_TEX} display label="training-downstream" />
           <p>
@@ -147,22 +155,29 @@ export function TrainingBody() {
             paper, √q for ×1/√q; for norm matching and c* it depends on h. The noise that dropout adds also makes z vary
             more in training than at test. A batch normalisation after the layer learns the training variance and then
             divides the test activations by it: Li et al. (CVPR 2019) call the ratio the variance shift. Over the data,
-            with V the spread of w·h and E the mean dropout noise:
+            with V = Var(w·h) over the data and E the data’s mean of Σ w_i²h_i²:
           </p>
           <Tex tex={SHIFT_TEX} display label="training-shift" />
+          <Tex tex={LI_TEX} display label="training-shift-one-unit" />
+          <p>
+            (c and v: the unit’s mean and variance over the data.) Δ &lt; 1 means batch normalisation would shrink the test
+            activations by √Δ.
+          </p>
+          <div className="training-table-wrap">
           <table className="training-table">
             <caption>
               Per scheme, seed {run.result?.settings.seed}: sampled values ± their standard error over the 20 mask draws;
-              closed forms from the same h and w without sampling.
+              closed forms from the same h and w without sampling; — where the scale is per sample and there is no closed
+              form.
             </caption>
             <thead>
               <tr>
                 <th scope="col">scheme</th>
                 <th scope="col">E‖y‖ / ‖y_test‖</th>
-                <th scope="col">mean seen, E[z]/z_test (sampled)</th>
-                <th scope="col">closed form s·q/t</th>
-                <th scope="col">Var[z|h] / formula (sampled)</th>
-                <th scope="col">variance shift Δ (sampled)</th>
+                <th scope="col">E[z] / z_test</th>
+                <th scope="col">s·q/t</th>
+                <th scope="col">Var[z|h] / formula</th>
+                <th scope="col">Δ measured</th>
                 <th scope="col">Δ closed form</th>
               </tr>
             </thead>
@@ -180,6 +195,7 @@ export function TrainingBody() {
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
       <p className="training-note">

@@ -36,9 +36,15 @@ export function TrainingControls({ settings, onChange }: Props) {
           ))}
         </select>
       </div>
-      <NumberField label="Hidden width" value={width} min={TRAINING_LIMITS.width.min} max={TRAINING_LIMITS.width.max} onCommit={(v) => onChange({ width: v })} />
-      <NumberField label="Epochs" value={epochs} min={TRAINING_LIMITS.epochs.min} max={TRAINING_LIMITS.epochs.max} onCommit={(v) => onChange({ epochs: v })} />
-      <NumberField label="Training seed" value={seed} min={TRAINING_LIMITS.seed.min} max={TRAINING_LIMITS.seed.max} onCommit={(v) => onChange({ seed: v })} />
+      <div className="training-control">
+        <NumberField label="Hidden width" value={width} min={TRAINING_LIMITS.width.min} max={TRAINING_LIMITS.width.max} onCommit={(v) => onChange({ width: v })} />
+      </div>
+      <div className="training-control">
+        <NumberField label="Epochs" value={epochs} min={TRAINING_LIMITS.epochs.min} max={TRAINING_LIMITS.epochs.max} onCommit={(v) => onChange({ epochs: v })} />
+      </div>
+      <div className="training-control">
+        <NumberField label="Training seed" value={seed} min={TRAINING_LIMITS.seed.min} max={TRAINING_LIMITS.seed.max} onCommit={(v) => onChange({ seed: v })} />
+      </div>
       <fieldset className="training-seeds">
         <legend>Seeds</legend>
         {([1, 5] as const).map((n) => (

@@ -74,7 +74,7 @@ describe('trainingFigure', () => {
     });
     expect(figure.seedsNote).toContain('over 5 seeds (1 to 5)');
     expect(figure.mismatchRows![0]!.varianceShiftClosed).toBe('0.8805');
-    expect(figure.mismatchRows![1]!.varianceShiftClosed).toBe('no closed form (per-sample scale)');
+    expect(figure.mismatchRows![1]!.varianceShiftClosed).toBe('—');
     expect(figure.panels[1]!.grid).toEqual([0.2, 0.8]);
     expect(figure.lossMax).toBeCloseTo(0.6, 12);
     expect(figure.stale).toBe(false);

@@ -83,10 +83,10 @@ function mismatchRow(scheme: TrainingScheme, m: Mismatch): MismatchRow {
     label: SCHEME_LABELS[scheme],
     normRatio: sampledText(m.normRatio),
     meanSlope: sampledText(m.meanSlope),
-    meanSlopeClosed: m.meanSlopeClosed === null ? 'no closed form (per-sample scale)' : formatFixed(m.meanSlopeClosed, 4),
+    meanSlopeClosed: m.meanSlopeClosed === null ? '—' : formatFixed(m.meanSlopeClosed, 4),
     conditionalVariance: m.conditionalVarianceRatio === null ? '—' : sampledText(m.conditionalVarianceRatio),
     varianceShift: sampledText(m.varianceShift),
-    varianceShiftClosed: m.varianceShiftClosed === null ? 'no closed form (per-sample scale)' : formatFixed(m.varianceShiftClosed, 4),
+    varianceShiftClosed: m.varianceShiftClosed === null ? '—' : formatFixed(m.varianceShiftClosed, 4),
   };
 }
 
