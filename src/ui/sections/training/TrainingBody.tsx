@@ -59,7 +59,7 @@ export function TrainingBody() {
           </button>
         ) : null}
       </div>
-      <div className="progress-line" aria-live="polite">
+      <div className="progress-line">
         {run.status === 'running' ? (
           <div className="progress" role="group" aria-label="Training progress">
             <progress max={1} value={run.fraction} aria-label="Training">
@@ -70,7 +70,7 @@ export function TrainingBody() {
             </span>
           </div>
         ) : (
-          <p className={run.status === 'error' ? 'form-error' : 'training-status'} role={run.status === 'error' ? 'alert' : undefined}>
+          <p className={run.status === 'error' ? 'form-error' : 'training-status'} role={run.status === 'error' ? 'alert' : undefined} aria-live="polite">
             {figure.status}
           </p>
         )}
