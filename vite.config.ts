@@ -94,5 +94,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     onConsoleLog: (log) => !log.includes("KaTeX doesn't work in quirks mode"),
+    // TensorFlow.js through Vite's resolver, as in the page: tfjs-core publishes its gradients only as
+    // ES modules with extensionless imports (dist/register_all_gradients.js), which Node cannot load.
+    server: { deps: { inline: [/@tensorflow\//] } },
   },
 });

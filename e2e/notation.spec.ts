@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from './fixtures.ts';
 
-/** Section 8, found the way a reader finds it: the region named by its heading. */
+/** Section 9, found the way a reader finds it: the region named by its heading. */
 const section = (page: Page) => page.getByRole('region', { name: /Drop rate or keep probability\?/ });
 /** The cheat sheet's "call with your value" cell in a framework's row. */
 const call = (sheet: Locator, framework: string) =>

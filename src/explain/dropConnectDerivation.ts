@@ -1,5 +1,5 @@
 /**
- * Section 7's derivations with the reader's numbers (docs/mathematics.md#dropconnect): DropConnect u = (M⊙W)x/q with
+ * Section 8's derivations with the reader's numbers (docs/mathematics.md#dropconnect): DropConnect u = (M⊙W)x/q with
  * M_ji ~ Bernoulli(q) i.i.d., against unit dropout followed by the same layer, z = W(m⊙x)/q.
  * Per output j both have mean (Wx)_j and variance (1−q)/q Σ_i W_ji² x_i²; DropConnect's outputs are
  * uncorrelated, unit dropout's have Cov(z_j, z_l) = (1−q)/q Σ_i W_ji W_li x_i² (one dropped x_i

@@ -27,3 +27,5 @@ export { MAX_UNIT_LAW_UNITS, unitLaw } from './unitLaw.ts';
 export type { UnitLaw, UnitLawInput } from './unitLaw.ts';
 export { MAX_GENERATED_UNITS, VECTOR_KINDS, formatVectorSpec, generateVector, parseVectorSpec } from './vectorSpec.ts';
 export type { VectorKind, VectorSpec } from './vectorSpec.ts';
+export { createRandom } from './random.ts';
+export type { Random } from './random.ts';

@@ -5,6 +5,7 @@
  */
 import type { Compensation, MaskModel, Method, VectorSpec } from '../math/index.ts';
 import type { ControlGroup, PredictTarget } from './classLink.ts';
+import { DEFAULT_TRAINING, type TrainingSettings } from '../training/settings.ts';
 
 /** Whether the page speaks of the keep probability q or the drop rate p = 1 − q. */
 export type Notation = 'keep' | 'drop';
@@ -16,7 +17,7 @@ export type VectorSource =
 
 /** The explainer's sections, in page order (ids are deep links: #masks, ?section=masks). */
 export const SECTION_IDS = [
-  'question', 'masks', 'mean', 'norm', 'layers', 'rescaling', 'dropconnect', 'notation', 'mistakes',
+  'question', 'masks', 'mean', 'norm', 'layers', 'rescaling', 'training', 'dropconnect', 'notation', 'mistakes',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
@@ -61,6 +62,8 @@ export interface ExplorerState {
   readonly hidden: readonly ControlGroup[];
   /** Class link: the number the student predicts before the page shows its numbers, or null. */
   readonly predict: PredictTarget | null;
+  /** The training experiment of section "Does it matter in training?" (train.* keys). */
+  readonly training: TrainingSettings;
 }
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -69,12 +72,12 @@ export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 /** The fields that say how to show the page, not what it computes (presets keep them as they are). */
 export type DisplayFields = Pick<
   ExplorerState,
-  'notation' | 'section' | 'showData' | 'embed' | 'theme' | 'locked' | 'hidden' | 'predict'
+  'notation' | 'section' | 'showData' | 'embed' | 'theme' | 'locked' | 'hidden' | 'predict' | 'training'
 >;
 
 export function displayFields(state: ExplorerState): DisplayFields {
-  const { notation, section, showData, embed, theme, locked, hidden, predict } = state;
-  return { notation, section, showData, embed, theme, locked, hidden, predict };
+  const { notation, section, showData, embed, theme, locked, hidden, predict, training } = state;
+  return { notation, section, showData, embed, theme, locked, hidden, predict, training };
 }
 
 export const MIN_KEEP = 0.05;
@@ -132,16 +135,17 @@ export const SEED_STATE: ExplorerState = {
   locked: [],
   hidden: [],
   predict: null,
+  training: DEFAULT_TRAINING,
 };
 
 /** The base state alone, without the store's action functions (for the URL and comparisons). */
 export function baseState(state: ExplorerState): ExplorerState {
   const {
     source, keep, notation, model, kept, compensation, compared, method, samples, seed, bins, mask,
-    weightsSeed, reference, preset, section, showData, embed, theme, locked, hidden, predict,
+    weightsSeed, reference, preset, section, showData, embed, theme, locked, hidden, predict, training,
   } = state;
   return {
     source, keep, notation, model, kept, compensation, compared, method, samples, seed, bins, mask,
-    weightsSeed, reference, preset, section, showData, embed, theme, locked, hidden, predict,
+    weightsSeed, reference, preset, section, showData, embed, theme, locked, hidden, predict, training,
   };
 }

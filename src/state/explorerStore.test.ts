@@ -25,6 +25,7 @@ const CHANGES: { readonly [K in keyof ExplorerActions]?: (a: ExplorerActions) =>
   openSection: (a) => a.openSection('norm'),
   setShowData: (a) => a.setShowData(true),
   setTheme: (a) => a.setTheme('dark'),
+  setTraining: (a) => a.setTraining({ keep: 0.5 }),
 };
 
 const verbs = Object.keys(ACTION_GROUPS).filter((v) => v !== 'load') as (keyof ExplorerActions)[];
@@ -48,7 +49,7 @@ const GROUP_FIELDS: Readonly<Record<ControlGroup | 'free', readonly (keyof Explo
   mask: ['mask'],
   notation: ['notation'],
   presets: ['source', 'keep', 'model', 'kept', 'compensation', 'compared', 'method', 'samples', 'seed', 'bins', 'mask', 'weightsSeed', 'reference'],
-  free: ['section', 'showData', 'theme'],
+  free: ['section', 'showData', 'theme', 'training'],
 };
 
 describe('class link restrictions in the store', () => {

@@ -22,6 +22,7 @@ import { controlAccess, lengthFixed, type ControlGroup } from './classLink.ts';
 import { PRESETS } from './presets.ts';
 import { selectUnits, selectVector } from './selectors.ts';
 import { keptFor, minKept, withOneKeep } from './withOneKeep.ts';
+import { type TrainingSettings, validTraining } from '../training/settings.ts';
 
 /** The verbs the reader can perform; each keeps the state valid and ignores invalid input. */
 export interface ExplorerActions {
@@ -45,6 +46,8 @@ export interface ExplorerActions {
   openSection(section: SectionId | null): void;
   setShowData(showData: boolean): void;
   setTheme(theme: Theme): void;
+  /** Changes the training experiment (invalid values are ignored; at least one scheme stays). */
+  setTraining(patch: Partial<TrainingSettings>): void;
   applyPreset(id: string): void;
   /** Replaces the whole base state (after the caller validated it, e.g. from a link). */
   load(state: ExplorerState): void;
@@ -77,6 +80,7 @@ export const ACTION_GROUPS: Readonly<Record<keyof ExplorerActions, ControlGroup 
   openSection: null,
   setShowData: null,
   setTheme: null,
+  setTraining: null,
   load: null,
 };
 
@@ -204,6 +208,10 @@ export function createExplorerStore(initial: ExplorerState = SEED_STATE): Explor
       },
       setTheme(theme) {
         set({ theme });
+      },
+      setTraining(patch) {
+        const next = validTraining({ ...get().training, ...patch });
+        if (next !== null) set({ training: next });
       },
       applyPreset(id) {
         const preset = PRESETS.find((p) => p.id === id);

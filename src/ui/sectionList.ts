@@ -21,6 +21,7 @@ const SECTION_TEXT: { readonly [id in SectionId]: Omit<SectionInfo, 'id' | 'numb
   norm: { title: 'What it does not preserve: the norm', summary: '‖x‖ ≤ E‖y‖ ≤ ‖x‖/√q.' },
   layers: { title: 'Bigger layers', summary: '‖y‖ concentrates near ‖x‖/√q; 1.305 is typical.' },
   rescaling: { title: 'Rescaling to the original length?', summary: 'Every other scale biases the mean.' },
+  training: { title: 'Does it matter in training?', summary: 'Train one small network with each scheme, same seed.' },
   dropconnect: { title: 'DropConnect', summary: 'Masking weights instead of units.' },
   notation: { title: 'Drop rate or keep probability?', summary: 'What each framework calls its argument.' },
   mistakes: { title: 'Common mistakes', summary: 'Real bugs and the numbers that give them away.' },

@@ -20,6 +20,7 @@ const LOADERS: { readonly [id in SectionId]: Entry } = {
   norm: { load: () => import('./sections/norm/NormSection.tsx').then((m) => ({ default: m.NormSection })) },
   layers: { load: () => import('./sections/layers/LayersSection.tsx').then((m) => ({ default: m.LayersSection })) },
   rescaling: { load: () => import('./sections/rescaling/RescalingSection.tsx').then((m) => ({ default: m.RescalingSection })) },
+  training: { load: () => import('./sections/training/TrainingSection.tsx').then((m) => ({ default: m.TrainingSection })) },
   dropconnect: { load: () => import('./sections/dropconnect/DropConnectSection.tsx').then((m) => ({ default: m.DropConnectSection })) },
   notation: { load: () => import('./sections/notation/NotationSection.tsx').then((m) => ({ default: m.NotationSection })) },
   mistakes: { load: () => import('./sections/mistakes/MistakesSection.tsx').then((m) => ({ default: m.MistakesSection })) },

@@ -18,6 +18,7 @@ import {
 } from '../state/explorerState.ts';
 import { CONTROL_GROUPS, normalizeRestrictions, PREDICT_TARGETS } from '../state/classLink.ts';
 import { withOneKeep } from '../state/withOneKeep.ts';
+import { DATA_SETS, TRAINING_SCHEMES } from '../training/settings.ts';
 import { PRESETS } from '../state/presets.ts';
 import { formatUrl, hostSuffix, parseUrl, readHostOptions } from './urlCodec.ts';
 import { KNOWN_KEYS, LINK_DEFAULTS, URL_KEYS } from './urlSchema.ts';
@@ -72,6 +73,15 @@ const validState: fc.Arbitrary<ExplorerState> = source.chain((src) => {
     theme: fc.constantFrom('system' as const, 'light' as const, 'dark' as const),
     restrictions: validRestrictions,
     predict: fc.option(fc.constantFrom(...PREDICT_TARGETS)),
+    training: fc.record({
+      keep: fc.constantFrom(0.05, 0.5, 0.8, 1, 0.37),
+      schemes: fc.subarray([...TRAINING_SCHEMES], { minLength: 1 }),
+      data: fc.constantFrom(...DATA_SETS),
+      width: fc.integer({ min: 4, max: 128 }),
+      epochs: fc.integer({ min: 1, max: 500 }),
+      seed,
+      seeds: fc.constantFrom(1 as const, 5 as const),
+    }),
   }).map(({ restrictions, ...rest }) => withOneKeep({ ...rest, ...restrictions }, units));
 });
 

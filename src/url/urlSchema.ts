@@ -30,6 +30,15 @@ import { type Compensation, COMPENSATIONS, formatVectorSpec, MASK_MODELS, MAX_GE
 import { CONTROL_GROUPS, PREDICT_TARGETS, type ControlGroup, type PredictTarget } from '../state/classLink.ts';
 import { PRESETS } from '../state/presets.ts';
 import { keptFor, minKept } from '../state/withOneKeep.ts';
+import {
+  DATA_SETS,
+  DEFAULT_TRAINING,
+  SEED_COUNTS,
+  TRAINING_LIMITS,
+  TRAINING_SCHEMES,
+  type TrainingScheme,
+  type TrainingSettings,
+} from '../training/settings.ts';
 
 export const URL_VERSION = 1;
 
@@ -212,6 +221,81 @@ function entry<F extends StateField>(
     write: (state) => (spec.alwaysWritten !== true && same(state[spec.field], spec.default) ? null : text(state[spec.field])),
   };
 }
+
+/**
+ * A key of the training experiment: it sets one setting of the `training` field (read on top of
+ * the settings read so far) and is written only while that setting differs from its default.
+ */
+function trainingEntry<S extends keyof TrainingSettings>(spec: {
+  readonly key: string;
+  readonly label: string;
+  readonly type: UrlType;
+  readonly setting: S;
+  readonly readValue: (r: Reader, self: KeySpec) => TrainingSettings[S] | undefined;
+  readonly text: (value: TrainingSettings[S]) => string;
+}): FieldKey<'training'> {
+  const { key, label, type, setting, readValue, text } = spec;
+  return {
+    key,
+    label,
+    type,
+    field: 'training',
+    default: DEFAULT_TRAINING,
+    read(r, state, self) {
+      if (!r.has(key)) return undefined;
+      const value = readValue(r, self);
+      return value === undefined ? undefined : { ...state.training, [setting]: value };
+    },
+    write: (state) => (same(state.training[setting], DEFAULT_TRAINING[setting]) ? null : text(state.training[setting])),
+  };
+}
+
+const trainingNumber = (setting: 'keep' | 'width' | 'epochs' | 'seed', key: string, label: string) =>
+  trainingEntry({
+    key,
+    label,
+    type: { kind: 'number', ...TRAINING_LIMITS[setting], integer: setting !== 'keep' },
+    setting,
+    readValue: (r, self) => r.number(self, DEFAULT_TRAINING[setting]),
+    text: fmt,
+  });
+
+/** The training experiment's keys (section "Does it matter in training?"), all prefixed t. */
+const TRAINING_KEYS: readonly FieldKey<'training'>[] = [
+  trainingNumber('keep', 'tkeep', 'training keep probability'),
+  trainingEntry({
+    key: 'tscheme',
+    label: 'trained schemes',
+    type: { kind: 'list', choices: TRAINING_SCHEMES },
+    setting: 'schemes',
+    readValue(r, self) {
+      const known = r.list<TrainingScheme>(self) ?? [];
+      if (known.length > 0) return TRAINING_SCHEMES.filter((s) => known.includes(s));
+      if (!r.repairs.some((repair) => repair.key === 'tscheme')) r.repair('tscheme', `tscheme: no scheme to train (allowed: ${TRAINING_SCHEMES.join(', ')}); training all.`);
+      return DEFAULT_TRAINING.schemes;
+    },
+    text: (schemes) => schemes.join(','),
+  }),
+  trainingEntry({
+    key: 'tdata',
+    label: 'training data set',
+    type: { kind: 'choice', choices: DATA_SETS },
+    setting: 'data',
+    readValue: (r, self) => r.choice(self, DEFAULT_TRAINING.data),
+    text: (data) => data,
+  }),
+  trainingNumber('width', 'twidth', 'hidden width'),
+  trainingNumber('epochs', 'tepochs', 'number of epochs'),
+  trainingNumber('seed', 'tseed', 'training seed'),
+  trainingEntry({
+    key: 'tseeds',
+    label: 'number of training seeds',
+    type: { kind: 'choice', choices: SEED_COUNTS.map(String) },
+    setting: 'seeds',
+    readValue: (r, self) => (r.choice(self, String(DEFAULT_TRAINING.seeds)) === '5' ? 5 : 1),
+    text: String,
+  }),
+];
 
 /**
  * The schema, in the order keys are written (x and gen are never both written; drop never is) and
@@ -576,6 +660,7 @@ export const URL_KEYS: readonly UrlKey[] = [
     },
     text: (predict) => predict,
   }),
+  ...TRAINING_KEYS,
 ];
 
 /** Keys this version understands; any other key is ignored and reported. */

@@ -24,7 +24,7 @@ import { SectionRef } from '../../SectionRef.tsx';
 import { ActionButton } from '../../ActionButton.tsx';
 
 /**
- * Section 7: DropConnect masks the weights, u = (M⊙W)x/q. Per output it matches unit dropout
+ * Section 8: DropConnect masks the weights, u = (M⊙W)x/q. Per output it matches unit dropout
  * followed by W (same mean, same variance); only the correlation between outputs differs. All
  * numbers are closed forms of docs/mathematics.md#dropconnect for 1/q; a button sends the page's main histogram to ‖u‖.
  */
