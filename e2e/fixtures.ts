@@ -41,3 +41,11 @@ export const test = base.extend<{ cspViolations: Violation[] }>({
     { auto: true },
   ],
 });
+
+/**
+ * Waits until no part of the page shows an older state (SectionGate marks a frozen part that is
+ * behind with data-stale): call it before reading a number once, without a retrying assertion.
+ */
+export async function settledPage(page: import('@playwright/test').Page): Promise<void> {
+  await expect(page.locator('[data-stale]')).toHaveCount(0);
+}

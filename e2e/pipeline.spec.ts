@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, settledPage, test, type Page } from './fixtures.ts';
 
 /** The number in a row of the key-numbers table ("E‖y‖", "sd ‖y‖", …), as text. */
 const resultValue = (page: Page, row: string) => page.locator(`.result-table tr[data-row="${row}"] .value`);
@@ -101,6 +101,7 @@ test('each preset loads with its caption and its key number', async ({ page }) =
 
   line = await presetNumber(page, 'The 192-unit layer');
   await expect(caption).toContainText('1.305');
+  await settledPage(page);
   const layer = (await line.textContent()) ?? '';
   const rms = numberAfter(layer, '‖x‖/√q');
   expect(rms).toBeCloseTo(0.885 / Math.sqrt(0.5), 4);

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, settledPage, test, type Page } from './fixtures.ts';
 
 /** The row of one mask in the "Every mask, weighed" table, found by the mask as the question writes it. */
 function maskRow(page: Page, mask: string) {
@@ -71,6 +71,7 @@ test('dragging the keep slider with the mouse changes the formula, the histogram
   await expect(slider).toHaveValue('1');
   await expect(formula(page)).toContainText('25.0600');
   await expect(page).toHaveURL(/keep=1(&|$)/);
+  await settledPage(page);
   expect(await barHeights(page)).not.toEqual(before);
   // With q = 1 every unit is kept: one bar holds all the probability.
   await expect(histogramBars(page)).toHaveCount(1);

@@ -15,6 +15,8 @@ import { ExplorerContext } from './explorerContext.ts';
 
 /** Quiet time after the last change before a frozen part catches up. */
 const CATCH_UP_MS = 250;
+/** While changes keep coming (a long job's progress), a frozen part still catches up this often. */
+const CATCH_UP_MAX_WAIT_MS = 1000;
 /** Extra delay per gate down the page, so the parts catch up one commit at a time. */
 const CATCH_UP_STAGGER_MS = 40;
 
@@ -97,14 +99,20 @@ export function SectionGate({ order, children }: SectionGateProps) {
     if (open) return;
     // While frozen: catch up after every pause in the changes, as a transition.
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let behindSince: number | null = null;
+    const catchUp = () => {
+      timer = null;
+      behindSince = null;
+      startTransition(() => setFrozen(snapshotOf({ explorer, analysis })));
+    };
     const changed = () => {
       // Marked on the element (no render): this part shows an older state until it catches up.
       ref.current?.setAttribute('data-stale', 'true');
+      const now = performance.now();
+      behindSince ??= now;
       if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        startTransition(() => setFrozen(snapshotOf({ explorer, analysis })));
-      }, CATCH_UP_MS + CATCH_UP_STAGGER_MS * order);
+      const wait = Math.min(CATCH_UP_MS + CATCH_UP_STAGGER_MS * order, behindSince + CATCH_UP_MAX_WAIT_MS - now);
+      timer = setTimeout(catchUp, Math.max(0, wait));
     };
     const unsubscribe = [explorer.subscribe(changed), ...CHANNEL_IDS.map((id) => analysis[id].subscribe(changed))];
     return () => {
