@@ -12,7 +12,7 @@
 import { compensationScale } from './compensations.ts';
 import { seededWeights, type DropConnectWeights } from './dropConnect.ts';
 import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares } from './expectedNorm.ts';
-import { dropConnectLargestNorm, dropConnectMeanNormBound, largestMaskedNorm, rowParts } from './largestNorm.ts';
+import { dropConnectLargestNorm, dropConnectMeanNormLower, largestMaskedNorm, rowParts } from './largestNorm.ts';
 import { unreachable } from './maskModels.ts';
 import { MAX_GENERATED_UNITS } from './vectorSpec.ts';
 import {
@@ -248,7 +248,8 @@ export function defaultEdges(
     case 'constant':
       if (weights === undefined) scale = constantScaleOf(x, keep, fixed);
       else {
-        const lower = dropConnectMeanNormBound(x, weights, keep);
+        // c* = ‖Wx‖/E‖(M⊙W)x‖: exact for small d·n, else from the tightest lower bound on the mean.
+        const lower = dropConnectMeanNormLower(x, weights, keep);
         const test = dropConnectTestNorm(x, weights);
         scale = lower > 0 && test > 0 ? Math.min(1 / keep, test / lower) : 1 / keep;
       }
