@@ -18,18 +18,18 @@ export type NormMap =
   /** ‖y‖ = factor·√S. */
   | { readonly kind: 'scale'; readonly factor: number; readonly total: number }
   /** ‖y‖ = norm for S > 0, and 0 for S = 0 (the all-dropped mask). */
-  | { readonly kind: 'match'; readonly norm: number; readonly total: number };
+  | { readonly kind: 'per-sample'; readonly norm: number; readonly total: number };
 
 /** The map for scale s (null: 'match', whose test-time norm is ‖x‖ = `norm`). */
 export function normMap(grid: GridUnits, scale: number | null, norm: number): NormMap {
   return scale === null
-    ? { kind: 'match', norm, total: grid.total }
+    ? { kind: 'per-sample', norm, total: grid.total }
     : { kind: 'scale', factor: scale * grid.largest, total: grid.total };
 }
 
 /** ‖y‖ of a mask with sum S. */
 export function normOfSum(map: NormMap, sum: number): number {
-  return map.kind === 'match' ? (sum > 0 ? map.norm : 0) : map.factor * Math.sqrt(sum);
+  return map.kind === 'per-sample' ? (sum > 0 ? map.norm : 0) : map.factor * Math.sqrt(sum);
 }
 
 /** Probes of the stepping search before it falls back to bisection over the doubles. */
@@ -65,7 +65,7 @@ function smallestSum(map: NormMap, guess: number, test: (norm: number) => boolea
 /** A first guess for the S at which ‖y‖ reaches `value`. */
 function guessSum(map: NormMap, value: number): number {
   if (!(value > 0)) return 0;
-  if (map.kind === 'match') return value <= map.norm ? Number.MIN_VALUE : nextSum(map.total);
+  if (map.kind === 'per-sample') return value <= map.norm ? Number.MIN_VALUE : nextSum(map.total);
   if (!(map.factor > 0)) return nextSum(map.total);
   const t = (value / map.factor) ** 2;
   return Number.isFinite(t) ? t : nextSum(map.total);
