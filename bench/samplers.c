@@ -2,7 +2,9 @@
  * C counterparts of the engine's Monte Carlo samplers (src/math/sample*.ts), the same algorithms
  * step for step, to measure how close the JavaScript is to what the machine can do:
  *   bernoulli  sfc32 words (q = 1/2) or byte alias draws (other q), 8-unit subset-sum tables for S
- *   fixed      partial Fisher-Yates over min(k, n - k) units (Lemire's bounded integers), the same tables
+ *   fixed      the cheaper of two exact methods by the engine's cost model (fixedCountMethod in
+ *              sampleKernels.ts): a Bernoulli(k/n) mask repaired to k units (fixedCountRepair.ts), or a
+ *              partial Fisher-Yates over min(k, n - k) units (Lemire's bounded integers); the same tables
  *   match      alias/half words, S and Z tables, per-(group, subset) sums of 1/sqrt(S) and 1/S
  *   dropconnect 4 rows, batches of 1024 masks, four byte tables per word of weights built per batch
  * and per mask what sampleStreams.ts does: ||y|| = f*sqrt(S), four shifted power sums (blocks of
@@ -267,6 +269,55 @@ static void draw_fixed(int count) {
     squared[t] = s;
   }
 }
+static inline int uniform_below(uint32_t range) {
+  for (;;) {
+    uint64_t product = (uint64_t)sfc32() * range;
+    uint32_t low = (uint32_t)product;
+    if (low >= range || low >= (uint32_t)(-range) % range) return (int)(product >> 32);
+  }
+}
+/* fixedCountMethod: repair when its expected cost is below the shuffle's. */
+static int fixed_uses_repair(void) {
+  double q = (double)kept / n;
+  double repair = (q == 0.5 ? 1 : 4) * words + 3 * sqrt(2 * n * q * (1 - q) / 3.14159265358979323846) + words;
+  double shuffle = (kept < n - kept ? kept : n - kept) + words;
+  return repair < shuffle;
+}
+/* fixKeptCount: add (remove) uniform units of the complement (of the mask) until k are kept. */
+static void draw_fixed_repair(int count) {
+  uint32_t last = n % 32 == 0 ? 0xffffffffu : (1u << (n % 32)) - 1;
+  uint32_t mask[64];
+  for (int t = 0; t < count; t++) {
+    for (int w = 0; w < words; w++) mask[w] = mask_word();
+    mask[words - 1] &= last;
+    int c = 0;
+    for (int w = 0; w < words; w++) c += __builtin_popcount(mask[w]);
+    while (c != kept) {
+      int adding = c < kept;
+      int candidates = adding ? n - c : c;
+      int unit = 0;
+      if (candidates * 8 >= n) {
+        do unit = uniform_below((uint32_t)n);
+        while ((int)((mask[unit >> 5] >> (unit & 31)) & 1) == adding);
+      } else {
+        int rank = uniform_below((uint32_t)candidates);
+        for (int w = 0; w < words; w++) {
+          uint32_t bits = (adding ? ~mask[w] : mask[w]) & (w == words - 1 ? last : 0xffffffffu);
+          int in_word = __builtin_popcount(bits);
+          if (rank >= in_word) { rank -= in_word; continue; }
+          for (; rank > 0; rank--) bits &= bits - 1;
+          unit = w * 32 + __builtin_ctz(bits);
+          break;
+        }
+      }
+      mask[unit >> 5] ^= 1u << (unit & 31);
+      c += adding ? 1 : -1;
+    }
+    double s = 0;
+    for (int w = 0; w < words; w++) s += table_sum(square_table, mask[w], w);
+    squared[t] = s;
+  }
+}
 static void draw_match(int count) {
   uint32_t mask[64];
   for (int t = 0; t < count; t++) {
@@ -349,6 +400,7 @@ int main(int argc, char **argv) {
   kept = (int)lround(q * n);
   double qq = is_fixed ? (double)kept / n : q;
   alias_law(qq);
+  int repair = is_fixed && fixed_uses_repair();
   double best = INFINITY, checksum = 0;
   for (int r = 0; r < rounds; r++) {
     seed(1);
@@ -358,7 +410,7 @@ int main(int argc, char **argv) {
     for (long done = 0; done < count; done += CHUNK) {
       int chunk = count - done < CHUNK ? (int)(count - done) : CHUNK;
       if (is_dc) { draw_dropconnect(); }
-      else if (is_fixed) draw_fixed(chunk);
+      else if (is_fixed) { if (repair) draw_fixed_repair(chunk); else draw_fixed(chunk); }
       else if (is_match) draw_match(chunk);
       else draw_bernoulli(chunk);
       if (is_match) {
@@ -377,7 +429,7 @@ int main(int argc, char **argv) {
     if (ns < best) best = ns;
     checksum += totals[0] + hist[BINS / 2] + above;
   }
-  printf("%s %d %g %.2f\n", name, n, q, best);
+  printf("%s %d %g %.2f%s\n", name, n, q, best, is_fixed ? (repair ? " repair" : " shuffle") : "");
   if (checksum == 12345.678) printf("(checksum)\n");
   return 0;
 }

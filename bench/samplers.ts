@@ -30,8 +30,11 @@ const input: SamplerInput = {
   ...(model === 'dropconnect' ? { weights } : {}),
 };
 
-// Warm-up in short calls, so the kernels' first calls are short (docs/architecture.md, "OSR trap").
+// Warm-up in short calls, so the kernels' first calls are short (docs/architecture.md, "OSR trap"),
+// then a few runs past the quantile sketch's pilot of 4096 masks, so that the loop after the pilot is
+// compiled before the clock starts too (else its first compilation is timed: up to 2x at n = 1024).
 for (let r = 0; r < 200; r++) createSampler(input).run(64);
+for (let r = 0; r < 8; r++) createSampler(input).run(8192);
 let best = Number.POSITIVE_INFINITY;
 for (let r = 0; r < rounds; r++) {
   const sampler = createSampler(input);

@@ -9,11 +9,11 @@
  *   from enumeration (n ≤ AUTO_ENUMERATE_UNITS) or sampling;
  * - DropConnect: enumerate all 2^(d·n) weight masks when d·n ≤ MAX_ENUMERATE_WEIGHT_BITS, else sample.
  */
-import { compensationScale } from './compensations.ts';
+import { compensationScale, isPerSample } from './compensations.ts';
 import { seededWeights, type DropConnectWeights } from './dropConnect.ts';
 import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares } from './expectedNorm.ts';
-import { dropConnectLargestNorm, dropConnectMeanNormBound, largestMaskedNorm, rowParts } from './largestNorm.ts';
-import { unreachable } from './maskModels.ts';
+import { dropConnectLargestNorm, dropConnectMeanNormLower, largestMaskedNorm, rowParts } from './largestNorm.ts';
+import { keepsCount, masksWeights, unreachable } from './maskModels.ts';
 import { MAX_GENERATED_UNITS } from './vectorSpec.ts';
 import {
   COMPENSATIONS,
@@ -79,11 +79,11 @@ export function chooseMethod(request: AnalysisRequest): Method {
   const forced = request.method ?? 'auto';
   if (forced !== 'auto') return forced;
   const n = request.x.length;
-  if (request.model === 'dropconnect') {
+  if (masksWeights(request.model)) {
     const rows = request.weights?.rows ?? DEFAULT_DROPCONNECT_ROWS;
     return rows * n <= MAX_ENUMERATE_WEIGHT_BITS ? 'enumerate' : 'sample';
   }
-  if (request.compensation === 'match') return 'closed-form';
+  if (isPerSample(request.compensation)) return 'closed-form';
   if (n <= AUTO_ENUMERATE_UNITS) return 'enumerate';
   if (n <= AUTO_SPLIT_UNITS) return 'split';
   return 'sample';
@@ -103,8 +103,8 @@ export function validateRequest(request: AnalysisRequest): string | null {
   if (!COMPENSATIONS.includes(compensation)) {
     return `the compensation must be one of ${COMPENSATIONS.join(', ')}, got ${String(compensation)}`;
   }
-  if (request.kept !== undefined && model !== 'fixed') return 'kept (a number of kept units) applies only to the fixed model';
-  if (model === 'fixed') {
+  if (request.kept !== undefined && !keepsCount(model)) return 'kept (a number of kept units) applies only to the fixed model';
+  if (keepsCount(model)) {
     const k = keptOf(request);
     if (!(Number.isInteger(k) && k >= 1 && k <= n)) {
       return `the fixed model keeps a whole number of units from 1 to ${n}, got ${String(k)}`;
@@ -125,13 +125,13 @@ export function validateRequest(request: AnalysisRequest): string | null {
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= UINT32_MAX)) {
     return `seed must be a whole number from 0 to ${UINT32_MAX}, got ${String(seed)}`;
   }
-  if (model !== 'dropconnect' && request.downstream !== undefined) {
+  if (!masksWeights(model) && request.downstream !== undefined) {
     if (!isFiniteArray(request.downstream) || request.downstream.length !== n) {
       return `downstream weights need ${n} finite numbers, one per unit`;
     }
   }
   const weights = request.weights;
-  if (model === 'dropconnect' && weights !== undefined) {
+  if (masksWeights(model) && weights !== undefined) {
     if (!(Number.isInteger(weights.rows) && weights.rows >= 1 && weights.rows <= MAX_UNITS)) {
       return `DropConnect weights need a whole number of rows from 1 to ${MAX_UNITS}`;
     }
@@ -148,7 +148,7 @@ function validateMethod(request: AnalysisRequest): string | null {
     return `the method must be auto or one of ${METHODS.join(', ')}, got ${String(method)}`;
   }
   const n = request.x.length;
-  if (request.model === 'dropconnect') {
+  if (masksWeights(request.model)) {
     const bits = (request.weights?.rows ?? DEFAULT_DROPCONNECT_ROWS) * n;
     if (method === 'enumerate' && bits > MAX_ENUMERATE_WEIGHT_BITS) {
       return `enumerate handles DropConnect with rows × n ≤ ${MAX_ENUMERATE_WEIGHT_BITS} weights, got ${bits}; use sample`;
@@ -164,7 +164,7 @@ function validateMethod(request: AnalysisRequest): string | null {
   if (method === 'split' && n > MAX_SPLIT_UNITS) {
     return `split handles n ≤ ${MAX_SPLIT_UNITS} units, got n = ${n}; use sample`;
   }
-  if (method === 'closed-form' && request.compensation !== 'match') {
+  if (method === 'closed-form' && !isPerSample(request.compensation)) {
     return `closed-form gives the distribution of ‖y‖ only for the match compensation; for ${request.compensation} use enumerate (n ≤ ${MAX_ENUMERATE_UNITS}), split (n ≤ ${MAX_SPLIT_UNITS}) or sample`;
   }
   return null;
@@ -175,10 +175,10 @@ export function resolveRequest(request: AnalysisRequest): ResolvedRequest {
   const error = validateRequest(request);
   if (error !== null) throw new RangeError(error);
   const n = request.x.length;
-  const kept = request.model === 'fixed' ? keptOf(request) : null;
+  const kept = keepsCount(request.model) ? keptOf(request) : null;
   const seed = request.seed ?? DEFAULT_SEED;
   const weights =
-    request.model === 'dropconnect' ? (request.weights ?? seededWeights(DEFAULT_DROPCONNECT_ROWS, n, seed)) : null;
+    masksWeights(request.model) ? (request.weights ?? seededWeights(DEFAULT_DROPCONNECT_ROWS, n, seed)) : null;
   return {
     x: request.x,
     n,
@@ -191,7 +191,7 @@ export function resolveRequest(request: AnalysisRequest): ResolvedRequest {
     samples: request.samples ?? DEFAULT_SAMPLES,
     seed,
     downstream:
-      request.model === 'dropconnect' ? [] : (request.downstream ?? seededWeights(1, n, seed).values),
+      masksWeights(request.model) ? [] : (request.downstream ?? seededWeights(1, n, seed).values),
     weights,
   };
 }
@@ -232,8 +232,8 @@ export function defaultEdges(
 ): number[] {
   const count = Math.max(1, Math.floor(bins));
   const fixed = weights === undefined && kept !== undefined ? kept : null;
-  let norm = compensation === 'match' ? normalisedSquares(x).norm : largestMaskedNorm(x, fixed);
-  if (weights !== undefined) norm = compensation === 'match' ? dropConnectTestNorm(x, weights) : dropConnectLargestNorm(x, weights);
+  let norm = isPerSample(compensation) ? normalisedSquares(x).norm : largestMaskedNorm(x, fixed);
+  if (weights !== undefined) norm = isPerSample(compensation) ? dropConnectTestNorm(x, weights) : dropConnectLargestNorm(x, weights);
   let scale: number;
   switch (compensation) {
     case 'match':
@@ -248,7 +248,8 @@ export function defaultEdges(
     case 'constant':
       if (weights === undefined) scale = constantScaleOf(x, keep, fixed);
       else {
-        const lower = dropConnectMeanNormBound(x, weights, keep);
+        // c* = ‖Wx‖/E‖(M⊙W)x‖: exact for small d·n, else from the tightest lower bound on the mean.
+        const lower = dropConnectMeanNormLower(x, weights, keep);
         const test = dropConnectTestNorm(x, weights);
         scale = lower > 0 && test > 0 ? Math.min(1 / keep, test / lower) : 1 / keep;
       }

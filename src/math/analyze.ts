@@ -6,6 +6,7 @@
  * progress; small problems (n ≤ 16) finish in the first step. analyze(request) runs it to the end.
  * Unit models: analyzeUnits.ts; DropConnect: analyzeDropConnect.ts; the plan: analysisPlan.ts.
  */
+import { masksWeights } from './maskModels.ts';
 import { resolveRequest } from './analysisPlan.ts';
 import { analyzeDropConnect } from './analyzeDropConnect.ts';
 import { analyzeUnits } from './analyzeUnits.ts';
@@ -20,7 +21,7 @@ export type { AnalysisProgress, AnalysisRequest, AnalysisResult, DownstreamResul
 
 /** A rough total of work units, for the progress fraction (it never decreases). */
 function estimateWork(request: ReturnType<typeof resolveRequest>): number {
-  const bits = request.model === 'dropconnect' ? (request.weights?.rows ?? 1) * request.n : request.n;
+  const bits = masksWeights(request.model) ? (request.weights?.rows ?? 1) * request.n : request.n;
   switch (request.method) {
     case 'enumerate':
       return 3 * ENUMERATE_WORK_PER_MASK * 2 ** bits;
@@ -38,7 +39,7 @@ function estimateWork(request: ReturnType<typeof resolveRequest>): number {
 export function* analysisSteps(request: AnalysisRequest): Generator<AnalysisProgress, AnalysisResult, void> {
   const resolved = resolveRequest(request);
   const budget = createWorkBudget(estimateWork(resolved));
-  return resolved.model === 'dropconnect' ? yield* analyzeDropConnect(resolved, budget) : yield* analyzeUnits(resolved, budget);
+  return masksWeights(resolved.model) ? yield* analyzeDropConnect(resolved, budget) : yield* analyzeUnits(resolved, budget);
 }
 
 export function analyze(request: AnalysisRequest): AnalysisResult {

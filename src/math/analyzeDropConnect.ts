@@ -8,7 +8,7 @@
 import { biasOf, closedForm, exactEstimate, exactVector, mapEstimate, pendingEstimate, sdFromMoments } from './analysisEstimates.ts';
 import type { ResolvedRequest } from './analysisPlan.ts';
 import { dropConnectLargestNorm } from './largestNorm.ts';
-import { compensationScale } from './compensations.ts';
+import { compensationInfo, isPerSample, scaleFromMean, scalarScale } from './compensations.ts';
 import { dropConnectClosedForms, type DropConnectWeights } from './dropConnect.ts';
 import { dropConnectLaw, type DropConnectLaw } from './dropConnectLaw.ts';
 import { enumerateDropConnect } from './enumerateDropConnect.ts';
@@ -36,7 +36,7 @@ function* enumerated(r: ResolvedRequest, weights: DropConnectWeights, budget: Wo
   let meanMasked = 0;
   roots.forEach((sum, k) => (meanMasked += law.maskMass[k]! * sum));
   const c = meanMasked > 0 ? testNorm / meanMasked : 1 / r.keep;
-  const s = r.compensation === 'match' ? null : compensationScale(r.compensation, r.keep, c);
+  const s = scalarScale(r.compensation, r.keep, c);
   const toNorm = s === null ? (v: number) => (v > 0 ? testNorm : 0) : (v: number) => s * v;
   let matched: Parts['matched'] = null;
   if (s === null) {
@@ -58,14 +58,15 @@ function* sampled(r: ResolvedRequest, weights: DropConnectWeights, budget: WorkB
   const bits = weights.rows * r.n;
   let meanMasked: Estimate | null = null;
   let c = Number.NaN;
-  if (r.compensation === 'constant' || r.compensation === 'match') {
+  if (compensationInfo(r.compensation).scaleFrom !== 'keep') {
+    // c* (and the matched E‖(M⊙W)x‖) need the mean norm first: a pilot run without compensation.
     const pilot = yield* runSampler(createSampler({ ...base, compensation: 'none', constantScale: 1 }), r.samples, bits, budget);
     meanMasked = pilot.meanNorm;
     c = meanMasked.value > 0 ? testNorm / meanMasked.value : 1 / r.keep;
   }
   const sampler = createSampler({ ...base, compensation: r.compensation, constantScale: c });
   const parts = (summary: SampleSummary): Parts => {
-    const s = r.compensation === 'match' ? 1 : compensationScale(r.compensation, r.keep, c);
+    const s = scalarScale(r.compensation, r.keep, c) ?? 1;
     return { meanMasked: meanMasked ?? mapEstimate(summary.meanNorm, (v) => v / s, 1 / s), law: null, summary, matched: null };
   };
   onPartial(() => parts(sampler.summary()));
@@ -97,9 +98,9 @@ function dropConnectResult(
   const { law, summary, matched } = parts;
   const method = law !== null ? 'enumerate' : 'sample';
   const c = mapEstimate(parts.meanMasked, (v) => (v > 0 ? testNorm / v : 1 / r.keep), parts.meanMasked.value > 0 ? testNorm / parts.meanMasked.value ** 2 : 0);
-  const isMatch = r.compensation === 'match';
-  const s = isMatch ? null : compensationScale(r.compensation, r.keep, c.value);
-  const exactScale = r.compensation !== 'constant' || law !== null;
+  const isMatch = isPerSample(r.compensation);
+  const s = scalarScale(r.compensation, r.keep, c.value);
+  const exactScale = !scaleFromMean(r.compensation) || law !== null;
   const closed = s === null || !exactScale ? null : dropConnectClosedForms({ x: r.x, weights, keep: r.keep, compensation: r.compensation, constantScale: s });
   const pending = pendingEstimate(method);
   const lawValue = (value: number | undefined): Estimate | null => (law !== null && value !== undefined ? exactEstimate(value, 'enumerate') : null);

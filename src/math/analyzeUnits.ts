@@ -4,9 +4,10 @@
  * the fixed model's per-sample-matched moments (enumerateMatchMoments.ts), and sampling (sample.ts)
  * for whatever is left. Each number keeps the method that produced it.
  */
+import { unitLawKind } from './maskModels.ts';
 import { AUTO_ENUMERATE_UNITS, FIXED_CLOSED_FORM_LIMIT, type ResolvedRequest } from './analysisPlan.ts';
 import { closedForms, type ClosedForms } from './closedForms.ts';
-import { compensationScale } from './compensations.ts';
+import { isPerSample, scalarScale } from './compensations.ts';
 import { enumerateMatchMoments, type MatchMoments } from './enumerateMatchMoments.ts';
 import { normalisedSquares } from './expectedNorm.ts';
 import { toGridUnits } from './gridUnits.ts';
@@ -36,7 +37,7 @@ function fixedAllDropped(units: number, zeros: number, kept: number): number {
 }
 
 export function unitFacts(r: ResolvedRequest): UnitFacts {
-  const model = r.model === 'fixed' ? 'fixed' : 'bernoulli';
+  const model = unitLawKind(r.model);
   const affordable = r.kept === null || r.n * r.kept <= FIXED_CLOSED_FORM_LIMIT;
   if (affordable) {
     const closed = closedForms({
@@ -103,14 +104,12 @@ function* sampledPart(
 export function* analyzeUnits(r: ResolvedRequest, budget: WorkBudget): Generator<AnalysisProgress, AnalysisResult, void> {
   const facts = unitFacts(r);
   const method = r.method;
-  const scale =
-    r.compensation === 'match'
-      ? null
-      : facts.closed !== null
-        ? facts.closed.scale
-        : r.compensation === 'constant'
-          ? Number.NaN
-          : compensationScale(r.compensation, r.keep, Number.NaN);
+  // Per-sample: null; c* without a closed form: NaN until the sampler estimates it.
+  const scale = isPerSample(r.compensation)
+    ? null
+    : facts.closed !== null
+      ? facts.closed.scale
+      : scalarScale(r.compensation, r.keep, Number.NaN);
   let law: ExactLaw | null = null;
   let matchMoments: MatchMoments | null = null;
   let partialHistogram: (() => number[]) | null = null;
@@ -140,7 +139,7 @@ export function* analyzeUnits(r: ResolvedRequest, budget: WorkBudget): Generator
     );
     partialHistogram = null;
   }
-  const matchWithoutClosedForm = r.compensation === 'match' && facts.closed?.meanVector == null;
+  const matchWithoutClosedForm = isPerSample(r.compensation) && facts.closed?.meanVector == null;
   const enumerable = r.n <= (method === 'enumerate' ? MAX_ENUMERATE_UNITS : AUTO_ENUMERATE_UNITS);
   if (matchWithoutClosedForm && method !== 'sample' && enumerable) {
     matchMoments = yield* enumerateMatchMoments(r.x, r.downstream, maskLaw(r.n, r.keep, r.kept), facts.norm, budget);

@@ -6,8 +6,8 @@
  */
 import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares, QUADRATURE_NODES, QUADRATURE_START, QUADRATURE_STEP } from './expectedNorm.ts';
 import { maskedNormSpread } from './maskedNormSpread.ts';
-import { compensationScale } from './compensations.ts';
-import { maskDraw } from './maskModels.ts';
+import { scalarScale } from './compensations.ts';
+import { keepsCount, maskDraw, unreachable } from './maskModels.ts';
 import type { Compensation } from './types.ts';
 
 export interface ClosedFormInput {
@@ -148,7 +148,7 @@ function maskedNormSd(
   maskedNorm: number,
 ): { sd: number; bound: number } {
   if (norm === 0 || q === 1) return { sd: 0, bound: 0 };
-  if (model === 'bernoulli') {
+  if (!keepsCount(model)) {
     const spread = maskedNormSpread(shares, q);
     return { sd: norm * spread.relativeSd, bound: norm * spread.relativeSdBound };
   }
@@ -163,8 +163,11 @@ function maskedNormSd(
 }
 
 /** s·q − 1, the relative bias of E[y] = s·q·x, without cancellation (c*: (q‖x‖ − E‖m⊙x‖)/E‖m⊙x‖). */
-function biasFactor(compensation: Exclude<Compensation, 'match'>, q: number, norm: number, maskedNorm: number): number {
+function biasFactor(compensation: Compensation, q: number, norm: number, maskedNorm: number): number {
   switch (compensation) {
+    case 'match':
+      // No one factor: E[y] of the per-sample factor has its own closed form (normMatchedMoments).
+      return Number.NaN;
     case 'inverted':
       return 0;
     case 'none':
@@ -173,6 +176,8 @@ function biasFactor(compensation: Exclude<Compensation, 'match'>, q: number, nor
       return (q - 1) / (1 + Math.sqrt(q));
     case 'constant':
       return maskedNorm > 0 ? (q * norm - maskedNorm) / maskedNorm : 0;
+    default:
+      return unreachable(compensation, 'compensation');
   }
 }
 
@@ -233,18 +238,18 @@ function closedFormsScaled(input: ClosedFormInput): ClosedForms {
   const nEff = norm === 0 ? 0 : 1 / sumShares2;
   const nonZero = shares.length;
   const pAllDropped =
-    model === 'fixed' ? fixedAllDropped(n, n - nonZero, kept) : nonZero === 0 ? 1 : (1 - q) ** nonZero;
-  const maskedNorm = model === 'fixed' ? expectedMaskedNormFixed(x, kept) : expectedMaskedNorm(x, q);
+    keepsCount(model) ? fixedAllDropped(n, n - nonZero, kept) : nonZero === 0 ? 1 : (1 - q) ** nonZero;
+  const maskedNorm = keepsCount(model) ? expectedMaskedNormFixed(x, kept) : expectedMaskedNorm(x, q);
   const constantScale = maskedNorm > 0 ? norm / maskedNorm : 1 / q;
   const maskedSd = maskedNormSd(x, shares, norm, q, model, kept, maskedNorm);
   let undroppedDownstream = 0;
   for (let i = 0; i < n; i++) undroppedDownstream += (w[i] as number) * (x[i] as number);
   const base = { norm, nEff, pAllDropped, expectedMaskedNorm: maskedNorm, constantScale, undroppedDownstream };
 
-  if (compensation !== 'match') {
-    const s = compensationScale(compensation, q, constantScale);
+  const s = scalarScale(compensation, q, constantScale);
+  if (s !== null) {
     let variance: number;
-    if (model === 'bernoulli') {
+    if (!keepsCount(model)) {
       let sumB2 = 0;
       for (let i = 0; i < n; i++) sumB2 += ((w[i] as number) * (x[i] as number)) ** 2;
       variance = s * s * q * (1 - q) * sumB2;
@@ -281,7 +286,7 @@ function closedFormsScaled(input: ClosedFormInput): ClosedForms {
     sdNorm: norm * Math.sqrt(pAllDropped * (1 - pAllDropped)),
     sdNormBound: 0,
   };
-  if (model === 'fixed') return { ...matched, meanVector: null, bias: null, downstreamMean: null, downstreamVariance: null };
+  if (keepsCount(model)) return { ...matched, meanVector: null, bias: null, downstreamMean: null, downstreamVariance: null };
   if (q === 1 || norm === 0) {
     // q = 1: y = x on every draw; x = 0: y = 0 on every draw.
     return { ...matched, meanVector: [...x], bias: x.map(() => 0), downstreamMean: undroppedDownstream, downstreamVariance: 0 };

@@ -3,7 +3,7 @@
  * u = s·(M⊙W)x with M_ji ~ Bernoulli(q) i.i.d., W a d×n matrix (docs/mathematics.md#dropconnect).
  * With c_ji = W_ji x_i and T_j = Σ_i M_ji c_ji: E T_j = q(Wx)_j, Var T_j = q(1−q)Σ_i c_ji², rows independent.
  */
-import { compensationScale } from './compensations.ts';
+import { scaleFromMean, scalarScale } from './compensations.ts';
 import { createRandom } from './random.ts';
 import type { Compensation } from './types.ts';
 
@@ -79,9 +79,9 @@ export function dropConnectClosedForms(input: DropConnectInput): DropConnectClos
   }
   const testNorm = Math.hypot(...testOutput);
   const none = { testOutput, testNorm, meanVector: null, varianceVector: null, meanSquareNorm: null };
-  if (compensation === 'match') return none;
-  if (compensation === 'constant' && input.constantScale === undefined) return none;
-  const s = compensationScale(compensation, q, input.constantScale ?? Number.NaN);
+  if (scaleFromMean(compensation) && input.constantScale === undefined) return none;
+  const s = scalarScale(compensation, q, input.constantScale ?? Number.NaN);
+  if (s === null) return none;
   const varianceVector = spread.map((v) => s * s * q * (1 - q) * v);
   let meanSquareNorm = 0;
   for (let j = 0; j < weights.rows; j++) {

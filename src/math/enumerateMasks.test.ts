@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { enumerateMasks } from './enumerateMasks.ts';
-import { toGridUnits } from './gridUnits.ts';
+import { maskSum, nextSum, toGridUnits, type GridUnits } from './gridUnits.ts';
 import { createWorkBudget, drive } from './workBudget.ts';
 
 function finish(job: ReturnType<typeof enumerateMasks>): void {
@@ -9,21 +9,16 @@ function finish(job: ReturnType<typeof enumerateMasks>): void {
   while (steps.next().done !== true);
 }
 
-/** Brute force: every mask r by its bits (no Gray code), S = Σ m_i W_i, j = #{τ ≤ S}. */
-function bruteCounts(squares: Float64Array, thresholds: Float64Array) {
-  const n = squares.length;
+/** Brute force: every mask r by its bits (no tables), S by its definition (maskSum), j = #{τ ≤ S}. */
+function bruteCounts(grid: GridUnits, thresholds: Float64Array) {
+  const n = grid.squares.length;
   const stride = thresholds.length + 1;
   const counts = new Float64Array((n + 1) * stride);
   const roots = new Float64Array(n + 1);
   for (let r = 0; r < 2 ** n; r++) {
-    let s = 0;
+    const s = maskSum(grid, (i) => ((r >> i) & 1) === 1);
     let k = 0;
-    for (let i = 0; i < n; i++) {
-      if ((r >> i) & 1) {
-        s += squares[i]!;
-        k++;
-      }
-    }
+    for (let i = 0; i < n; i++) k += (r >> i) & 1;
     const j = thresholds.filter((t) => t <= s).length;
     counts[k * stride + j]! += 1;
     roots[k]! += Math.sqrt(s);
@@ -42,16 +37,14 @@ describe('enumerateMasks(grid, thresholds)', () => {
         fc.integer({ min: 0, max: 2047 }),
         (x, shares, atomMask) => {
           const grid = toGridUnits(x);
-          // Thresholds: random levels, an atom exactly (values on edges), 0 and total + 1.
-          let atom = 0;
-          grid.squares.forEach((w, i) => ((atomMask >> i) & 1 ? (atom += w) : 0));
-          const levels = [...shares.map((s) => Math.ceil(s * grid.total)), atom, 0, grid.total + 1].map((t) =>
-            Math.min(t, grid.total + 1),
-          );
+          // Thresholds: random levels, an atom exactly (values on edges), 0 and nextSum(total) (none).
+          const atom = maskSum(grid, (i) => ((atomMask >> i) & 1) === 1);
+          const end = nextSum(grid.total);
+          const levels = [...shares.map((s) => s * grid.total), atom, 0, end].map((t) => Math.min(t, end));
           const thresholds = Float64Array.from(levels.sort((a, b) => a - b));
           const job = enumerateMasks(grid, thresholds);
           finish(job);
-          const brute = bruteCounts(grid.squares, thresholds);
+          const brute = bruteCounts(grid, thresholds);
           expect(Array.from(job.counts)).toEqual(Array.from(brute.counts));
           job.rootSums().forEach((r, k) => expect(Math.abs(r - brute.roots[k]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, brute.roots[k]!)));
         },
@@ -61,7 +54,7 @@ describe('enumerateMasks(grid, thresholds)', () => {
 
   it('gives the same counts however the work is chunked', () => {
     const grid = toGridUnits([0.3, 1.7, 2.2, 0.9, 4.1, 0.05, 1.1, 3.3, 2.0, 0.7, 1.9, 2.8, 0.4, 1.2]);
-    const thresholds = Float64Array.from([0, grid.total / 4, grid.total / 2, grid.total].map(Math.floor));
+    const thresholds = Float64Array.from([0, grid.total / 4, grid.total / 2, grid.total]);
     const whole = enumerateMasks(grid, thresholds);
     finish(whole);
     const pieces = enumerateMasks(grid, thresholds);

@@ -1,7 +1,8 @@
 /**
- * Exact enumeration of all 2ⁿ keep-masks in Gray-code order (mask g(i) = i ⊕ (i >> 1)): step i flips
- * the single unit b = ctz(i), so the grid sum S = Σ m_i W_i and the kept count k update in O(1), and
- * S stays an exact integer (gridUnits.ts) however long the walk.
+ * Exact enumeration of all 2ⁿ keep-masks from two tables: mask i keeps unit j when bit j of i is
+ * set; its low ⌊n/2⌋ bits index the sub-mask sums of half A and the high bits those of half B, so
+ * S = T_A[lo] + T_B[hi] and k = k_A[lo] + k_B[hi] (two loads per mask, no carried sum that could
+ * drift), in the summation order every exact method shares (gridUnits.ts).
  *
  * Per mask it records, for every kept count k (so the fixed model gets every k for free and the
  * Bernoulli weights q^k(1−q)^(n−k) are applied afterwards):
@@ -14,7 +15,7 @@
  * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it.
  */
 import { addCompensated } from './compensatedSum.ts';
-import type { GridUnits } from './gridUnits.ts';
+import { halfSums, type GridUnits } from './gridUnits.ts';
 import { binomial } from './maskLaw.ts';
 import type { ChunkedJob } from './workBudget.ts';
 
@@ -32,15 +33,21 @@ export interface MaskEnumeration extends ChunkedJob {
   readonly thresholds: Float64Array;
   /** counts[k·(T+1) + j]: masks with k kept and exactly j thresholds ≤ S. */
   readonly counts: Float64Array;
-  /** Σ √S (grid units) over the masks with k kept, k = 0 … n. */
+  /** Σ √S over the masks with k kept, k = 0 … n. */
   rootSums(): Float64Array;
-  /** Σ (√S − c) and Σ (√S − c)² over the masks with k kept, c the centre (grid root units). */
+  /** Σ (√S − c) and Σ (√S − c)² over the masks with k kept, c the centre (units of √S). */
   deviationSums(): { readonly first: Float64Array; readonly second: Float64Array };
 }
 
 /** Kernel state, one monomorphic object. */
 interface State {
-  readonly squares: Float64Array;
+  readonly aSums: Float64Array;
+  readonly aKept: Uint8Array;
+  readonly bSums: Float64Array;
+  readonly bKept: Uint8Array;
+  /** ⌊n/2⌋ and 2^⌊n/2⌋ − 1. */
+  readonly shift: number;
+  readonly lowMask: number;
   /** Thresholds followed by an Infinity sentinel. */
   readonly bounds: Float64Array;
   /** cellBase[c] = number of thresholds whose cell is below c. */
@@ -55,12 +62,22 @@ interface State {
   readonly blockFirst: Float64Array;
   readonly blockSecond: Float64Array;
   readonly centre: number;
-  sum: number;
-  kept: number;
+}
+
+/** Kept counts of the sub-masks of a half of `units` units. */
+export function halfKept(units: number): Uint8Array {
+  const kept = new Uint8Array(2 ** units);
+  for (let m = 1; m < kept.length; m++) kept[m] = kept[m >>> 1]! + (m & 1);
+  return kept;
 }
 
 function enumerateBlock(e: State, from: number, to: number): void {
-  const squares = e.squares;
+  const aSums = e.aSums;
+  const aKept = e.aKept;
+  const bSums = e.bSums;
+  const bKept = e.bKept;
+  const shift = e.shift;
+  const lowMask = e.lowMask;
   const bounds = e.bounds;
   const cellBase = e.cellBase;
   const counts = e.counts;
@@ -71,20 +88,11 @@ function enumerateBlock(e: State, from: number, to: number): void {
   const rootLow = e.rootLow;
   const cellScale = e.cellScale;
   const cells = e.cells;
-  let sum = e.sum;
-  let kept = e.kept;
   for (let i = from; i < to; i++) {
-    if (i !== 0) {
-      const flip = i & -i;
-      const weight = squares[31 - Math.clz32(flip)]!;
-      if (((i ^ (i >>> 1)) & flip) !== 0) {
-        sum += weight;
-        kept++;
-      } else {
-        sum -= weight;
-        kept--;
-      }
-    }
+    const lo = i & lowMask;
+    const hi = i >>> shift;
+    const sum = aSums[lo]! + bSums[hi]!;
+    const kept = aKept[lo]! + bKept[hi]!;
     const root = Math.sqrt(sum);
     const deviation = root - centre;
     first[kept] = first[kept]! + deviation;
@@ -95,13 +103,10 @@ function enumerateBlock(e: State, from: number, to: number): void {
     const slot = kept * stride + j;
     counts[slot] = counts[slot]! + 1;
   }
-  e.sum = sum;
-  e.kept = kept;
 }
 
 /**
- * A resumable enumeration of every mask of the grid vector against sorted thresholds τ (integers in
- * [0, total + 1]). Cells are uniform in √S between √τ_0 and √τ_{T−1} (or √total), so the thresholds
+ * A resumable enumeration of every mask against sorted thresholds τ (doubles in [0, nextSum(total)]). Cells are uniform in √S between √τ_0 and √τ_{T−1} (or √total), so the thresholds
  * of a histogram and those of a narrow median refinement are both spread over the cells.
  */
 export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre = 0): MaskEnumeration {
@@ -125,8 +130,14 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
     cellBase[c] = j;
   }
   const stride = count + 1;
+  const shift = grid.splitAt;
   const state: State = {
-    squares: grid.squares,
+    aSums: halfSums(grid.squares, 0, shift),
+    aKept: halfKept(shift),
+    bSums: halfSums(grid.squares, shift, n),
+    bKept: halfKept(n - shift),
+    shift,
+    lowMask: 2 ** shift - 1,
     bounds,
     cellBase,
     cells,
@@ -137,8 +148,6 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
     blockFirst: new Float64Array(n + 1),
     blockSecond: new Float64Array(n + 1),
     centre,
-    sum: 0,
-    kept: 0,
   };
   // Compensated totals: slot k = Σ (√S − c), slot n + 1 + k = Σ (√S − c)².
   const totals = new Float64Array(2 * (n + 1));

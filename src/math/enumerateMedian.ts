@@ -1,15 +1,17 @@
 /**
- * Quantiles of the grid sum S by enumeration: the smallest S-value v with mass(S ≤ v) ≥ target
+ * Quantiles of the mask sum S by enumeration: the smallest S-value v with mass(S ≤ v) ≥ target
  * (or > target), exactly.
  *
  * Refinement: a pass enumerates every mask against sorted thresholds and keeps the one interval
- * [τ_{j−1}, τ_j) that contains the quantile; REFINE_LEVELS levels equally spaced in S shrink the
+ * [τ_{j−1}, τ_j) that contains the quantile; REFINE_LEVELS levels equally spaced in S (in doubles
+ * once the bracket is narrower than that) shrink the
  * bracket about 1000-fold per pass (the histogram pass carries the first level along, so it costs no
  * extra pass). Once the bracket holds at most COLLECT_LIMIT masks, one more pass collects their sums
  * per kept count; each list is sorted (typed-array sort) and the lists are walked in merged order.
  */
 import { enumerateMasks } from './enumerateMasks.ts';
-import type { GridUnits } from './gridUnits.ts';
+import { halfKept } from './enumerateMasks.ts';
+import { halfSums, nextSum, spacedSums, type GridUnits } from './gridUnits.ts';
 import type { MaskLaw } from './maskLaw.ts';
 import type { AnalysisProgress } from './types.ts';
 import { drive, progressReport, spend, type WorkBudget } from './workBudget.ts';
@@ -20,7 +22,7 @@ const COLLECT_LIMIT = 1 << 16;
 const BLOCK = 4096;
 
 export interface QuantileAtom {
-  /** The quantile, a grid sum S. */
+  /** The quantile, a mask sum S. */
   readonly sum: number;
   /** mass(S ≤ sum). */
   readonly massAtOrBelow: number;
@@ -35,15 +37,18 @@ export interface QuantileBracket {
   readonly insideMass: number;
 }
 
-/** REFINE_LEVELS + 1 integer levels from low to high, strictly increasing. */
+/**
+ * At most REFINE_LEVELS + 1 levels from low to high (doubles, low < high), strictly increasing:
+ * equally spaced in value, or in doubles when value steps would be narrower than the doubles there.
+ */
 export function refineLevels(low: number, high: number): number[] {
   const step = (high - low) / REFINE_LEVELS;
   const levels: number[] = [];
   for (let j = 0; j <= REFINE_LEVELS; j++) {
-    const level = j === REFINE_LEVELS ? high : low + Math.floor(j * step);
+    const level = j === REFINE_LEVELS ? high : Math.min(high, low + j * step);
     if (levels.length === 0 || level > levels[levels.length - 1]!) levels.push(level);
   }
-  return levels;
+  return levels.length > REFINE_LEVELS / 2 ? levels : spacedSums(low, high, REFINE_LEVELS);
 }
 
 /**
@@ -63,7 +68,8 @@ export function bracketFromCounts(
   let below = 0;
   let low = 0;
   for (let j = 0; j <= thresholds.length; j++) {
-    const high = j < thresholds.length ? Math.min(thresholds[j]!, total + 1) : total + 1;
+    const end = nextSum(total);
+    const high = j < thresholds.length ? Math.min(thresholds[j]!, end) : end;
     let mass = 0;
     let masks = 0;
     for (let k = 0; k < law.maskMass.length; k++) {
@@ -73,7 +79,7 @@ export function bracketFromCounts(
     }
     // The last interval ends above every sum, so it reaches the target (up to rounding).
     if ((masks > 0 && reached(below + mass)) || j === thresholds.length) {
-      return { low, high: Math.max(high, low + 1), below, inside: masks, insideMass: mass };
+      return { low, high: Math.max(high, nextSum(low)), below, inside: masks, insideMass: mass };
     }
     below += mass;
     low = Math.max(low, high);
@@ -88,29 +94,24 @@ function* collectSums(
   bracket: QuantileBracket,
   budget: WorkBudget,
 ): Generator<AnalysisProgress, Float64Array[], void> {
-  const squares = grid.squares;
-  const n = squares.length;
+  const n = grid.squares.length;
+  const shift = grid.splitAt;
+  const aSums = halfSums(grid.squares, 0, shift);
+  const aKept = halfKept(shift);
+  const bSums = halfSums(grid.squares, shift, n);
+  const bKept = halfKept(n - shift);
+  const lowMask = 2 ** shift - 1;
   const masks = 2 ** n;
   const mass = law.maskMass;
   const { low, high } = bracket;
   const lists: number[][] = Array.from({ length: n + 1 }, () => []);
-  let sum = 0;
-  let k = 0;
   for (let start = 0; start < masks; start += BLOCK) {
     if (budget.remaining <= 0) yield progressReport(budget);
     const end = Math.min(masks, start + BLOCK);
     for (let i = start; i < end; i++) {
-      if (i !== 0) {
-        const flip = i & -i;
-        const weight = squares[31 - Math.clz32(flip)]!;
-        if (((i ^ (i >>> 1)) & flip) !== 0) {
-          sum += weight;
-          k++;
-        } else {
-          sum -= weight;
-          k--;
-        }
-      }
+      // The same sum as the enumeration's (enumerateMasks.ts).
+      const sum = aSums[i & lowMask]! + bSums[i >>> shift]!;
+      const k = aKept[i & lowMask]! + bKept[i >>> shift]!;
       if (sum >= low && sum < high && mass[k]! > 0) lists[k]!.push(sum);
     }
     spend(budget, 2 * (end - start));
@@ -130,15 +131,15 @@ export function* enumerateQuantile(
   const reached = (mass: number): boolean => (strict ? mass > target : mass >= target);
   let bracket: QuantileBracket = start ?? {
     low: 0,
-    high: grid.total + 1,
+    high: nextSum(grid.total),
     below: 0,
     inside: 2 ** grid.squares.length,
     insideMass: law.totalMass,
   };
   for (;;) {
     const { low, high, below } = bracket;
-    // One integer left: it is the quantile (the bracket reached the target, so it holds mass).
-    if (high - low <= 1) return { sum: low, massAtOrBelow: below + bracket.insideMass };
+    // One double left: it is the quantile (the bracket reached the target, so it holds mass).
+    if (nextSum(low) >= high) return { sum: low, massAtOrBelow: below + bracket.insideMass };
     if (bracket.inside <= COLLECT_LIMIT) {
       const lists = yield* collectSums(grid, law, bracket, budget);
       // Walk the per-k sorted lists in merged order.

@@ -7,6 +7,7 @@
  */
 import { defaultEdges } from './analysisPlan.ts';
 import { expectedMaskedNorm } from './expectedNorm.ts';
+import { isPerSample, scalarScale } from './compensations.ts';
 import type { Compensation } from './types.ts';
 
 /** Half-width of the detailed window, in standard deviations of ‖y‖. */
@@ -16,17 +17,14 @@ export const WINDOW_SDS = 6;
 export function focusedEdges(x: readonly number[], keep: number, compensation: Compensation, bins: number, kept?: number): number[] {
   const plain = defaultEdges(x, keep, compensation, bins, undefined, kept);
   const top = plain[plain.length - 1] ?? 1;
-  if (compensation === 'match' || bins < 5 || x.length <= 24) return plain;
+  if (isPerSample(compensation) || bins < 5 || x.length <= 24) return plain;
   const normSquared = x.reduce((s, v) => s + v * v, 0);
   if (!(normSquared > 0) || !Number.isFinite(normSquared)) return plain;
   // ‖y‖ = s‖m⊙x‖: E‖m⊙x‖ by the quadrature, E‖m⊙x‖² = q‖x‖² (the Bernoulli law centres the window
   // for the fixed count too: both have the same mean square, and the window is only a view).
   const meanMasked = expectedMaskedNorm(x, keep);
-  const scale =
-    compensation === 'inverted' ? 1 / keep
-    : compensation === 'sqrt' ? 1 / Math.sqrt(keep)
-    : compensation === 'none' ? 1
-    : Math.sqrt(normSquared) / meanMasked; // constant: c* = ‖x‖/E‖m⊙x‖
+  // c* = ‖x‖/E‖m⊙x‖ for 'constant'; the others' s from q alone.
+  const scale = scalarScale(compensation, keep, Math.sqrt(normSquared) / meanMasked) ?? 1;
   const mean = scale * meanMasked;
   const sd = scale * Math.sqrt(Math.max(0, keep * normSquared - meanMasked * meanMasked));
   const low = Math.max(0, mean - WINDOW_SDS * sd);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, defaultEdges } from './analyze.ts';
 import { seededWeights } from './dropConnect.ts';
-import { largestMaskedNorm } from './largestNorm.ts';
+import { dropConnectMeanNormLower, largestMaskedNorm } from './largestNorm.ts';
 
 /** max over masks with exactly k kept (null: any mask) of ‖m⊙x‖, by brute force. */
 function bruteLargest(x: number[], kept: number | null): number {
@@ -65,12 +65,47 @@ describe('maxNorm and the default range follow the masks that can occur', () => 
     }
   });
 
-  it("DropConnect 'constant': the range is below the 1/q one and above every ‖y‖", () => {
-    const x = [0.1, 0.1, 0.2, 5];
-    const weights = seededWeights(4, 4, 1);
+  it("DropConnect 'constant': the range ends at the largest ‖u‖ when d·n ≤ 16 (exact c*), and its top bin holds mass", () => {
+    for (const [x, keep] of [[[0.1, 0.1, 0.2, 5], 0.5], [[0.1, 0.1, 0.2, 5], 0.05], [[1, -2, 3, 0.5], 0.8]] as const) {
+      const weights = seededWeights(4, 4, 1);
+      const edges = defaultEdges(x, keep, 'constant', 10, weights);
+      const r = analyze({ x, keep, model: 'dropconnect', compensation: 'constant', edges, weights });
+      expect(r.method).toBe('enumerate');
+      // r.maxNorm = max over weight masks of c*·‖(M⊙W)x‖ with the enumerated c*.
+      expect(Math.abs(edges.at(-1)! / r.maxNorm - 1)).toBeLessThan(1e-12);
+      expect(r.histogram.probabilities.at(-1)).toBeGreaterThan(0);
+    }
+  });
+
+  it("DropConnect 'constant', d·n up to 20: never below the largest ‖u‖, and within one bin of it (was 20 % above, top bins empty)", () => {
+    const cases = [
+      { x: [0.3, 1.7, 2.2, 0.9, 4.1], keep: 0.3, rows: 4 },
+      { x: [1, -2, 3, 0.5, 1], keep: 0.5, rows: 4 },
+      { x: [1, 2, 3, 4, 5], keep: 0.8, rows: 4 },
+      { x: [0.3, 1.7, 2.2, 0.9, 4.1, 1, 1, 1, 2, 3], keep: 0.5, rows: 2 },
+    ];
+    for (const { x, keep, rows } of cases) {
+      const weights = seededWeights(rows, x.length, 1);
+      const edges = defaultEdges(x, keep, 'constant', 10, weights);
+      const r = analyze({ x, keep, model: 'dropconnect', compensation: 'constant', edges, weights });
+      expect(r.method).toBe('enumerate');
+      expect(edges.at(-1)!).toBeGreaterThanOrEqual(r.maxNorm * (1 - 1e-12));
+      expect(edges.at(-1)! / r.maxNorm).toBeLessThan(1.1);
+      expect(r.histogram.probabilities.at(-1)).toBeGreaterThan(0);
+      // The bound under it: E‖(M⊙W)x‖ itself is never exceeded.
+      expect(dropConnectMeanNormLower(x, weights, keep)).toBeLessThanOrEqual(r.meanMaskedNorm.value * (1 + 1e-12));
+    }
+  });
+
+  it("DropConnect 'constant', sampled (n = 64): the range stays above every ‖u‖", () => {
+    const x = Array.from({ length: 64 }, (_, i) => Math.sin(i + 1));
+    const weights = seededWeights(4, 64, 1);
     const edges = defaultEdges(x, 0.5, 'constant', 10, weights);
-    const r = analyze({ x, keep: 0.5, model: 'dropconnect', compensation: 'constant', edges, weights });
-    expect(edges.at(-1)!).toBeLessThan(defaultEdges(x, 0.5, 'inverted', 10, weights).at(-1)!);
-    expect(edges.at(-1)!).toBeGreaterThanOrEqual(r.maxNorm);
+    const largest = defaultEdges(x, 0.5, 'none', 10, weights).at(-1)!;
+    // c* ≤ 1/q, and the range is max‖(M⊙W)x‖ times an upper bound on c*.
+    expect(edges.at(-1)!).toBeLessThanOrEqual(largest / 0.5);
+    const lower = dropConnectMeanNormLower(x, weights, 0.5);
+    expect(lower).toBeGreaterThan(0);
+    expect(Math.abs(edges.at(-1)! - (largest * defaultEdges(x, 1, 'match', 1, weights).at(-1)!) / lower)).toBeLessThanOrEqual(1e-12 * edges.at(-1)!);
   });
 });

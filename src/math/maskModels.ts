@@ -68,3 +68,12 @@ export function maskDraw(model: MaskModel, units: number, keep: number, kept?: n
       return unreachable(model, 'mask model');
   }
 }
+
+/** True when the mask zeroes weights of the next layer (DropConnect) rather than units. */
+export const masksWeights = (model: MaskModel): boolean => MASK_MODEL_DESCRIPTORS[model].masks === 'weights';
+
+/** True when q = k/n for a chosen count k (the fixed model). */
+export const keepsCount = (model: MaskModel): boolean => MASK_MODEL_DESCRIPTORS[model].keepFromCount;
+
+/** The unit-law kind of a unit model's closed forms: a fixed count or independent units. */
+export const unitLawKind = (model: MaskModel): 'fixed' | 'bernoulli' => (keepsCount(model) ? 'fixed' : 'bernoulli');

@@ -3,7 +3,7 @@
  * Row r has m_i = bit (n−1−i) of r, so rows read as binary numbers with unit 1 first:
  * for n = 4 the question's mask (0, 0, 1, 1) is row 3.
  */
-import { compensationScale } from './compensations.ts';
+import { scalarScale } from './compensations.ts';
 import { maskDraw } from './maskModels.ts';
 import type { Compensation } from './types.ts';
 
@@ -96,15 +96,16 @@ export function maskRows(input: MaskRowsInput): MaskRow[] {
   const all = listMasks(x, kept === null ? q : 0.5);
   const rows = kept === null ? all : all.filter((row) => row.kept === kept);
   const norm = Math.hypot(...x);
-  const scalar = compensation === 'match' ? Number.NaN : compensationScale(compensation, q, input.constantScale ?? Number.NaN);
+  const scalar = scalarScale(compensation, q, input.constantScale ?? Number.NaN);
+  const perSample = scalar === null;
   return rows.map((row) => {
-    const scale = compensation === 'match' ? (row.maskedNorm > 0 ? norm / row.maskedNorm : 0) : scalar;
+    const scale = perSample ? (row.maskedNorm > 0 ? norm / row.maskedNorm : 0) : scalar;
     return {
       mask: row.mask,
       kept: row.kept,
       probability: kept === null ? row.probability : 1 / rows.length,
       maskedNorm: row.maskedNorm,
-      compensatedNorm: compensation === 'match' ? (row.maskedNorm > 0 ? norm : 0) : scale * row.maskedNorm,
+      compensatedNorm: perSample ? (row.maskedNorm > 0 ? norm : 0) : scale * row.maskedNorm,
       scale,
     };
   });

@@ -8,8 +8,8 @@
  * Everything is a function of (input, total sample count): run(a); run(b) gives bit-identical
  * summaries to run(a + b).
  */
-import { compensationScale } from './compensations.ts';
-import { maskDraw } from './maskModels.ts';
+import { isPerSample, scaleFromMean, scalarScale } from './compensations.ts';
+import { maskDraw, keepsCount, masksWeights } from './maskModels.ts';
 import { dropConnectUnits, type DropConnectWeights } from './dropConnect.ts';
 import { sfc32State } from './random.ts';
 import { createDropConnectKernel, drawDropConnectBatch } from './sampleDropConnect.ts';
@@ -78,19 +78,19 @@ export function createSampler(input: SamplerInput): Sampler {
   }
   const { q } = draw;
   if (!(q > 0 && q <= 1)) throw new RangeError(`keep probability must be in (0, 1], got ${q}`);
-  if (compensation === 'constant' && !(input.constantScale > 0 && Number.isFinite(input.constantScale))) {
+  if (scaleFromMean(compensation) && !(input.constantScale > 0 && Number.isFinite(input.constantScale))) {
     throw new RangeError(`constantScale must be finite and > 0, got ${input.constantScale}`);
   }
   // For 'match' the scale is per sample; 1 here is a placeholder that is never used.
-  const scale = compensation === 'match' ? 1 : compensationScale(compensation, q, input.constantScale);
-  return model === 'dropconnect' ? createDropConnectSampler(input, q, scale) : createUnitSampler(input, q, kept, scale);
+  const scale = scalarScale(compensation, q, input.constantScale) ?? 1;
+  return masksWeights(model) ? createDropConnectSampler(input, q, scale) : createUnitSampler(input, q, kept, scale);
 }
 
 /** y = s·(m⊙x) (or per-sample matched), z = w·y, for the Bernoulli and fixed-count models. */
 function createUnitSampler(input: SamplerInput, q: number, kept: number, scale: number): Sampler {
   const { x, downstream, compensation } = input;
   const n = x.length;
-  const matched = compensation === 'match';
+  const matched = isPerSample(compensation);
   if (downstream.length !== n) throw new RangeError(`downstream weights need length ${n}, got ${downstream.length}`);
   // Work with x/M (M = max|x|) so that squares neither overflow nor underflow.
   let largest = 0;
@@ -102,7 +102,7 @@ function createUnitSampler(input: SamplerInput, q: number, kept: number, scale: 
   for (const a of squares) sumSquares += a;
   const norm = unit * Math.sqrt(sumSquares);
   const state = sfc32State(input.seed);
-  const kernel = createUnitMaskKernel(squares, products, q, input.model === 'fixed' ? kept : -1, state, matched);
+  const kernel = createUnitMaskKernel(squares, products, q, keepsCount(input.model) ? kept : -1, state, matched);
   const streams = createNormStreams(input.seed, input.edges, matched ? norm : scale * norm, norm);
   const norms = new Float64Array(KERNEL_CHUNK);
   const downs = matched ? new Float64Array(KERNEL_CHUNK) : null;
@@ -112,7 +112,7 @@ function createUnitSampler(input: SamplerInput, q: number, kept: number, scale: 
     else matchedNorms(kernel.squaredNorms, kernel.downstreamSums, norms, downs, count, norm);
     streams.recordChunk(norms, downs, count);
   };
-  const closed = matched ? NOTHING_CLOSED : unitClosedSummary(products, unit, norm, q, scale, input.model === 'fixed');
+  const closed = matched ? NOTHING_CLOSED : unitClosedSummary(products, unit, norm, q, scale, keepsCount(input.model));
   const meanVector = (): VectorEstimate => {
     // Scalar compensations: E[y] = s·q·x (docs/mathematics.md, "Bernoulli model: moments").
     if (!matched) return { method: 'closed-form', values: x.map((v) => scale * q * v) };
@@ -176,7 +176,7 @@ function sampleStandardError(squaredDeviations: number, samples: number): number
 /** u = s·(M⊙W)x (or per-sample matched to ‖Wx‖), z = u_1. */
 function createDropConnectSampler(input: SamplerInput, q: number, scale: number): Sampler {
   const { x, weights } = input;
-  const matched = input.compensation === 'match';
+  const matched = isPerSample(input.compensation);
   if (weights === undefined) throw new RangeError("the 'dropconnect' model needs weights");
   const n = dropConnectUnits(weights, x);
   const rowCount = weights.rows;

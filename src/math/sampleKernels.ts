@@ -119,13 +119,13 @@ export function createUnitMaskKernel(
 function subsetSums(values: Float64Array, lanes: number, tableSize: number): Float64Array {
   const table = new Float64Array(tableSize);
   for (let entry = 0; entry < tableSize >> lanes; entry++) {
-    for (let subset = 1; subset < 1 << lanes; subset++) {
-      let sum = 0;
-      for (let lane = 0; lane < lanes; lane++) {
-        const i = entry * lanes + lane;
-        if ((subset >> lane) & 1 && i < values.length) sum += values[i]!;
-      }
-      table[(entry << lanes) | subset] = sum;
+    const base = entry << lanes;
+    // Subset = lower subset + its highest lane: lanes added in increasing order, one add per entry.
+    for (let lane = 0; lane < lanes; lane++) {
+      const i = entry * lanes + lane;
+      const value = i < values.length ? values[i]! : 0;
+      const bit = 1 << lane;
+      for (let lower = 0; lower < bit; lower++) table[base | bit | lower] = table[base | lower]! + value;
     }
   }
   return table;

@@ -1,7 +1,9 @@
 /**
- * Meet in the middle, part 1: the two halves of the units, each with all of its 2^h sub-masks sorted
- * by grid sum. Sorted by merging (no comparison sort): starting from {0}, adding unit i merges the
- * sorted list L with L + W_i, so a half of h units costs 2^(h+1) element moves.
+ * Meet in the middle, part 1: the two halves of the units (A = the first ⌊n/2⌋, as in gridUnits.ts),
+ * each with all of its 2^h sub-masks sorted by sum. Sorted by merging (no comparison sort): starting
+ * from {0}, adding unit i merges the sorted list L with L + a_i (float addition is monotone, so L + a_i
+ * is sorted too), so a half of h units costs 2^(h+1) element moves, and each sub-mask's sum adds its
+ * units in increasing index, as the enumeration's tables do.
  *
  * Then the masses the sweep needs (splitSweep.ts), grouped so that the fixed model works too:
  * - Bernoulli: one group per half; A carries the mass of each sub-mask, q^kA (1−q)^(hA−kA), and B the
@@ -119,7 +121,7 @@ export function* buildSplitLaw(
   budget: WorkBudget,
 ): Generator<AnalysisProgress, SplitLaw, void> {
   const n = grid.squares.length;
-  const unitsA = Math.floor(n / 2);
+  const unitsA = grid.splitAt;
   const unitsB = n - unitsA;
   const a = yield* sortedHalf(grid.squares, 0, unitsA, budget);
   const b = yield* sortedHalf(grid.squares, unitsA, n, budget);

@@ -1,12 +1,13 @@
 /**
- * Quantiles of the grid sum S by meet in the middle: the smallest S-value v with mass(S ≤ v) ≥ target
+ * Quantiles of the mask sum S by meet in the middle: the smallest S-value v with mass(S ≤ v) ≥ target
  * (or > target), by a safeguarded interpolation search on the threshold with the exact cumulative
  * mass of one sweep per step. The probe interpolates the masses at the bracket ends (regula falsi, a
  * few steps for a smooth law of S) and falls back to bisection whenever a step did not halve the
- * bracket, so at most about twice the ≤ 53 bisection steps are ever needed. Each sweep also returns
+ * bracket, so at most about twice the ≤ 64 bisection steps (over the doubles) are ever needed. Each sweep also returns
  * the nearest atoms on both sides of the probe and the bracket jumps to them, so it ends on an atom.
  */
 import type { QuantileAtom } from './enumerateMedian.ts';
+import { middleSum, nextSum } from './gridUnits.ts';
 import { cumulativeMass, cumulativeWork } from './splitSweep.ts';
 import type { SplitLaw } from './splitHalves.ts';
 import type { AnalysisProgress } from './types.ts';
@@ -39,10 +40,11 @@ export function* splitQuantile(
   while (low < high) {
     if (budget.remaining <= 0) yield progressReport(budget);
     const width = high - low;
-    let probe = low + Math.ceil(width / 2);
+    // Probes lie in (low, high]: the middle double, or the interpolated value.
+    let probe = middleSum(low, high);
     if (interpolate && massHigh > massLow) {
       const share = (target - massLow) / (massHigh - massLow);
-      probe = Math.min(high, Math.max(low + 1, low + Math.round(share * width)));
+      probe = Math.min(high, Math.max(nextSum(low), low + share * width));
     }
     const cumulative = cumulativeMass(law, probe);
     spend(budget, cumulativeWork(law));
@@ -57,7 +59,7 @@ export function* splitQuantile(
     interpolate = !interpolate || high - low <= width / 2;
   }
   if (budget.remaining <= 0) yield progressReport(budget);
-  const atOrBelow = cumulativeMass(law, low + 1);
+  const atOrBelow = cumulativeMass(law, nextSum(low));
   spend(budget, cumulativeWork(law));
   return { sum: low, massAtOrBelow: atOrBelow.below };
 }

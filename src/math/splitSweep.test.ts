@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { enumerateQuantile } from './enumerateMedian.ts';
-import { toGridUnits, type GridUnits } from './gridUnits.ts';
+import { maskSum, nextSum, toGridUnits, type GridUnits } from './gridUnits.ts';
 import { binomial, maskLaw, type MaskLaw } from './maskLaw.ts';
 import { buildSplitLaw } from './splitHalves.ts';
 import { splitQuantile } from './splitMedian.ts';
@@ -15,19 +15,14 @@ function run<T>(steps: Generator<unknown, T, void>): T {
   }
 }
 
-/** Brute force over every mask r (bits, no Gray code): its grid sum and mass under the law. */
+/** Brute force over every mask r (bits, no tables): its sum by definition (maskSum) and mass under the law. */
 function bruteAtoms(grid: GridUnits, law: MaskLaw): { sum: number; mass: number }[] {
   const n = grid.squares.length;
   const atoms: { sum: number; mass: number }[] = [];
   for (let r = 0; r < 2 ** n; r++) {
-    let sum = 0;
+    const sum = maskSum(grid, (i) => ((r >> i) & 1) === 1);
     let k = 0;
-    for (let i = 0; i < n; i++) {
-      if ((r >> i) & 1) {
-        sum += grid.squares[i]!;
-        k++;
-      }
-    }
+    for (let i = 0; i < n; i++) k += (r >> i) & 1;
     if (law.maskMass[k]! > 0) atoms.push({ sum, mass: law.maskMass[k]! });
   }
   return atoms.sort((a, b) => a.sum - b.sum);
@@ -60,10 +55,10 @@ describe('meet in the middle (buildSplitLaw + sweepIntervals)', () => {
         (x, q, kept, shares, atomMask) => {
           const grid = toGridUnits(x);
           const law = lawFor(x.length, q, kept);
-          let atom = 0;
-          grid.squares.forEach((w, i) => ((atomMask >> i) & 1 ? (atom += w) : 0));
+          const atom = maskSum(grid, (i) => ((atomMask >> i) & 1) === 1);
+          const end = nextSum(grid.total);
           const thresholds = Float64Array.from(
-            [...shares.map((s) => Math.min(grid.total + 1, Math.ceil(s * grid.total))), atom, 0, grid.total + 1].sort((a, b) => a - b),
+            [...shares.map((s) => Math.min(end, s * grid.total)), atom, 0, end].sort((a, b) => a - b),
           );
           const budget = createWorkBudget(1);
           const split = run(buildSplitLaw(grid, law, q, kept === null ? null : Math.min(kept, x.length), budget));
@@ -89,7 +84,7 @@ describe('meet in the middle (buildSplitLaw + sweepIntervals)', () => {
     const grid = toGridUnits([1, 2, 2, 0, 3, 1, 5]);
     for (let k = 0; k <= 7; k++) {
       const split = run(buildSplitLaw(grid, maskLaw(7, k / 7, k), k / 7, k, createWorkBudget(1)));
-      const sweep = sweepIntervals(split, Float64Array.from([grid.total + 1]));
+      const sweep = sweepIntervals(split, Float64Array.from([nextSum(grid.total)]));
       run(drive(sweep, createWorkBudget(1)));
       expect(Array.from(sweep.masses())).toEqual([binomial(7, k), 0]);
     }

@@ -2,7 +2,8 @@
  * Meet in the middle, part 2: exact interval masses of S = S_A + S_B by a monotone two-pointer sweep.
  *
  * For each sorted threshold τ_j and each A sub-mask a (in increasing S_A), the pointer
- * p_j(a) = #{b : S_B(b) < τ_j − S_A(a)} only moves left as S_A grows, so a segment costs
+ * p_j(a) = #{b : S_A(a) + S_B(b) < τ_j} (the float sum, as every exact method forms it:
+ * gridUnits.ts; rounding is monotone, so it is monotone in both terms) only moves left as S_A grows, so a segment costs
  * T·(|A| + |B|) steps. The mass between consecutive thresholds is added directly,
  * mass(a)·(prefix(p_j) − prefix(p_{j−1})) with compensated prefixes, never as a difference of
  * cumulative probabilities (docs/mathematics.md#meet-in-the-middle: differencing lost up to 7e-13). Per-a terms are summed in
@@ -24,10 +25,10 @@ export interface IntervalSweep extends ChunkedJob {
 }
 
 /**
- * Interval masses of S against sorted integer thresholds (in mass units of the law). Thresholds are
+ * Interval masses of S against sorted thresholds (in mass units of the law). Thresholds are
  * swept one at a time (the pointer stays in a register); prevHigh/prevLow hold, for every A sub-mask,
  * the B prefix mass at the previous threshold's pointer, so interval j's mass is
- * Σ_a mass(a)·(prefix(p_j(a)) − prefix(p_{j−1}(a))). Only the window τ_{j−1} − max S_B ≤ S_A < τ_j is
+ * Σ_a mass(a)·(prefix(p_j(a)) − prefix(p_{j−1}(a))). Only the window S_A + max S_B ≥ τ_{j−1}, S_A < τ_j is
  * visited: below it p_{j−1} = p_j = |B|, above it p_{j−1} = p_j = 0, so those terms vanish.
  */
 export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): IntervalSweep {
@@ -48,7 +49,8 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
   let pointer = 0;
   let windowEnd = 0;
 
-  const lowerBound = (from: number, to: number, value: number): number => lowerBoundOf(law.aSums, from, to, value);
+  const lowerBound = (from: number, to: number, shift: number, value: number): number =>
+    lowerBoundOf(law.aSums, from, to, shift, value);
 
   /** A block of A sub-masks [a, to) of the current segment for the current threshold. */
   const sweepBlock = (to: number): number => {
@@ -73,8 +75,8 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
     const level = thresholds[threshold]!;
     let p = pointer;
     for (let i = from; i < to; i++) {
-      const limit = level - aSums[i]!;
-      while (p > bStart && bSums[p - 1]! >= limit) p--;
+      const sa = aSums[i]!;
+      while (p > bStart && sa + bSums[p - 1]! >= level) p--;
       const h = high[p + shift]!;
       const l = low[p + shift]!;
       sum += aMass[i]! * (h - prevHigh[i]! + (l - prevLow[i]!));
@@ -100,8 +102,8 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
         if (a < 0) {
           // The window of A sub-masks whose pointer can differ between τ_{j−1} and τ_j.
           const maxB = s.bEnd > s.bStart ? law.bSums[s.bEnd - 1]! : 0;
-          a = threshold === 0 ? s.aStart : lowerBound(s.aStart, s.aEnd, thresholds[threshold - 1]! - maxB);
-          windowEnd = threshold === count ? s.aEnd : lowerBound(a, s.aEnd, thresholds[threshold]!);
+          a = threshold === 0 ? s.aStart : lowerBound(s.aStart, s.aEnd, maxB, thresholds[threshold - 1]!);
+          windowEnd = threshold === count ? s.aEnd : lowerBound(a, s.aEnd, 0, thresholds[threshold]!);
           pointer = s.bEnd;
         }
         const to = Math.min(windowEnd, a + BLOCK);
@@ -135,7 +137,7 @@ export interface CumulativeMass {
 }
 
 /**
- * One threshold v (used by the median bisection). Only A sub-masks with v − max S_B ≤ S_A < v need
+ * One threshold v (used by the median bisection). Only A sub-masks with S_A + max S_B ≥ v > S_A need
  * a pointer: those below have every b below v (mass(a)·mass(B), nearest atom below S_A + max S_B),
  * those above have none (nearest atom from S_A + min S_B).
  */
@@ -156,8 +158,8 @@ export function cumulativeMass(law: SplitLaw, v: number): CumulativeMass {
     const baseLow = low[s.bStart + shift]!;
     const minB = bSums[s.bStart]!;
     const maxB = bSums[s.bEnd - 1]!;
-    const windowStart = lowerBoundOf(aSums, s.aStart, s.aEnd, v - maxB);
-    const windowEnd = lowerBoundOf(aSums, windowStart, s.aEnd, v);
+    const windowStart = lowerBoundOf(aSums, s.aStart, s.aEnd, maxB, v);
+    const windowEnd = lowerBoundOf(aSums, windowStart, s.aEnd, 0, v);
     // Below the window: all of B lies below v.
     const allB = high[s.bEnd + shift]! - baseHigh + (low[s.bEnd + shift]! - baseLow);
     let massBelow = 0;
@@ -171,8 +173,7 @@ export function cumulativeMass(law: SplitLaw, v: number): CumulativeMass {
       const end = Math.min(windowEnd, start + BLOCK);
       for (let a = start; a < end; a++) {
         const sa = aSums[a]!;
-        const limit = v - sa;
-        while (p > s.bStart && bSums[p - 1]! >= limit) p--;
+        while (p > s.bStart && sa + bSums[p - 1]! >= v) p--;
         sum += aMass[a]! * (high[p + shift]! - baseHigh + (low[p + shift]! - baseLow));
         if (p > s.bStart) largestBelow = Math.max(largestBelow, sa + bSums[p - 1]!);
         if (p < s.bEnd) smallestFrom = Math.min(smallestFrom, sa + bSums[p]!);
@@ -183,13 +184,13 @@ export function cumulativeMass(law: SplitLaw, v: number): CumulativeMass {
   return { below: totals[0]! + errors[0]!, largestBelow, smallestFrom };
 }
 
-/** First index in [from, to) of the sorted array with value ≥ target. */
-function lowerBoundOf(sorted: Float64Array, from: number, to: number, target: number): number {
+/** First index in [from, to) of the sorted array with value + shift ≥ target (the float sum). */
+function lowerBoundOf(sorted: Float64Array, from: number, to: number, shift: number, target: number): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! >= target) hi = mid;
+    if (sorted[mid]! + shift >= target) hi = mid;
     else lo = mid + 1;
   }
   return lo;

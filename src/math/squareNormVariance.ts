@@ -1,3 +1,5 @@
+import { keepsCount } from './maskModels.ts';
+
 /**
  * Var(‖y‖²) for the unit models (docs/mathematics.md#bernoulli-moments, #fixed-count-moments), with a_i = x_i², ā = ‖x‖²/n:
  * - scalar s: ‖y‖² = s²·S, Var S = q(1−q)·Σ a_i² (Bernoulli) or q(1−q)·n/(n−1)·Σ (a_i − ā)² (fixed, the
@@ -21,7 +23,7 @@ export function squareNormVariance(
   const l4 = largest ** 4;
   if (scale === null) return l4 * sum * sum * pAllDropped * (1 - pAllDropped);
   let spread: number;
-  if (model === 'bernoulli') {
+  if (!keepsCount(model)) {
     spread = shares.reduce((acc, a) => acc + a * a, 0);
   } else {
     if (n === 1) return 0;

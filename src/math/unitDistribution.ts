@@ -1,16 +1,16 @@
 /**
- * The exact law of ‖y‖ for the unit models, from the law of the grid sum S (normThresholds.ts):
+ * The exact law of ‖y‖ for the unit models, from the law of the mask sum S (normThresholds.ts):
  * histogram bins, P(‖y‖ > ‖x‖), P(‖y‖ = ‖x‖), the lower and upper medians, and (enumeration only) sd ‖y‖
  * from shifted sums. (Other moments come from the closed forms, which are exact for the unquantised
  * x.) Three sources of the law of S:
  * - enumerate: all 2ⁿ masks (enumerateMasks.ts, enumerateMedian.ts);
  * - split: meet in the middle (splitHalves.ts, splitSweep.ts, splitMedian.ts);
  * - closed-form, for 'match' only: S = 0 with probability P0 and S > 0 otherwise, and 'match'
- *   thresholds are all 0, 1 or total + 1, so two atoms are the whole story.
+ *   thresholds are all 0, the smallest positive double or nextSum(total), so two atoms are the whole story.
  */
 import { enumerateMasks } from './enumerateMasks.ts';
 import { bracketFromCounts, enumerateQuantile, refineLevels, type QuantileAtom } from './enumerateMedian.ts';
-import type { GridUnits } from './gridUnits.ts';
+import { nextSum, previousSum, type GridUnits } from './gridUnits.ts';
 import { weighCounts, type MaskLaw } from './maskLaw.ts';
 import { NORM_TOLERANCE, normOfSum, sumAbove, sumAtLeast, type NormMap } from './normThresholds.ts';
 import { buildSplitLaw } from './splitHalves.ts';
@@ -83,8 +83,8 @@ function medianBracket(masses: Float64Array, set: ThresholdSet, input: ExactLawI
     if (threshold > input.grid.total) continue;
     const below = massBelow(masses, set, i);
     if (below >= half) {
-      if (threshold - 1 < high) {
-        high = threshold - 1;
+      if (previousSum(threshold) < high) {
+        high = previousSum(threshold);
         massHigh = below;
       }
     } else if (threshold > low) {
@@ -95,7 +95,7 @@ function medianBracket(masses: Float64Array, set: ThresholdSet, input: ExactLawI
   return { low, high: Math.max(low, high), massLow, massHigh };
 }
 
-/** √E S in grid units: the centre of the shifted sums (exact for a law with one atom: k = n, or q = 1). */
+/** √E S: the centre of the shifted sums (exact for a law with one atom: k = n, or q = 1). */
 function rootMeanSquare(grid: GridUnits, keep: number, kept: number | null): number {
   const n = grid.squares.length;
   const meanSquare = kept === null ? (keep === 1 ? grid.total : keep * grid.total) : kept === n ? grid.total : (grid.total / n) * kept;
@@ -104,7 +104,7 @@ function rootMeanSquare(grid: GridUnits, keep: number, kept: number | null): num
 
 /**
  * sd ‖y‖ from per-k sums of d = √S − c: Var √S = E d² − (E d)² (the second term is at most Var
- * when c = √E S), then ‖y‖ = factor·√(S/resolution).
+ * when c = √E S), then ‖y‖ = factor·√S.
  */
 function sdFromDeviations(first: Float64Array, second: Float64Array, law: MaskLaw, map: NormMap): number | null {
   if (map.kind !== 'scale') return null;
@@ -119,7 +119,7 @@ function sdFromDeviations(first: Float64Array, second: Float64Array, law: MaskLa
   meanDeviation /= law.totalMass;
   meanSquareDeviation /= law.totalMass;
   const variance = Math.max(0, meanSquareDeviation - meanDeviation * meanDeviation);
-  return map.factor * Math.sqrt(variance / map.resolution);
+  return map.factor * Math.sqrt(variance);
 }
 
 /** Registers how to read the histogram so far (for partial results while the law is computed). */
@@ -133,17 +133,18 @@ export function* exactLaw(
   onPartial: PartialHistogram,
 ): Generator<AnalysisProgress, ExactLaw, void> {
   const { grid, law, map } = input;
-  const set = lawThresholds(input, method === 'enumerate' ? refineLevels(0, grid.total + 1) : []);
+  const set = lawThresholds(input, method === 'enumerate' ? refineLevels(0, nextSum(grid.total)) : []);
   const half = law.totalMass / 2;
   const normOf = (sum: number): number => normOfSum(map, sum);
   if (method === 'closed-form') {
-    // 'match': every threshold is 0, 1 or total + 1; S = 0 with probability P0, else S ≥ 1.
+    // 'match': every threshold is 0, the smallest positive double or nextSum(total); S = 0 with
+    // probability P0, else S > 0.
     const masses = new Float64Array(set.sorted.length + 1);
     let zeroIndex = 0;
     let positiveIndex = 0;
     for (const t of set.sorted) {
       if (t <= 0) zeroIndex++;
-      if (t <= 1) positiveIndex++;
+      if (t <= Number.MIN_VALUE) positiveIndex++;
     }
     masses[zeroIndex] = masses[zeroIndex]! + input.pAllDropped * law.totalMass;
     masses[positiveIndex] = masses[positiveIndex]! + (1 - input.pAllDropped) * law.totalMass;
@@ -151,8 +152,8 @@ export function* exactLaw(
     return {
       method,
       ...readMasses(masses, set, input),
-      medianNorm: normOf(p0 >= 0.5 ? 0 : 1),
-      medianUpperNorm: normOf(p0 > 0.5 ? 0 : 1),
+      medianNorm: normOf(p0 >= 0.5 ? 0 : Number.MIN_VALUE),
+      medianUpperNorm: normOf(p0 > 0.5 ? 0 : Number.MIN_VALUE),
       sdNorm: null,
     };
   }
@@ -180,7 +181,7 @@ export function* exactLaw(
   yield* drive(sweep, budget);
   const masses = sweep.masses();
   const lower = yield* splitQuantile(split, half, false, medianBracket(masses, set, input), budget);
-  const upperSum = lower.massAtOrBelow > half ? lower.sum : yield* splitNextAtom(split, lower.sum + 1, budget);
+  const upperSum = lower.massAtOrBelow > half ? lower.sum : yield* splitNextAtom(split, nextSum(lower.sum), budget);
   return {
     method,
     ...readMasses(masses, set, input),

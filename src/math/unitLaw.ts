@@ -12,6 +12,7 @@
  *   or sampled, each with its method); sd(y_i) is not computed.
  * Above the enumeration limit the law of z is the normal N(E z, Var z), labelled as an approximation.
  */
+import { scaleFromMean } from './compensations.ts';
 import { analysisSteps } from './analyze.ts';
 import { defaultEdges, FIXED_CLOSED_FORM_LIMIT } from './analysisPlan.ts';
 import { mapEstimate } from './analysisEstimates.ts';
@@ -201,7 +202,7 @@ export function* unitLawSteps(input: UnitLawInput): Steps<UnitLaw> {
   const { q, k } = drawOf(input);
   const inverted = downstreamMoments({ x, w, keep: q, model });
   if (x.length <= MAX_UNIT_LAW_UNITS) return yield* enumeratedLaw(input, q, k, inverted);
-  if (compensation === 'constant') {
+  if (scaleFromMean(compensation)) {
     const closed = closedConstantScale(x, q, k);
     if (closed !== null) return scalarLaw(input, q, k, { value: closed, method: 'closed-form' }, inverted);
     const result = yield* normEngine(input, q, k, 'sample');

@@ -3,6 +3,8 @@
  * source that has it: closed form (or exact enumeration where it visited every mask), then the exact
  * law of ‖y‖, then sampling; numbers not known yet (partial results) are NaN.
  */
+import { unitLawKind } from './maskModels.ts';
+import { isPerSample } from './compensations.ts';
 import { biasOf, closedForm, closedSd, exactEstimate, exactVector, pendingEstimate } from './analysisEstimates.ts';
 import type { ResolvedRequest } from './analysisPlan.ts';
 import type { SampledPart, UnitFacts } from './analyzeUnits.ts';
@@ -41,7 +43,7 @@ export function unitResult(p: UnitParts): AnalysisResult {
 
   const meanMaskedNorm =
     closed !== null ? closedForm(closed.expectedMaskedNorm) : (p.sampled?.maskedNorm ?? pendingEstimate('sample'));
-  const matched = r.compensation === 'match';
+  const matched = isPerSample(r.compensation);
   const meanNorm = matched
     ? closedForm(norm * (1 - pAllDropped))
     : pick(closed?.meanNorm != null ? closedForm(closed.meanNorm) : null, summary?.meanNorm, 'sample');
@@ -77,7 +79,7 @@ export function unitResult(p: UnitParts): AnalysisResult {
     : matchMoments !== null ? exactEstimate(matchMoments.downstreamVariance, 'enumerate') : null;
   let undropped = 0;
   r.x.forEach((v, i) => (undropped += (r.downstream[i] ?? 0) * v));
-  const model = r.model === 'fixed' ? 'fixed' : 'bernoulli';
+  const model = unitLawKind(r.model);
   const scaleKnown = scale === null || Number.isFinite(scale);
 
   return {
