@@ -1,6 +1,7 @@
 import { max, scaleLinear } from 'd3';
 import { useId } from 'react';
 import { HistogramBars } from './HistogramBars.tsx';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** A labelled vertical line on the histogram (‖x‖, E‖y‖, ‖x‖/√q, …). */
 export interface HistogramMarker {
@@ -27,7 +28,7 @@ export interface NormHistogramProps {
   readonly onHighlight?: (id: string | null) => void;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { top: 54, right: 16, bottom: 44, left: 52 };
 const LABEL_ROW = 15;
@@ -57,6 +58,7 @@ export function NormHistogram({
   highlight = null,
   onHighlight,
 }: NormHistogramProps) {
+  const { ref: chartRef, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
   const titleId = useId();
   const descId = useId();
   const low = edges[0] ?? 0;
@@ -72,14 +74,16 @@ export function NormHistogram({
   const markerMin = Math.min(...markers.map((m) => m.value));
   const domainLow = wideFirst ? Math.min(e1, markerMin) : low;
   const domainHigh = wideLast ? Math.max(edges[last - 1] ?? high, markerMax) : Math.max(high, markerMax);
-  const x = scaleLinear().domain([domainLow, domainHigh]).range([MARGIN.left, WIDTH - MARGIN.right]).nice().clamp(true);
+  const x = scaleLinear().domain([domainLow, domainHigh]).range([MARGIN.left, chartWidth - MARGIN.right]).nice().clamp(true);
   const y = scaleLinear()
     .domain([0, Math.max(max(probabilities) ?? 0, 1e-12)])
     .range([HEIGHT - MARGIN.bottom, MARGIN.top])
     .nice();
-  const xTicks = x.ticks(8);
+  // About one tick per 80 px, so their labels never touch.
+  const tickCount = Math.max(3, Math.min(8, Math.round(chartWidth / 80)));
+  const xTicks = x.ticks(tickCount);
   const yTicks = y.ticks(4);
-  const formatX = x.tickFormat(8);
+  const formatX = x.tickFormat(tickCount);
   const formatY = y.tickFormat(4);
   const markerX = markers.map((m) => x(m.value));
   const rows = labelRows(markerX);
@@ -87,8 +91,9 @@ export function NormHistogram({
 
   return (
     <svg
+      ref={chartRef}
       className="chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      viewBox={`0 0 ${chartWidth} ${HEIGHT}`}
       role="img"
       aria-labelledby={`${titleId} ${descId}`}
       preserveAspectRatio="xMidYMid meet"
@@ -97,14 +102,14 @@ export function NormHistogram({
       <desc id={descId}>{description}</desc>
       <g className="grid" aria-hidden="true">
         {yTicks.map((t) => (
-          <line key={t} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} />
+          <line key={t} x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={y(t)} y2={y(t)} />
         ))}
       </g>
       <g className="bars" aria-hidden="true">
         <HistogramBars edges={edges} probabilities={probabilities} x={x} y={y} baseline={baseline} className="bar" />
       </g>
       <g className="axis axis-x" aria-hidden="true">
-        <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} />
+        <line x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={baseline} y2={baseline} />
         {xTicks.map((t) => (
           <g key={t} transform={`translate(${x(t)},${baseline})`}>
             <line y2={5} />
@@ -113,7 +118,7 @@ export function NormHistogram({
             </text>
           </g>
         ))}
-        <text className="axis-label" x={(MARGIN.left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle">
+        <text className="axis-label" x={(MARGIN.left + chartWidth - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle">
           {xLabel}
         </text>
       </g>
@@ -144,7 +149,7 @@ export function NormHistogram({
               onPointerLeave={onHighlight === undefined ? undefined : () => onHighlight(null)}
             >
               <line x1={px} x2={px} y1={MARGIN.top - 4} y2={baseline} strokeDasharray={m.dash === 'solid' ? undefined : m.dash === 'dashed' ? '6 4' : '2 3'} />
-              <text x={px} y={labelY} textAnchor={px > WIDTH - 100 ? 'end' : px < 100 ? 'start' : 'middle'}>
+              <text x={px} y={labelY} textAnchor={px > chartWidth - 100 ? 'end' : px < 100 ? 'start' : 'middle'}>
                 {m.label}
               </text>
             </g>

@@ -1,5 +1,6 @@
 import { max, scaleLinear } from 'd3';
 import { useId } from 'react';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** A labelled vertical line in one panel. */
 export interface PanelMarker {
@@ -54,7 +55,8 @@ function labelRows(positions: readonly number[], gap: number): number[] {
  */
 export function SmallMultiples({ panels, xLabel, columns = 2 }: SmallMultiplesProps) {
   const baseId = useId();
-  const width = columns === 1 ? 640 : 400;
+  // Every panel has the same width: the first one's box is measured.
+  const { ref: panelRef, width } = useChartWidth(columns === 1 ? 640 : 400);
   const height = columns === 1 ? 250 : 220;
   const edges = panels.flatMap((p) => [p.edges[0] ?? 0, p.edges.at(-1) ?? 1]);
   const markerValues = panels.flatMap((p) => p.markers.map((m) => m.value)).filter(Number.isFinite);
@@ -64,8 +66,10 @@ export function SmallMultiples({ panels, xLabel, columns = 2 }: SmallMultiplesPr
     .domain(high > low ? [low, high] : [low, low + 1])
     .range([MARGIN.left, width - MARGIN.right])
     .nice();
-  const xTicks = x.ticks(columns === 1 ? 8 : 5);
-  const formatX = x.tickFormat(columns === 1 ? 8 : 5);
+  // About one tick per 80 px, so their labels never touch.
+  const tickCount = Math.max(3, Math.min(8, Math.round(width / 80)));
+  const xTicks = x.ticks(tickCount);
+  const formatX = x.tickFormat(tickCount);
   const baseline = height - MARGIN.bottom;
   return (
     <div className={`small-multiples small-multiples-${columns === 1 ? 'single' : 'grid'}`}>
@@ -84,7 +88,10 @@ export function SmallMultiples({ panels, xLabel, columns = 2 }: SmallMultiplesPr
         return (
           <figure key={panel.id} className="small-multiple" data-panel={panel.id}>
             <figcaption aria-hidden="true">{panel.title}</figcaption>
-            <svg className="sm-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
+            <svg
+              ref={index === 0 ? panelRef : undefined}
+              className="sm-chart"
+              viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
               <title id={titleId}>{panel.title}</title>
               <desc id={descId}>{panel.description}</desc>
               <g className="sm-grid" aria-hidden="true">
