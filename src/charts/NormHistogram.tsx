@@ -1,6 +1,8 @@
 import { max, scaleLinear } from 'd3';
 import { useId } from 'react';
 import { HistogramBars } from './HistogramBars.tsx';
+import { dashArray, type LineStyle } from './lineStyle.ts';
+import { labelAnchor, markerLabelRows } from './markerLabelRows.ts';
 import { useChartWidth } from './useChartWidth.ts';
 
 /** A labelled vertical line on the histogram (‖x‖, E‖y‖, ‖x‖/√q, …). */
@@ -9,7 +11,7 @@ export interface HistogramMarker {
   readonly label: string;
   readonly value: number;
   /** Line style, so markers differ by shape as well as colour. */
-  readonly dash: 'solid' | 'dashed' | 'dotted';
+  readonly dash: LineStyle;
 }
 
 export interface NormHistogramProps {
@@ -32,20 +34,8 @@ const NATURAL_WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { top: 54, right: 16, bottom: 44, left: 52 };
 const LABEL_ROW = 15;
-
-/** Assigns each marker a label row so that labels closer than ~90 px do not overlap. */
-function labelRows(positions: readonly number[]): number[] {
-  const order = positions.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
-  const rows = new Array<number>(positions.length).fill(0);
-  const lastInRow: number[] = [];
-  for (const [p, i] of order) {
-    let row = lastInRow.findIndex((last) => p - last > 90);
-    if (row === -1) row = lastInRow.length;
-    lastInRow[row] = p;
-    rows[i] = row;
-  }
-  return rows;
-}
+/** The charts' text size in px (index.css .chart). */
+const LABEL_FONT = 12;
 
 /** Histogram of a norm's distribution: React renders every node, d3 only computes scales and ticks. */
 export function NormHistogram({
@@ -74,7 +64,10 @@ export function NormHistogram({
   const markerMin = Math.min(...markers.map((m) => m.value));
   const domainLow = wideFirst ? Math.min(e1, markerMin) : low;
   const domainHigh = wideLast ? Math.max(edges[last - 1] ?? high, markerMax) : Math.max(high, markerMax);
-  const x = scaleLinear().domain([domainLow, domainHigh]).range([MARGIN.left, chartWidth - MARGIN.right]).nice().clamp(true);
+  // A marker at the lowest value would sit on the y-axis: leave it 3 % of the range to the right.
+  const span = domainHigh - domainLow;
+  const pad = span > 0 && markerMin - domainLow < 0.02 * span ? 0.03 * span : 0;
+  const x = scaleLinear().domain([domainLow - pad, domainHigh]).range([MARGIN.left, chartWidth - MARGIN.right]).nice().clamp(true);
   const y = scaleLinear()
     .domain([0, Math.max(max(probabilities) ?? 0, 1e-12)])
     .range([HEIGHT - MARGIN.bottom, MARGIN.top])
@@ -86,7 +79,12 @@ export function NormHistogram({
   const formatX = x.tickFormat(tickCount);
   const formatY = y.tickFormat(4);
   const markerX = markers.map((m) => x(m.value));
-  const rows = labelRows(markerX);
+  // Labels are placed from their estimated widths, so no two overlap (a row higher when they would).
+  const anchors = markerX.map((px) => labelAnchor(px, 0, chartWidth, 100));
+  const rows = markerLabelRows(
+    markers.map((m, i) => ({ x: markerX[i] ?? 0, text: m.label, anchor: anchors[i] ?? 'middle' })),
+    LABEL_FONT,
+  );
   const baseline = HEIGHT - MARGIN.bottom;
 
   return (
@@ -148,8 +146,8 @@ export function NormHistogram({
               onPointerEnter={onHighlight === undefined ? undefined : () => onHighlight(m.id)}
               onPointerLeave={onHighlight === undefined ? undefined : () => onHighlight(null)}
             >
-              <line x1={px} x2={px} y1={MARGIN.top - 4} y2={baseline} strokeDasharray={m.dash === 'solid' ? undefined : m.dash === 'dashed' ? '6 4' : '2 3'} />
-              <text x={px} y={labelY} textAnchor={px > chartWidth - 100 ? 'end' : px < 100 ? 'start' : 'middle'}>
+              <line x1={px} x2={px} y1={MARGIN.top - 4} y2={baseline} strokeDasharray={dashArray(m.dash)} />
+              <text x={px} y={labelY} textAnchor={anchors[i]}>
                 {m.label}
               </text>
             </g>
