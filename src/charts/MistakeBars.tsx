@@ -25,8 +25,28 @@ export interface MistakeBarsProps {
 
 const NATURAL_WIDTH = 640;
 const MARGIN = { top: 30, right: 8, bottom: 22, left: 52 };
-const LEGEND_ENTRY = 170;
 const LEGEND_ROW = 18;
+/** Swatch and gap before an entry's text, the gap after it, and px per character of 12 px text. */
+const LEGEND_SWATCH = 22;
+const LEGEND_GAP = 24;
+const LEGEND_CHARACTER = 7.4;
+
+/** Where each legend entry goes: left to right from the plot's left edge, a new row when one is full. */
+function legendLayout(names: readonly string[], width: number): { readonly x: number; readonly row: number }[] {
+  const placed: { x: number; row: number }[] = [];
+  let x = MARGIN.left;
+  let row = 0;
+  for (const name of names) {
+    const entry = LEGEND_SWATCH + [...name].length * LEGEND_CHARACTER;
+    if (x > MARGIN.left && x + entry > width - MARGIN.right) {
+      x = MARGIN.left;
+      row += 1;
+    }
+    placed.push({ x, row });
+    x += entry + LEGEND_GAP;
+  }
+  return placed;
+}
 
 /**
  * Grouped bars per unit comparing x, the right and the wrong output of a dropout mistake. The three
@@ -44,9 +64,13 @@ export function MistakeBars({ title, description, series, height = 220 }: Mistak
       return Number.isFinite(v) ? [v - (Number.isFinite(spread) ? spread : 0), v + (Number.isFinite(spread) ? spread : 0)] : [];
     }),
   );
-  // The legend: 170 px per entry, as many rows as the width needs; the plot starts below it.
-  const perRow = Math.max(1, Math.floor((chartWidth - MARGIN.left) / LEGEND_ENTRY));
-  const top = MARGIN.top + (Math.ceil(series.length / perRow) - 1) * LEGEND_ROW;
+  // The legend flows left to right (each entry as wide as its estimated text), in as many rows as
+  // the width needs; the plot starts below it.
+  const legend = legendLayout(
+    series.map((s) => s.name),
+    chartWidth,
+  );
+  const top = MARGIN.top + Math.max(0, ...legend.map((p) => p.row)) * LEGEND_ROW;
   const lo = Math.min(0, ...extremes);
   const hi = Math.max(0, ...extremes);
   const y = scaleLinear()
@@ -117,7 +141,7 @@ export function MistakeBars({ title, description, series, height = 220 }: Mistak
           </text>
         ))}
         {series.map((s, k) => (
-          <g key={s.key} className={`mistake-series-${s.key}`} transform={`translate(${MARGIN.left + (k % perRow) * LEGEND_ENTRY},${8 + Math.floor(k / perRow) * LEGEND_ROW})`}>
+          <g key={s.key} className={`mistake-series-${s.key}`} transform={`translate(${legend[k]?.x ?? 0},${8 + (legend[k]?.row ?? 0) * LEGEND_ROW})`}>
             <rect className={`mistake-bar mistake-bar-${s.key}`} width="16" height="12" fill={fill(s.key)} />
             <text x="22" y="10">
               {s.name}
