@@ -36,6 +36,8 @@ test.describe('embed mode', () => {
     await q.focus();
     await page.keyboard.press('Home');
     await expect(page).toHaveURL(/keep=0\.05\b.*embed=norm|embed=norm.*keep=0\.05\b/);
+    // The section opens folded (figure and key numbers); unfolded, its text shows the new q.
+    await normSection(page).getByRole('button', { name: 'Show the explanation and derivations' }).click();
     await expect(normSection(page).getByRole('slider', { name: /in the text/ }).first()).toHaveAttribute('aria-valuenow', '0.05');
   });
 
