@@ -45,9 +45,12 @@ test('an axe scan of the whole page in the dark theme finds no violations', asyn
 });
 
 for (const { width, link, theme } of [
+  { width: 1440, link: '/', theme: 'light' },
+  { width: 1440, link: '/?model=fixed', theme: 'dark' },
+  { width: 768, link: '/', theme: 'light' },
+  { width: 768, link: '/', theme: 'dark' },
   { width: 390, link: '/', theme: 'light' },
   { width: 390, link: '/?model=dropconnect', theme: 'dark' },
-  { width: 768, link: '/', theme: 'light' },
   { width: 320, link: '/?embed=all', theme: 'light' },
   { width: 320, link: '/?embed=norm', theme: 'dark' },
 ] as const) {
@@ -70,6 +73,43 @@ for (const { width, link, theme } of [
     expect(unreachable).toEqual([]);
   });
 }
+
+test('on a phone the sheet with the contents and controls has no axe violations, open, in light and dark', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/');
+    await settled(page);
+    await page.getByRole('button', { name: 'Contents and controls' }).click();
+    await expect(page.getByRole('slider', { name: 'Keep probability q', exact: true })).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('.sidebar').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('every section embedded at 320 px, folded and unfolded, light and dark, has no axe violations', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.setViewportSize({ width: 320, height: 844 });
+  const sections = ['question', 'masks', 'mean', 'norm', 'layers', 'rescaling', 'dropconnect', 'notation', 'mistakes'];
+  const found: string[] = [];
+  for (const [i, id] of sections.entries()) {
+    // Alternate the theme, so both palettes meet every kind of figure across the loop.
+    const theme = i % 2 === 0 ? 'light' : 'dark';
+    await page.goto(`/?embed=${id}&theme=${theme}`);
+    const section = page.locator(`#${id}`);
+    await expect(section).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const folded = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    found.push(...folded.violations.map((v) => `${id} folded ${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    await section.getByRole('button', { name: 'Show the explanation and derivations' }).click();
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const open = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    found.push(...open.violations.map((v) => `${id} unfolded ${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  }
+  expect(found).toEqual([]);
+});
 
 test('the theme follows the system setting and the reader’s choice, and is kept in the link', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -110,6 +150,8 @@ test.describe('on a phone', () => {
   test('dragging the keep slider and a bar by touch changes them without scrolling the page', async ({ page }) => {
     await page.goto('/');
     await settled(page);
+    // On a phone the controls wait in the bar's sheet.
+    await page.getByRole('button', { name: 'Contents and controls' }).tap();
     const slider = keepSlider(page);
     await slider.scrollIntoViewIfNeeded();
     const box = await slider.boundingBox();
@@ -121,6 +163,7 @@ test.describe('on a phone', () => {
 
     // A layer of 16 units is edited as bars: drag unit 1 down with a finger.
     await page.goto(`/?v=1&x=${Array(16).fill(1).join(',')}&keep=0.5`);
+    await page.getByRole('button', { name: 'Contents and controls' }).tap();
     const bars = page.getByRole('slider', { name: /Activations x: drag a bar/ });
     await bars.scrollIntoViewIfNeeded();
     const barBox = await bars.boundingBox();

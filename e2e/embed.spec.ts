@@ -36,6 +36,8 @@ test.describe('embed mode', () => {
     await q.focus();
     await page.keyboard.press('Home');
     await expect(page).toHaveURL(/keep=0\.05\b.*embed=norm|embed=norm.*keep=0\.05\b/);
+    // The section opens folded (figure and key numbers); unfolded, its text shows the new q.
+    await normSection(page).getByRole('button', { name: 'Show the explanation and derivations' }).click();
     await expect(normSection(page).getByRole('slider', { name: /in the text/ }).first()).toHaveAttribute('aria-valuenow', '0.05');
   });
 
@@ -191,7 +193,7 @@ test.describe('hosting under a sub-path', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Dropout Scaling Explorer' })).toBeVisible();
     await expect(normSection(page).getByText(`Exact: all ${MASKS} masks`)).toBeVisible();
     // The numbers came from the Web Worker, loaded from under the sub-path.
-    await expect(normSection(page).getByText('computed in one background worker')).toBeVisible();
+    await expect(normSection(page).getByText('computed in the background, so the page stays responsive')).toBeVisible();
     // The Embed panel points at the sub-path.
     const snippet = await page.getByRole('group', { name: 'Share or embed' }).getByLabel('HTML to paste').inputValue();
     expect(snippet).toContain(`<iframe src="${base}?`);

@@ -66,7 +66,7 @@ async function checkEachMistake(page: Page, q: number) {
         fixed(wrong.sd[i]!),
       ]);
     }
-    const norms = cells(table, 'E‖y‖² (‖x‖² under x_i)');
+    const norms = cells(table, 'E‖y‖² (‖x‖² under xi)');
     await expect(norms.nth(1)).toHaveText(fixed(right.meanSquareNorm));
     await expect(norms.nth(2)).toHaveText(fixed(wrong.meanSquareNorm));
     // The figure states the same numbers in its description.

@@ -62,6 +62,15 @@ for (const model of MODELS) await shoot('models', `norm-${model}`, `./?model=${m
 await shoot('print', 'page', './', { width: 794, print: true });
 await shoot('phone', 'first-screen', './', { width: 390 });
 
+// The printed handout's length: A4 pages of the seed state (issue 14 asks for at most 8).
+const printPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await printPage.goto(base);
+await settled(printPage);
+const pdf = await printPage.pdf({ format: 'A4' });
+writeFileSync(`${OUT}/print.pdf`, pdf);
+const printPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+await printPage.close();
+
 await browser.close();
 server.kill();
 
@@ -69,6 +78,7 @@ const groups = [...new Set(shots.map((s) => s.group))];
 const html = `<!doctype html><meta charset="utf-8"><title>Screens</title>
 <style>body{font:14px system-ui;margin:1rem}section{margin-bottom:2rem}figure{display:inline-block;vertical-align:top;margin:.5rem}
 img{max-width:360px;max-height:480px;border:1px solid #ccc}figcaption{font-size:12px}</style>
+<p>Print: <a href="print.pdf">${printPages} A4 pages</a>.</p>
 ${groups
   .map(
     (g) =>
@@ -79,4 +89,4 @@ ${groups
   )
   .join('\n')}`;
 writeFileSync(`${OUT}/index.html`, html);
-console.log(`screens: ${shots.length} screenshots in ${OUT}/ (contact sheet ${OUT}/index.html)`);
+console.log(`screens: ${shots.length} screenshots in ${OUT}/ (contact sheet ${OUT}/index.html); print: ${printPages} A4 pages`);

@@ -2,6 +2,7 @@ import { max, scaleLinear } from 'd3';
 import { useId } from 'react';
 import { HistogramBars } from './HistogramBars.tsx';
 import { YGrid } from './YGrid.tsx';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** A labelled vertical line (w·x, E[z]); markers differ by dash as well as colour. */
 export interface DownstreamMarker {
@@ -28,7 +29,7 @@ export interface DownstreamHistogramProps {
   readonly onHighlight?: (id: string | null) => void;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { top: 70, right: 16, bottom: 44, left: 52 };
 
@@ -45,24 +46,28 @@ export function DownstreamHistogram({
   highlight = null,
   onHighlight,
 }: DownstreamHistogramProps) {
+  const { ref: chartRef, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
   const titleId = useId();
   const descId = useId();
   const patternId = useId();
   const low = edges[0] ?? 0;
   const high = edges[edges.length - 1] ?? 1;
-  const x = scaleLinear().domain([low, high]).range([MARGIN.left, WIDTH - MARGIN.right]).nice();
+  const x = scaleLinear().domain([low, high]).range([MARGIN.left, chartWidth - MARGIN.right]).nice();
   const y = scaleLinear()
     .domain([0, Math.max(max(probabilities) ?? 0, 1e-12)])
     .range([HEIGHT - MARGIN.bottom, MARGIN.top])
     .nice();
   const baseline = HEIGHT - MARGIN.bottom;
+  // About one tick per 80 px, so their labels never touch.
+  const tickCount = Math.max(3, Math.min(8, Math.round(chartWidth / 80)));
   const lit = (id: string) => (highlight === id ? ' highlighted' : '');
   const point = (id: string) => ({
     onPointerEnter: onHighlight === undefined ? undefined : () => onHighlight(id),
     onPointerLeave: onHighlight === undefined ? undefined : () => onHighlight(null),
   });
   return (
-    <svg className="chart downstream-histogram" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg
+      ref={chartRef} className="chart downstream-histogram" viewBox={`0 0 ${chartWidth} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
       <defs>
@@ -71,7 +76,7 @@ export function DownstreamHistogram({
         </pattern>
       </defs>
       <g aria-hidden="true">
-        <YGrid y={y} count={4} left={MARGIN.left} right={WIDTH - MARGIN.right} />
+        <YGrid y={y} count={4} left={MARGIN.left} right={chartWidth - MARGIN.right} />
         <g className={approximate ? 'downstream-bars approximate' : 'downstream-bars'}>
           <HistogramBars
             edges={edges}
@@ -84,16 +89,16 @@ export function DownstreamHistogram({
           />
         </g>
         <g className="axis">
-          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} />
-          {x.ticks(8).map((t) => (
+          <line x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={baseline} y2={baseline} />
+          {x.ticks(tickCount).map((t) => (
             <g key={t} transform={`translate(${x(t)},${baseline})`}>
               <line y2={5} />
               <text y={18} textAnchor="middle">
-                {x.tickFormat(8)(t)}
+                {x.tickFormat(tickCount)(t)}
               </text>
             </g>
           ))}
-          <text className="axis-label" x={(MARGIN.left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle">
+          <text className="axis-label" x={(MARGIN.left + chartWidth - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle">
             {xLabel}
           </text>
           <text className="axis-label" transform={`translate(14,${(MARGIN.top + baseline) / 2}) rotate(-90)`} textAnchor="middle">
@@ -106,9 +111,9 @@ export function DownstreamHistogram({
             <line x1={x(spread.low)} x2={x(spread.low)} y1={MARGIN.top - 11} y2={MARGIN.top - 1} />
             <line x1={x(spread.high)} x2={x(spread.high)} y1={MARGIN.top - 11} y2={MARGIN.top - 1} />
             <text
-              x={x(spread.high) > WIDTH - 130 ? x(spread.high) - 4 : x(spread.high) + 6}
+              x={x(spread.high) > chartWidth - 130 ? x(spread.high) - 4 : x(spread.high) + 6}
               y={MARGIN.top - 10}
-              textAnchor={x(spread.high) > WIDTH - 130 ? 'end' : 'start'}
+              textAnchor={x(spread.high) > chartWidth - 130 ? 'end' : 'start'}
             >
               {spread.label}
             </text>
@@ -122,7 +127,7 @@ export function DownstreamHistogram({
               <text
                 x={px}
                 y={MARGIN.top - 26 - i * 15}
-                textAnchor={px > WIDTH - 110 ? 'end' : px < 110 ? 'start' : 'middle'}
+                textAnchor={px > chartWidth - 110 ? 'end' : px < 110 ? 'start' : 'middle'}
               >
                 {m.label}
               </text>

@@ -2,6 +2,7 @@ import { scaleBand } from 'd3';
 import { useId } from 'react';
 import { YGrid } from './YGrid.tsx';
 import { valueScale } from './valueScale.ts';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** One output j of the layer: (Wx)_j and the sd of u_j (DropConnect) and of z_j (unit dropout). */
 export interface DropConnectOutputDatum {
@@ -16,7 +17,7 @@ export interface DropConnectBarsProps {
   readonly description: string;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const HEIGHT = 240;
 const MARGIN = { top: 12, right: 12, bottom: 24, left: 52 };
 
@@ -25,6 +26,7 @@ const MARGIN = { top: 12, right: 12, bottom: 24, left: 52 };
  * (solid, round caps) on the left and unit dropout (dashed, square caps) on the right.
  */
 export function DropConnectBars({ outputs, title, description }: DropConnectBarsProps) {
+  const { ref: chartRef, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
   const titleId = useId();
   const descId = useId();
   const extremes = outputs.flatMap((o) => {
@@ -34,7 +36,7 @@ export function DropConnectBars({ outputs, title, description }: DropConnectBars
   const y = valueScale(extremes, HEIGHT - MARGIN.bottom, MARGIN.top);
   const x = scaleBand<number>()
     .domain(outputs.map((_, j) => j))
-    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .range([MARGIN.left, chartWidth - MARGIN.right])
     .paddingInner(0.3)
     .paddingOuter(0.15);
   const zero = y(0);
@@ -56,11 +58,12 @@ export function DropConnectBars({ outputs, title, description }: DropConnectBars
     </g>
   );
   return (
-    <svg className="chart dropconnect-bars" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg
+      ref={chartRef} className="chart dropconnect-bars" viewBox={`0 0 ${chartWidth} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
       <g aria-hidden="true">
-        <YGrid y={y} count={5} left={MARGIN.left} right={WIDTH - MARGIN.right} />
+        <YGrid y={y} count={5} left={MARGIN.left} right={chartWidth - MARGIN.right} />
         {outputs.map((o, j) => {
           const left = x(j) ?? 0;
           return (
@@ -80,7 +83,7 @@ export function DropConnectBars({ outputs, title, description }: DropConnectBars
             </g>
           );
         })}
-        <line className="zero-line" x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={zero} y2={zero} />
+        <line className="zero-line" x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={zero} y2={zero} />
       </g>
     </svg>
   );

@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { useId } from 'react';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** One of the three bar groups: x, m⊙x and y = s·(m⊙x). */
 export interface MaskVectorGroup {
@@ -31,7 +32,7 @@ export interface MaskVectorsProps {
   readonly onToggle?: (index: number) => void;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const HEIGHT = 250;
 const MARGIN = { top: 44, right: 6, bottom: 22, left: 46 };
 const GAP = 18;
@@ -52,6 +53,7 @@ export function MaskVectors({
   onHighlight,
   onToggle,
 }: MaskVectorsProps) {
+  const { ref: chartRef, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
   const titleId = useId();
   const descId = useId();
   const patternId = useId();
@@ -66,7 +68,7 @@ export function MaskVectors({
     .range([HEIGHT - MARGIN.bottom, MARGIN.top])
     .nice();
   const zero = y(0);
-  const panelWidth = (WIDTH - MARGIN.left - MARGIN.right - 2 * GAP) / 3;
+  const panelWidth = (chartWidth - MARGIN.left - MARGIN.right - 2 * GAP) / 3;
   const band = scaleBand<number>()
     .domain(values.map((_, i) => i))
     .range([0, panelWidth])
@@ -79,8 +81,9 @@ export function MaskVectors({
 
   return (
     <svg
+      ref={chartRef}
       className={`chart mask-vectors${onToggle === undefined ? '' : ' toggleable'}`}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      viewBox={`0 0 ${chartWidth} ${HEIGHT}`}
       role="img"
       aria-labelledby={`${titleId} ${descId}`}
     >

@@ -1,6 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { useId } from 'react';
 import { YGrid } from './YGrid.tsx';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** One bar per unit: x itself, the right output or the wrong one. */
 export interface MistakeSeries {
@@ -22,14 +23,37 @@ export interface MistakeBarsProps {
   readonly height?: number;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const MARGIN = { top: 30, right: 8, bottom: 22, left: 52 };
+const LEGEND_ROW = 18;
+/** Swatch and gap before an entry's text, the gap after it, and px per character of 12 px text. */
+const LEGEND_SWATCH = 22;
+const LEGEND_GAP = 24;
+const LEGEND_CHARACTER = 7.4;
+
+/** Where each legend entry goes: left to right from the plot's left edge, a new row when one is full. */
+function legendLayout(names: readonly string[], width: number): { readonly x: number; readonly row: number }[] {
+  const placed: { x: number; row: number }[] = [];
+  let x = MARGIN.left;
+  let row = 0;
+  for (const name of names) {
+    const entry = LEGEND_SWATCH + [...name].length * LEGEND_CHARACTER;
+    if (x > MARGIN.left && x + entry > width - MARGIN.right) {
+      x = MARGIN.left;
+      row += 1;
+    }
+    placed.push({ x, row });
+    x += entry + LEGEND_GAP;
+  }
+  return placed;
+}
 
 /**
  * Grouped bars per unit comparing x, the right and the wrong output of a dropout mistake. The three
  * series differ by fill as well as colour: x outlined, right solid, wrong hatched; whiskers mark ±1 sd.
  */
 export function MistakeBars({ title, description, series, height = 220 }: MistakeBarsProps) {
+  const { ref: chartRef, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
   const titleId = useId();
   const descId = useId();
   const hatchId = useId();
@@ -40,15 +64,22 @@ export function MistakeBars({ title, description, series, height = 220 }: Mistak
       return Number.isFinite(v) ? [v - (Number.isFinite(spread) ? spread : 0), v + (Number.isFinite(spread) ? spread : 0)] : [];
     }),
   );
+  // The legend flows left to right (each entry as wide as its estimated text), in as many rows as
+  // the width needs; the plot starts below it.
+  const legend = legendLayout(
+    series.map((s) => s.name),
+    chartWidth,
+  );
+  const top = MARGIN.top + Math.max(0, ...legend.map((p) => p.row)) * LEGEND_ROW;
   const lo = Math.min(0, ...extremes);
   const hi = Math.max(0, ...extremes);
   const y = scaleLinear()
     .domain([lo, hi === lo ? lo + 1 : hi])
-    .range([height - MARGIN.bottom, MARGIN.top])
+    .range([height + top - MARGIN.top - MARGIN.bottom, top])
     .nice();
   const group = scaleBand<number>()
     .domain(Array.from({ length: units }, (_, i) => i))
-    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .range([MARGIN.left, chartWidth - MARGIN.right])
     .paddingInner(0.2)
     .paddingOuter(0.1);
   const inner = scaleBand<string>()
@@ -58,7 +89,8 @@ export function MistakeBars({ title, description, series, height = 220 }: Mistak
   const zero = y(0);
   const fill = (key: MistakeSeries['key']) => (key === 'wrong' ? `url(#${hatchId})` : undefined);
   return (
-    <svg className="chart mistake-bars" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg
+      ref={chartRef} className="chart mistake-bars" viewBox={`0 0 ${chartWidth} ${height + top - MARGIN.top}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
       <defs>
@@ -67,7 +99,7 @@ export function MistakeBars({ title, description, series, height = 220 }: Mistak
         </pattern>
       </defs>
       <g aria-hidden="true">
-        <YGrid y={y} count={5} left={MARGIN.left} right={WIDTH - MARGIN.right} />
+        <YGrid y={y} count={5} left={MARGIN.left} right={chartWidth - MARGIN.right} />
         {series.map((s) =>
           s.values.map((v, i) => {
             const left = (group(i) ?? 0) + (inner(s.key) ?? 0);
@@ -102,14 +134,14 @@ export function MistakeBars({ title, description, series, height = 220 }: Mistak
             );
           }),
         )}
-        <line className="zero-line" x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={zero} y2={zero} />
+        <line className="zero-line" x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={zero} y2={zero} />
         {Array.from({ length: units }, (_, i) => (
-          <text key={i} className="unit-label" x={(group(i) ?? 0) + group.bandwidth() / 2} y={height - 6} textAnchor="middle">
+          <text key={i} className="unit-label" x={(group(i) ?? 0) + group.bandwidth() / 2} y={height + top - MARGIN.top - 6} textAnchor="middle">
             unit {i + 1}
           </text>
         ))}
         {series.map((s, k) => (
-          <g key={s.key} className={`mistake-series-${s.key}`} transform={`translate(${MARGIN.left + k * 170},8)`}>
+          <g key={s.key} className={`mistake-series-${s.key}`} transform={`translate(${legend[k]?.x ?? 0},${8 + (legend[k]?.row ?? 0) * LEGEND_ROW})`}>
             <rect className={`mistake-bar mistake-bar-${s.key}`} width="16" height="12" fill={fill(s.key)} />
             <text x="22" y="10">
               {s.name}

@@ -1,6 +1,9 @@
 import { max, scaleLinear } from 'd3';
 import { useId } from 'react';
 import { HistogramBars } from './HistogramBars.tsx';
+import { dashArray, type LineStyle } from './lineStyle.ts';
+import { labelAnchor, markerLabelRows } from './markerLabelRows.ts';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** A labelled vertical line on the histogram (‖x‖, E‖y‖, ‖x‖/√q, …). */
 export interface HistogramMarker {
@@ -8,7 +11,7 @@ export interface HistogramMarker {
   readonly label: string;
   readonly value: number;
   /** Line style, so markers differ by shape as well as colour. */
-  readonly dash: 'solid' | 'dashed' | 'dotted';
+  readonly dash: LineStyle;
 }
 
 export interface NormHistogramProps {
@@ -27,24 +30,12 @@ export interface NormHistogramProps {
   readonly onHighlight?: (id: string | null) => void;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { top: 54, right: 16, bottom: 44, left: 52 };
 const LABEL_ROW = 15;
-
-/** Assigns each marker a label row so that labels closer than ~90 px do not overlap. */
-function labelRows(positions: readonly number[]): number[] {
-  const order = positions.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
-  const rows = new Array<number>(positions.length).fill(0);
-  const lastInRow: number[] = [];
-  for (const [p, i] of order) {
-    let row = lastInRow.findIndex((last) => p - last > 90);
-    if (row === -1) row = lastInRow.length;
-    lastInRow[row] = p;
-    rows[i] = row;
-  }
-  return rows;
-}
+/** The charts' text size in px (index.css .chart). */
+const LABEL_FONT = 12;
 
 /** Histogram of a norm's distribution: React renders every node, d3 only computes scales and ticks. */
 export function NormHistogram({
@@ -57,6 +48,7 @@ export function NormHistogram({
   highlight = null,
   onHighlight,
 }: NormHistogramProps) {
+  const { ref: chartRef, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
   const titleId = useId();
   const descId = useId();
   const low = edges[0] ?? 0;
@@ -72,23 +64,34 @@ export function NormHistogram({
   const markerMin = Math.min(...markers.map((m) => m.value));
   const domainLow = wideFirst ? Math.min(e1, markerMin) : low;
   const domainHigh = wideLast ? Math.max(edges[last - 1] ?? high, markerMax) : Math.max(high, markerMax);
-  const x = scaleLinear().domain([domainLow, domainHigh]).range([MARGIN.left, WIDTH - MARGIN.right]).nice().clamp(true);
+  // A marker at the lowest value would sit on the y-axis: leave it 3 % of the range to the right.
+  const span = domainHigh - domainLow;
+  const pad = span > 0 && markerMin - domainLow < 0.02 * span ? 0.03 * span : 0;
+  const x = scaleLinear().domain([domainLow - pad, domainHigh]).range([MARGIN.left, chartWidth - MARGIN.right]).nice().clamp(true);
   const y = scaleLinear()
     .domain([0, Math.max(max(probabilities) ?? 0, 1e-12)])
     .range([HEIGHT - MARGIN.bottom, MARGIN.top])
     .nice();
-  const xTicks = x.ticks(8);
+  // About one tick per 80 px, so their labels never touch.
+  const tickCount = Math.max(3, Math.min(8, Math.round(chartWidth / 80)));
+  const xTicks = x.ticks(tickCount);
   const yTicks = y.ticks(4);
-  const formatX = x.tickFormat(8);
+  const formatX = x.tickFormat(tickCount);
   const formatY = y.tickFormat(4);
   const markerX = markers.map((m) => x(m.value));
-  const rows = labelRows(markerX);
+  // Labels are placed from their estimated widths, so no two overlap (a row higher when they would).
+  const anchors = markerX.map((px) => labelAnchor(px, 0, chartWidth, 100));
+  const rows = markerLabelRows(
+    markers.map((m, i) => ({ x: markerX[i] ?? 0, text: m.label, anchor: anchors[i] ?? 'middle' })),
+    LABEL_FONT,
+  );
   const baseline = HEIGHT - MARGIN.bottom;
 
   return (
     <svg
+      ref={chartRef}
       className="chart"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      viewBox={`0 0 ${chartWidth} ${HEIGHT}`}
       role="img"
       aria-labelledby={`${titleId} ${descId}`}
       preserveAspectRatio="xMidYMid meet"
@@ -97,14 +100,14 @@ export function NormHistogram({
       <desc id={descId}>{description}</desc>
       <g className="grid" aria-hidden="true">
         {yTicks.map((t) => (
-          <line key={t} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} />
+          <line key={t} x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={y(t)} y2={y(t)} />
         ))}
       </g>
       <g className="bars" aria-hidden="true">
         <HistogramBars edges={edges} probabilities={probabilities} x={x} y={y} baseline={baseline} className="bar" />
       </g>
       <g className="axis axis-x" aria-hidden="true">
-        <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} />
+        <line x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={baseline} y2={baseline} />
         {xTicks.map((t) => (
           <g key={t} transform={`translate(${x(t)},${baseline})`}>
             <line y2={5} />
@@ -113,7 +116,7 @@ export function NormHistogram({
             </text>
           </g>
         ))}
-        <text className="axis-label" x={(MARGIN.left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle">
+        <text className="axis-label" x={(MARGIN.left + chartWidth - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle">
           {xLabel}
         </text>
       </g>
@@ -143,8 +146,8 @@ export function NormHistogram({
               onPointerEnter={onHighlight === undefined ? undefined : () => onHighlight(m.id)}
               onPointerLeave={onHighlight === undefined ? undefined : () => onHighlight(null)}
             >
-              <line x1={px} x2={px} y1={MARGIN.top - 4} y2={baseline} strokeDasharray={m.dash === 'solid' ? undefined : m.dash === 'dashed' ? '6 4' : '2 3'} />
-              <text x={px} y={labelY} textAnchor={px > WIDTH - 100 ? 'end' : px < 100 ? 'start' : 'middle'}>
+              <line x1={px} x2={px} y1={MARGIN.top - 4} y2={baseline} strokeDasharray={dashArray(m.dash)} />
+              <text x={px} y={labelY} textAnchor={anchors[i]}>
                 {m.label}
               </text>
             </g>

@@ -1,5 +1,8 @@
 import { max, scaleLinear } from 'd3';
 import { useId } from 'react';
+import { dashArray, type LineStyle } from './lineStyle.ts';
+import { labelAnchor, markerLabelRows } from './markerLabelRows.ts';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** A labelled vertical line in one panel. */
 export interface PanelMarker {
@@ -7,7 +10,7 @@ export interface PanelMarker {
   readonly label: string;
   readonly value: number;
   /** Line style, so markers differ by shape as well as colour. */
-  readonly dash: 'solid' | 'dashed' | 'dotted';
+  readonly dash: LineStyle;
 }
 
 /** One histogram of the grid. */
@@ -32,21 +35,9 @@ export interface SmallMultiplesProps {
 }
 
 const MARGIN = { top: 40, right: 12, bottom: 38, left: 46 };
-const LABEL_ROW = 13;
-
-/** Label rows so that marker labels closer than `gap` px do not overlap. */
-function labelRows(positions: readonly number[], gap: number): number[] {
-  const order = positions.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
-  const rows = new Array<number>(positions.length).fill(0);
-  const lastInRow: number[] = [];
-  for (const [p, i] of order) {
-    let row = lastInRow.findIndex((last) => p - last > gap);
-    if (row === -1) row = lastInRow.length;
-    lastInRow[row] = p;
-    rows[i] = row;
-  }
-  return rows;
-}
+const LABEL_ROW = 14;
+/** The charts' text size in px (index.css .sm-chart). */
+const LABEL_FONT = 12;
 
 /**
  * Histograms side by side on one common horizontal scale (each with its own probability axis, so a
@@ -54,37 +45,53 @@ function labelRows(positions: readonly number[], gap: number): number[] {
  */
 export function SmallMultiples({ panels, xLabel, columns = 2 }: SmallMultiplesProps) {
   const baseId = useId();
-  const width = columns === 1 ? 640 : 400;
+  // Every panel has the same width: the first one's box is measured.
+  const { ref: panelRef, width } = useChartWidth(columns === 1 ? 640 : 400);
   const height = columns === 1 ? 250 : 220;
   const edges = panels.flatMap((p) => [p.edges[0] ?? 0, p.edges.at(-1) ?? 1]);
   const markerValues = panels.flatMap((p) => p.markers.map((m) => m.value)).filter(Number.isFinite);
   const low = Math.min(...edges, ...markerValues);
   const high = Math.max(...edges, ...markerValues);
+  // A marker at the lowest value would sit on the y-axis: leave it 3 % of the range to the right.
+  const markerLow = Math.min(...markerValues);
+  const pad = high > low && markerLow - low < 0.02 * (high - low) ? 0.03 * (high - low) : 0;
   const x = scaleLinear()
-    .domain(high > low ? [low, high] : [low, low + 1])
+    .domain(high > low ? [low - pad, high] : [low, low + 1])
     .range([MARGIN.left, width - MARGIN.right])
     .nice();
-  const xTicks = x.ticks(columns === 1 ? 8 : 5);
-  const formatX = x.tickFormat(columns === 1 ? 8 : 5);
+  // About one tick per 80 px, so their labels never touch.
+  const tickCount = Math.max(3, Math.min(8, Math.round(width / 80)));
+  const xTicks = x.ticks(tickCount);
+  const formatX = x.tickFormat(tickCount);
   const baseline = height - MARGIN.bottom;
   return (
     <div className={`small-multiples small-multiples-${columns === 1 ? 'single' : 'grid'}`}>
       {panels.map((panel, index) => {
+        const markerX = panel.markers.map((m) => x(m.value));
+        // Labels are placed from their estimated widths, so no two overlap; each extra row of
+        // labels lowers the plot's top.
+        const anchors = markerX.map((px) => labelAnchor(px, 0, width, 90));
+        const rows = markerLabelRows(
+          panel.markers.map((m, i) => ({ x: markerX[i] ?? 0, text: m.label, anchor: anchors[i] ?? 'middle' })),
+          LABEL_FONT,
+        );
+        const top = MARGIN.top + Math.max(0, Math.max(0, ...rows) - 1) * LABEL_ROW;
         const finite = panel.probabilities.filter(Number.isFinite);
         const y = scaleLinear()
           .domain([0, Math.max(max(finite) ?? 0, 1e-12)])
-          .range([baseline, MARGIN.top])
+          .range([baseline, top])
           .nice();
         const yTicks = y.ticks(3);
         const formatY = y.tickFormat(3);
-        const markerX = panel.markers.map((m) => x(m.value));
-        const rows = labelRows(markerX, 70);
         const titleId = `${baseId}-${index}-title`;
         const descId = `${baseId}-${index}-desc`;
         return (
           <figure key={panel.id} className="small-multiple" data-panel={panel.id}>
             <figcaption aria-hidden="true">{panel.title}</figcaption>
-            <svg className="sm-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
+            <svg
+              ref={index === 0 ? panelRef : undefined}
+              className="sm-chart"
+              viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
               <title id={titleId}>{panel.title}</title>
               <desc id={descId}>{panel.description}</desc>
               <g className="sm-grid" aria-hidden="true">
@@ -115,7 +122,7 @@ export function SmallMultiples({ panels, xLabel, columns = 2 }: SmallMultiplesPr
                 <text x={(MARGIN.left + width - MARGIN.right) / 2} y={height - 4} textAnchor="middle">
                   {xLabel}
                 </text>
-                <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={baseline} />
+                <line x1={MARGIN.left} x2={MARGIN.left} y1={top} y2={baseline} />
                 {yTicks.map((t) => (
                   <g key={t} transform={`translate(${MARGIN.left},${y(t)})`}>
                     <line x2={-4} />
@@ -129,17 +136,17 @@ export function SmallMultiples({ panels, xLabel, columns = 2 }: SmallMultiplesPr
                 {panel.markers.map((m, i) => {
                   const px = markerX[i] ?? 0;
                   if (!Number.isFinite(px)) return null;
-                  const labelY = MARGIN.top - 6 - (rows[i] ?? 0) * LABEL_ROW;
+                  const labelY = top - 6 - (rows[i] ?? 0) * LABEL_ROW;
                   return (
                     <g key={m.id} className={`sm-marker sm-marker-${m.id}`}>
                       <line
                         x1={px}
                         x2={px}
-                        y1={MARGIN.top - 2}
+                        y1={top - 2}
                         y2={baseline}
-                        strokeDasharray={m.dash === 'solid' ? undefined : m.dash === 'dashed' ? '6 4' : '2 3'}
+                        strokeDasharray={dashArray(m.dash)}
                       />
-                      <text x={px} y={Math.max(10, labelY)} textAnchor={px > width - 90 ? 'end' : px < 90 ? 'start' : 'middle'}>
+                      <text x={px} y={labelY} textAnchor={anchors[i]}>
                         {m.label}
                       </text>
                     </g>

@@ -1,5 +1,6 @@
 import { scaleLog } from 'd3';
 import { useId } from 'react';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** One layer size: the exact relative spread of ‖y‖ and its delta-method approximation. */
 export interface SpreadByUnitsPoint {
@@ -19,7 +20,7 @@ export interface SpreadByUnitsProps {
   readonly description: string;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const HEIGHT = 260;
 const MARGIN = { top: 30, right: 20, bottom: 44, left: 60 };
 
@@ -30,6 +31,7 @@ function linePath(points: readonly (readonly [number, number])[]): string {
 
 /** Relative spread of ‖y‖ against the layer size n, both axes logarithmic (a line of slope −½ is 1/√n). */
 export function SpreadByUnits({ points, current, title, description }: SpreadByUnitsProps) {
+  const { ref: chartRef, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
   const titleId = useId();
   const descId = useId();
   const usable = points.filter((p) => p.exact > 0 && p.approximate > 0);
@@ -42,7 +44,7 @@ export function SpreadByUnits({ points, current, title, description }: SpreadByU
   const x = scaleLog()
     .base(2)
     .domain(unitsDomain[0]! < unitsDomain[1]! ? unitsDomain : [1, 2])
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
+    .range([MARGIN.left, chartWidth - MARGIN.right]);
   const low = Math.min(...values);
   const high = Math.max(...values);
   const y = scaleLog()
@@ -56,16 +58,17 @@ export function SpreadByUnits({ points, current, title, description }: SpreadByU
   const exactPath = linePath(usable.map((p) => [x(p.units), y(p.exact)]));
   const approxPath = linePath(usable.map((p) => [x(p.units), y(p.approximate)]));
   return (
-    <svg className="spread-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
+    <svg
+      ref={chartRef} className="spread-chart" viewBox={`0 0 ${chartWidth} ${HEIGHT}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
       <g className="spread-grid" aria-hidden="true">
         {yTicks.map((t) => (
-          <line key={t} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} />
+          <line key={t} x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={y(t)} y2={y(t)} />
         ))}
       </g>
       <g className="spread-axis" aria-hidden="true">
-        <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={baseline} y2={baseline} />
+        <line x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={baseline} y2={baseline} />
         {xTicks.map((t) => (
           <g key={t} transform={`translate(${x(t)},${baseline})`}>
             <line y2={5} />
@@ -74,7 +77,7 @@ export function SpreadByUnits({ points, current, title, description }: SpreadByU
             </text>
           </g>
         ))}
-        <text x={(MARGIN.left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle">
+        <text x={(MARGIN.left + chartWidth - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle">
           units n (log scale)
         </text>
         <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={baseline} />

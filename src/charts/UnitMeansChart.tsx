@@ -2,6 +2,7 @@ import { scaleBand } from 'd3';
 import { useId } from 'react';
 import { YGrid } from './YGrid.tsx';
 import { valueScale } from './valueScale.ts';
+import { useChartWidth } from './useChartWidth.ts';
 
 /** One unit: its activation x_i, the mean E[y_i] of its dropout output, and sd(y_i) (null if unknown). */
 export interface UnitMeanDatum {
@@ -19,7 +20,7 @@ export interface UnitMeansChartProps {
   readonly description: string;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const HEIGHT = 240;
 const MARGIN = { top: 12, right: 12, bottom: 24, left: 52 };
 
@@ -28,13 +29,14 @@ const MARGIN = { top: 12, right: 12, bottom: 24, left: 52 };
  * When the diamond sits on the end of its bar the unit is unbiased.
  */
 export function UnitMeansChart({ units, firstIndex = 1, title, description }: UnitMeansChartProps) {
+  const { ref: chartRef, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
   const titleId = useId();
   const descId = useId();
   const values = units.flatMap((u) => [u.value, u.mean, u.mean - (u.sd ?? 0), u.mean + (u.sd ?? 0), 0]);
   const y = valueScale(values, HEIGHT - MARGIN.bottom, MARGIN.top);
   const x = scaleBand<number>()
     .domain(units.map((_, i) => i))
-    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .range([MARGIN.left, chartWidth - MARGIN.right])
     .paddingInner(0.25)
     .paddingOuter(0.1);
   const zero = y(0);
@@ -42,11 +44,12 @@ export function UnitMeansChart({ units, firstIndex = 1, title, description }: Un
   const diamond = Math.max(3, Math.min(7, band / 4));
   const labelEvery = Math.ceil(units.length / 24);
   return (
-    <svg className="chart unit-means" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
+    <svg
+      ref={chartRef} className="chart unit-means" viewBox={`0 0 ${chartWidth} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`}>
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
       <g aria-hidden="true">
-        <YGrid y={y} count={5} left={MARGIN.left} right={WIDTH - MARGIN.right} />
+        <YGrid y={y} count={5} left={MARGIN.left} right={chartWidth - MARGIN.right} />
         {units.map((u, i) => {
           const left = x(i) ?? 0;
           const centre = left + band / 2;
@@ -69,7 +72,7 @@ export function UnitMeansChart({ units, firstIndex = 1, title, description }: Un
             </g>
           );
         })}
-        <line className="zero-line" x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={zero} y2={zero} />
+        <line className="zero-line" x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={zero} y2={zero} />
         {units.map((_, i) =>
           i % labelEvery === 0 ? (
             <text key={i} className="unit-label" x={(x(i) ?? 0) + band / 2} y={HEIGHT - 6} textAnchor="middle">

@@ -1,6 +1,7 @@
 import { extent, scaleBand, scaleLinear } from 'd3';
-import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { YGrid } from './YGrid.tsx';
+import { useChartWidth } from './useChartWidth.ts';
 
 export interface VectorBarsProps {
   /** The values, one bar each. */
@@ -16,7 +17,7 @@ export interface VectorBarsProps {
   readonly height?: number;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const MARGIN = { top: 8, right: 8, bottom: 20, left: 44 };
 
 /**
@@ -27,6 +28,14 @@ export function VectorBars({ values, mask = null, label, onChange, step = 0.01, 
   const [active, setActive] = useState(0);
   const dragging = useRef<number | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const { ref: measure, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
+  const chartRef = useCallback(
+    (element: SVGSVGElement | null) => {
+      svgRef.current = element;
+      measure(element);
+    },
+    [measure],
+  );
   const patternId = useId();
   const [lo = 0, hi = 1] = extent(values);
   const y = scaleLinear()
@@ -35,7 +44,7 @@ export function VectorBars({ values, mask = null, label, onChange, step = 0.01, 
     .nice();
   const x = scaleBand<number>()
     .domain(values.map((_, i) => i))
-    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .range([MARGIN.left, chartWidth - MARGIN.right])
     .paddingInner(values.length > 64 ? 0 : 0.15);
   const zero = y(0);
   const current = Math.min(active, values.length - 1);
@@ -46,7 +55,7 @@ export function VectorBars({ values, mask = null, label, onChange, step = 0.01, 
     const svg = svgRef.current;
     if (svg === null) return { index: 0, value: 0 };
     const box = svg.getBoundingClientRect();
-    const px = ((event.clientX - box.left) / box.width) * WIDTH;
+    const px = ((event.clientX - box.left) / box.width) * chartWidth;
     const py = ((event.clientY - box.top) / box.height) * height;
     const index = Math.max(0, Math.min(values.length - 1, Math.floor((px - MARGIN.left) / x.step())));
     return { index, value: y.invert(py) };
@@ -91,9 +100,9 @@ export function VectorBars({ values, mask = null, label, onChange, step = 0.01, 
   const valueText = `unit ${current + 1} of ${values.length}: ${(values[current] ?? 0).toFixed(3)}${mask?.[current] === 0 ? ', dropped' : ''}`;
   return (
     <svg
-      ref={svgRef}
+      ref={chartRef}
       className={editable ? 'chart vector-bars editable' : 'chart vector-bars'}
-      viewBox={`0 0 ${WIDTH} ${height}`}
+      viewBox={`0 0 ${chartWidth} ${height}`}
       role={editable ? 'slider' : 'img'}
       aria-label={label}
       tabIndex={editable ? 0 : undefined}
@@ -112,7 +121,7 @@ export function VectorBars({ values, mask = null, label, onChange, step = 0.01, 
         </pattern>
       </defs>
       <g aria-hidden="true">
-        <YGrid y={y} count={4} left={MARGIN.left} right={WIDTH - MARGIN.right} />
+        <YGrid y={y} count={4} left={MARGIN.left} right={chartWidth - MARGIN.right} />
         {values.map((v, i) => {
           const dropped = mask?.[i] === 0;
           const top = Math.min(y(v), zero);
@@ -129,7 +138,7 @@ export function VectorBars({ values, mask = null, label, onChange, step = 0.01, 
             />
           );
         })}
-        <line className="zero-line" x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={zero} y2={zero} />
+        <line className="zero-line" x1={MARGIN.left} x2={chartWidth - MARGIN.right} y1={zero} y2={zero} />
         {values.length <= 24
           ? values.map((_, i) => (
               <text key={i} className="unit-label" x={(x(i) ?? 0) + x.bandwidth() / 2} y={height - 5} textAnchor="middle">

@@ -5,6 +5,7 @@ import type { Repair } from '../url/urlCodec.ts';
 import { DisplayOptions } from './DisplayOptions.tsx';
 import { EmbedApp } from './EmbedApp.tsx';
 import { SharePanel } from './SharePanel.tsx';
+import { Sidebar } from './Sidebar.tsx';
 import { ClassLinkNotice } from './ClassLinkNotice.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useControlAccess } from './controlAccess.ts';
@@ -55,7 +56,7 @@ interface AppProps {
   readonly repairs: readonly Repair[];
 }
 
-/** Page layout only: a sticky sidebar (contents and the controls every section shares), then the sections. */
+/** Page layout only: a sticky sidebar (contents and the controls every section shares; a bar on phones), then the sections. */
 export function App({ repairs }: AppProps) {
   // Deep link: bring the section the link names into view once, after the first render (later
   // changes of the open section come from the reader's own navigation).
@@ -101,7 +102,7 @@ export function App({ repairs }: AppProps) {
           </p>
         </header>
         <PageGrid>
-          <aside className="sidebar" aria-label="Contents and controls">
+          <Sidebar>
             <TableOfContents />
             <ErrorBoundary what="the controls">
               <VectorControls />
@@ -109,7 +110,7 @@ export function App({ repairs }: AppProps) {
               {/* A student's class link offers no builder: its notice links to the page without restrictions. */}
               {classLink ? null : <SharePanel />}
             </ErrorBoundary>
-          </aside>
+          </Sidebar>
           <main id="sections" className="sections">
             <RepairNotice repairs={repairs} />
             <ClassLinkNotice />

@@ -1,3 +1,4 @@
+import { TableRegion } from '../../TableRegion.tsx';
 import { useMemo, useRef } from 'react';
 import { DropConnectBars } from '../../../charts/DropConnectBars.tsx';
 import {
@@ -77,18 +78,26 @@ export function DropConnectSection() {
         </figcaption>
       </figure>
       <FigureExport target={figure} fileName="dropconnect-outputs" label="bars of (Wx)_j with ±1 sd of u_j and z_j" />
-      <table className="dropconnect-numbers">
-        <caption>Outputs of the layer: mean and spread (closed form)</caption>
-        <thead>
-          <tr>
-            <th scope="col">output j</th>
-            <th scope="col">(Wx)_j = E u_j = E z_j</th>
-            <th scope="col">sd u_j (DropConnect)</th>
-            <th scope="col">sd z_j (unit dropout)</th>
-          </tr>
-        </thead>
-        <RowsBody rows={shown.outputRows} />
-      </table>
+      <TableRegion label="Outputs of the layer: mean and spread">
+        <table className="dropconnect-numbers">
+          <caption>Outputs of the layer: mean and spread (closed form)</caption>
+          <thead>
+            <tr>
+              <th scope="col">output j</th>
+              <th scope="col">
+                (Wx)<sub>j</sub> = E u<sub>j</sub> = E z<sub>j</sub>
+              </th>
+              <th scope="col">
+                sd u<sub>j</sub> (DropConnect)
+              </th>
+              <th scope="col">
+                sd z<sub>j</sub> (unit dropout)
+              </th>
+            </tr>
+          </thead>
+          <RowsBody rows={shown.outputRows} />
+        </table>
+      </TableRegion>
       <FigureData
         title={shown.weightTitle}
         columns={shown.weightColumns}
@@ -112,20 +121,24 @@ export function DropConnectSection() {
             : '.'}
         </p>
       ) : null}
-      <table className="dropconnect-correlation">
-        <caption>Correlation of outputs under unit dropout (closed form; DropConnect: 1 on the diagonal, 0 elsewhere)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Corr(z_j, z_l)</th>
-            {moments.means.map((_, l) => (
-              <th key={l} scope="col">
-                output {l + 1}
+      <TableRegion label="Correlation of outputs under unit dropout">
+        <table className="dropconnect-correlation">
+          <caption>Correlation of outputs under unit dropout (closed form; DropConnect: 1 on the diagonal, 0 elsewhere)</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                Corr(z<sub>j</sub>, z<sub>l</sub>)
               </th>
-            ))}
-          </tr>
-        </thead>
-        <RowsBody rows={shown.correlationRows} />
-      </table>
+              {moments.means.map((_, l) => (
+                <th key={l} scope="col">
+                  output {l + 1}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <RowsBody rows={shown.correlationRows} />
+        </table>
+      </TableRegion>
       <p>Both inflate the squared length by the same amount on average, as in <SectionRef id="norm" />:</p>
       <Tex tex={meanSquareOutputTex(input)} display label="dropconnect-mean-square" />
       <MainHistogramSwitch

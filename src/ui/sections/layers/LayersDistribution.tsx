@@ -31,7 +31,7 @@ export function LayersDistribution({ result, figure }: LayersDistributionProps) 
   const sampled = histogram.method === 'sample';
   return (
     <>
-      <div ref={chart}>
+      <div ref={chart} className="layers-distribution">
         <SmallMultiples
           columns={1}
           xLabel={figure.xLabel}

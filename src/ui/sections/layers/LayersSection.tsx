@@ -1,3 +1,4 @@
+import { TableRegion } from '../../TableRegion.tsx';
 import { useMemo } from 'react';
 import { Tex } from '../../../explain/Tex.tsx';
 import { methodBadge } from '../../../explain/formatNumber.ts';
@@ -121,19 +122,21 @@ export function LayersSection() {
           Computing…
         </p>
       ) : (
-        <table className="layers-numbers">
-          <caption>{figure.tableCaption}</caption>
-          <tbody>
-            {figure.rows.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                <td>
-                  <span className="value">{row.value}</span> <span className="provenance">({row.provenance})</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={figure.tableCaption}>
+          <table className="layers-numbers">
+            <caption>{figure.tableCaption}</caption>
+            <tbody>
+              {figure.rows.map((row) => (
+                <tr key={row.label}>
+                  <th scope="row">{row.label}</th>
+                  <td>
+                    <span className="value">{row.value}</span> <span className="provenance">({row.provenance})</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <LayersPercentileText percentile={percentile} />
       {numbers === null ? null : (

@@ -6,6 +6,7 @@
  */
 import { formatFixed, formatKeep, formatProbability, methodLabel } from '../../../explain/formatNumber.ts';
 import type { LayersNumbers } from '../../../explain/layersDerivation.ts';
+import type { LineStyle } from '../../../charts/lineStyle.ts';
 import {
   type AnalysisResult,
   type Compensation,
@@ -348,7 +349,7 @@ export function layersFigure(input: LayersFigureInput): LayersFigure {
 export interface HistogramFigure {
   readonly title: string;
   readonly description: string;
-  readonly markers: readonly { readonly id: string; readonly label: string; readonly value: number; readonly dash: 'solid' | 'dashed' | 'dotted' }[];
+  readonly markers: readonly { readonly id: string; readonly label: string; readonly value: number; readonly dash: LineStyle }[];
   readonly legend: { readonly ref: string; readonly mean: string; readonly rms: string; readonly measured: string | null };
   readonly xLabel: string;
   readonly dataTitle: string;
@@ -370,7 +371,7 @@ export function histogramFigure(result: AnalysisResult, measured: Measured | nul
     { id: 'norm', label: `${ref} = ${formatFixed(result.norm, 3)}`, value: result.norm, dash: 'solid' },
     { id: 'mean', label: `E${out} = ${formatFixed(result.meanNorm.value, 3)}`, value: result.meanNorm.value, dash: 'dashed' },
     { id: 'rms', label: `${rms} = ${formatFixed(result.rmsNorm.value, 3)}`, value: result.rmsNorm.value, dash: 'dotted' },
-    ...(measured === null ? [] : [{ id: 'measured', label: measured.label, value: measured.threshold, dash: 'dashed' as const }]),
+    ...(measured === null ? [] : [{ id: 'measured', label: measured.label, value: measured.threshold, dash: 'dashdot' as const }]),
   ];
   return {
     title: `Distribution of ${out} in a layer of ${result.n} units, q = ${formatKeep(result.keep)}, ${compensationLabel} (${method})`,

@@ -1,3 +1,4 @@
+import { TableRegion } from '../../TableRegion.tsx';
 import { useRef } from 'react';
 import { DownstreamHistogram } from '../../../charts/DownstreamHistogram.tsx';
 import { FigureData } from '../../FigureData.tsx';
@@ -32,25 +33,27 @@ export function DownstreamFigureView({ figure, highlight, onHighlight }: Downstr
         />
       </figure>
       <FigureExport target={element} fileName="mean-downstream" label="histogram of z = w·y" />
-      <table className="mean-numbers">
-        <caption>Downstream unit z = w·y</caption>
-        <thead>
-          <tr>
-            <th scope="col">quantity</th>
-            <th scope="col">value</th>
-            <th scope="col">how it was obtained</th>
-          </tr>
-        </thead>
-        <tbody>
-          {figure.rows.map((row) => (
-            <tr key={row.name}>
-              <th scope="row">{row.name}</th>
-              <td>{row.text}</td>
-              <td className="provenance">{row.how}</td>
+      <TableRegion label="Downstream unit z = w·y">
+        <table className="mean-numbers">
+          <caption>Downstream unit z = w·y</caption>
+          <thead>
+            <tr>
+              <th scope="col">quantity</th>
+              <th scope="col">value</th>
+              <th scope="col">how it was obtained</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {figure.rows.map((row) => (
+              <tr key={row.name}>
+                <th scope="row">{row.name}</th>
+                <td>{row.text}</td>
+                <td className="provenance">{row.how}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <FigureData title={figure.weightsTitle} columns={['unit i', 'x_i', 'w_i', 'w_i·x_i']} rows={figure.weightRows} />
       <FigureData title={figure.binsTitle} columns={['z from', 'to', 'probability']} rows={figure.binRows} />
       <HighlightKeys keys={figure.keys} where="the histogram above and the formulas below" />

@@ -35,11 +35,21 @@ function MistakeTable({ numbers, x }: { readonly numbers: MistakeNumbers; readon
         <thead>
           <tr>
             <th scope="col">Unit</th>
-            <th scope="col">x_i</th>
-            <th scope="col">right E[y_i]</th>
-            <th scope="col">wrong E[y_i]</th>
-            <th scope="col">right sd(y_i)</th>
-            <th scope="col">wrong sd(y_i)</th>
+            <th scope="col">
+              x<sub>i</sub>
+            </th>
+            <th scope="col">
+              right E[y<sub>i</sub>]
+            </th>
+            <th scope="col">
+              wrong E[y<sub>i</sub>]
+            </th>
+            <th scope="col">
+              right sd(y<sub>i</sub>)
+            </th>
+            <th scope="col">
+              wrong sd(y<sub>i</sub>)
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -56,7 +66,9 @@ function MistakeTable({ numbers, x }: { readonly numbers: MistakeNumbers; readon
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">E‖y‖² (‖x‖² under x_i)</th>
+            <th scope="row">
+              E‖y‖² (‖x‖² under x<sub>i</sub>)
+            </th>
             <td>{cell(normSquared)}</td>
             <td>{cell(numbers.right.meanSquareNorm)}</td>
             <td className="mistake-wrong">{cell(numbers.wrong.meanSquareNorm)}</td>
@@ -118,7 +130,7 @@ export function MistakesSection() {
         <p className="mistake-summary" data-testid="mistake-summary">
           {mistakeSummary(selected, vector, keep)}
         </p>
-        <div ref={chart}>
+        <div ref={chart} className="mistake-chart">
           <MistakeBars
             title={`${story.title}: x, the right and the wrong ${phase} output per unit`}
             description={mistakeDescription(numbers, vector)}

@@ -39,7 +39,7 @@ export function NormPanel() {
       },
     );
     if (reference !== null) {
-      markers.push({ id: 'reference', label: `measured ${formatFixed(reference, 3)}`, value: reference, dash: 'dotted' });
+      markers.push({ id: 'reference', label: `measured ${formatFixed(reference, 3)}`, value: reference, dash: 'dashdot' });
     }
   }
   const histogram = result?.histogram;
@@ -56,7 +56,7 @@ export function NormPanel() {
               {methodBadge(result)}
             </span>{' '}
             <span className="provenance">
-              {engine === 'worker' ? 'computed in one background worker' : 'computed on the page (no worker)'}
+              {engine === 'worker' ? 'computed in the background, so the page stays responsive' : 'computed on the page itself (slower for large vectors)'}
             </span>
           </p>
           <div ref={chart}>

@@ -1,3 +1,4 @@
+import { TableRegion } from '../../TableRegion.tsx';
 import { formatFixed, formatProbability } from '../../../explain/formatNumber.ts';
 import { type AnalysisResult, type Estimate, maskModel } from '../../../math/index.ts';
 import { EstimateText } from '../../EstimateText.tsx';
@@ -25,43 +26,45 @@ export function ResultTable({ result }: { readonly result: AnalysisResult }) {
     { id: 'z-var', name: 'Var z', estimate: result.downstream.variance, decimals: 4 },
   ];
   return (
-    <table className="result-table">
-      <caption className="visually-hidden">Key numbers and how each was obtained</caption>
-      <tbody>
-        <tr data-row="norm">
-          <th scope="row">{ref}</th>
-          <td>
-            <span className="value">{formatFixed(result.norm, 4)}</span> <span className="provenance">(closed form)</span>
-          </td>
-        </tr>
-        {rows.map((row) => (
-          <tr key={row.id} data-row={row.id}>
-            <th scope="row">{row.name}</th>
+    <TableRegion label="Key numbers and how each was obtained">
+      <table className="result-table">
+        <caption className="visually-hidden">Key numbers and how each was obtained</caption>
+        <tbody>
+          <tr data-row="norm">
+            <th scope="row">{ref}</th>
             <td>
-              <EstimateText estimate={row.estimate} decimals={row.decimals} />
+              <span className="value">{formatFixed(result.norm, 4)}</span> <span className="provenance">(closed form)</span>
             </td>
           </tr>
-        ))}
-        <tr data-row="z-undropped">
-          <th scope="row">{weights ? '(Wx)₁ (no dropout)' : 'w·x (no dropout)'}</th>
-          <td>
-            <span className="value">{formatFixed(result.downstream.undropped, 4)}</span>{' '}
-            <span className="provenance">(closed form)</span>
-          </td>
-        </tr>
-        <tr data-row="all-dropped">
-          <th scope="row">{weights ? 'P(all weights dropped)' : 'P(all units dropped)'}</th>
-          <td>
-            <span className="value">{formatProbability(result.pAllDropped)}</span> <span className="provenance">(closed form)</span>
-          </td>
-        </tr>
-        <tr data-row="n-eff">
-          <th scope="row">n_eff = ‖x‖⁴/Σx_i⁴</th>
-          <td>
-            <span className="value">{formatFixed(result.nEff, 4)}</span> <span className="provenance">(closed form)</span>
-          </td>
-        </tr>
-      </tbody>
-    </table>
+          {rows.map((row) => (
+            <tr key={row.id} data-row={row.id}>
+              <th scope="row">{row.name}</th>
+              <td>
+                <EstimateText estimate={row.estimate} decimals={row.decimals} />
+              </td>
+            </tr>
+          ))}
+          <tr data-row="z-undropped">
+            <th scope="row">{weights ? '(Wx)₁ (no dropout)' : 'w·x (no dropout)'}</th>
+            <td>
+              <span className="value">{formatFixed(result.downstream.undropped, 4)}</span>{' '}
+              <span className="provenance">(closed form)</span>
+            </td>
+          </tr>
+          <tr data-row="all-dropped">
+            <th scope="row">{weights ? 'P(all weights dropped)' : 'P(all units dropped)'}</th>
+            <td>
+              <span className="value">{formatProbability(result.pAllDropped)}</span> <span className="provenance">(closed form)</span>
+            </td>
+          </tr>
+          <tr data-row="n-eff">
+            <th scope="row">n_eff = ‖x‖⁴/Σx_i⁴</th>
+            <td>
+              <span className="value">{formatFixed(result.nEff, 4)}</span> <span className="provenance">(closed form)</span>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }

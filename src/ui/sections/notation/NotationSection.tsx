@@ -59,16 +59,16 @@ function CheatSheet() {
           {rows.map((row) => (
             <tr key={row.id} data-framework={row.id}>
               <th scope="row">{row.framework}</th>
-              <td className="cheat-call">
+              <td className="cheat-call" data-label="Call with your value">
                 <code>{row.call}</code>
               </td>
-              <td>
+              <td data-label="Its argument is the">
                 {row.meaning}: <span className="cheat-terms">{row.inPageTerms}</span>
               </td>
-              <td>
+              <td data-label="Kept values in training">
                 <span className="cheat-terms">{row.trainingFormula}</span> {row.trainingValue}
               </td>
-              <td>{row.inference}</td>
+              <td data-label="At inference">{row.inference}</td>
             </tr>
           ))}
         </tbody>

@@ -48,7 +48,7 @@ export function RescalingPanels({ compared, results }: RescalingPanelsProps) {
   const edges = ready[0]?.histogram.edges ?? [];
   return (
     <>
-      <div ref={chart}>
+      <div ref={chart} className="rescaling-panels">
         <SmallMultiples panels={panels} xLabel={out} columns={2} />
       </div>
       <FigureExport target={chart} fileName="norm-by-compensation" label={`histograms of ${out} by compensation`} />

@@ -1,7 +1,8 @@
 import { scaleLinear } from 'd3';
-import { useId, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import { formatFixed, formatKeep } from '../../../explain/formatNumber.ts';
 import { FigureExport } from '../../FigureExport.tsx';
+import { useChartWidth } from '../../../charts/useChartWidth.ts';
 
 interface RescalingScaleLineProps {
   readonly keep: number;
@@ -9,7 +10,7 @@ interface RescalingScaleLineProps {
   readonly constantScale: number;
 }
 
-const WIDTH = 640;
+const NATURAL_WIDTH = 640;
 const HEIGHT = 92;
 const LEFT = 70;
 const RIGHT = 70;
@@ -20,20 +21,28 @@ export function RescalingScaleLine({ keep, constantScale }: RescalingScaleLinePr
   const titleId = useId();
   const descId = useId();
   const figure = useRef<SVGSVGElement>(null);
+  const { ref: measure, width: chartWidth } = useChartWidth(NATURAL_WIDTH);
+  const chartRef = useCallback(
+    (element: SVGSVGElement | null) => {
+      figure.current = element;
+      measure(element);
+    },
+    [measure],
+  );
   const low = 1 / Math.sqrt(keep);
   const high = 1 / keep;
   const x = scaleLinear()
     .domain(high > low ? [low, high] : [low - 0.5, high + 0.5])
-    .range([LEFT, WIDTH - RIGHT])
+    .range([LEFT, chartWidth - RIGHT])
     .clamp(true);
   const share = high > low ? (constantScale - low) / (high - low) : null;
   const cx = x(constantScale);
   return (
     <>
       <svg
-        ref={figure}
+        ref={chartRef}
         className="scale-line"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${chartWidth} ${HEIGHT}`}
         role="img"
         aria-labelledby={titleId}
         aria-describedby={descId}
@@ -60,7 +69,7 @@ export function RescalingScaleLine({ keep, constantScale }: RescalingScaleLinePr
           </g>
           <g className="scale-line-value">
             <path d={`M${cx},${AXIS_Y - 4} l-7,-12 h14 z`} />
-            <text x={cx} y={AXIS_Y - 22} textAnchor={cx > WIDTH - 120 ? 'end' : cx < 120 ? 'start' : 'middle'}>
+            <text x={cx} y={AXIS_Y - 22} textAnchor={cx > chartWidth - 120 ? 'end' : cx < 120 ? 'start' : 'middle'}>
               c* = {formatFixed(constantScale, 4)}
             </text>
           </g>
