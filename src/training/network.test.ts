@@ -84,7 +84,7 @@ describe('dropoutTrain(scheme, h, m, q): y = s·(m⊙h) by its definition', () =
 
 describe('dropoutTest(scheme, h, q): y = q·h for the 2014 paper, h otherwise', () => {
   for (const scheme of TRAINING_SCHEMES) {
-    it(scheme, () => {
+    it(`${scheme}`, () => {
       const y = tf.tidy(() => dropoutTest(scheme, tf.tensor2d(h), q).arraySync() as number[][]);
       const factor = scheme === 'paper' ? q : 1;
       y.flat().forEach((v, i) => expect(v).toBeCloseTo(factor * h.flat()[i]!, 6));

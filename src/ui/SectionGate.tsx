@@ -122,9 +122,10 @@ export function SectionGate({ order, children }: SectionGateProps) {
   }, [open, explorer, analysis, order]);
 
   // Live, or a snapshot just committed: what it shows is the current state.
+  // (After every commit of the gate: it commits only when it goes live or takes a new snapshot.)
   useEffect(() => {
     ref.current?.removeAttribute('data-stale');
-  }, [open, frozen]);
+  });
 
   const shown = open || frozen === null ? null : frozen;
   return (
