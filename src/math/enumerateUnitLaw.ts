@@ -6,10 +6,9 @@
  * large mean keeps its digits. About (3 + 2n)·2ⁿ steps: 2.3 M at n = 16. Notation: bit i of the
  * mask word r is m_i; for 'match' the all-dropped mask outputs 0.
  */
-import { compensationScale } from './compensations.ts';
+import { scalarScale } from './compensations.ts';
 import type { UnitMaskModel } from './downstreamMoments.ts';
 import { maskLaw } from './maskLaw.ts';
-import { unreachable } from './maskModels.ts';
 import type { Compensation } from './types.ts';
 
 /** Largest n whose masks the mean section enumerates (2¹⁶ = 65 536 masks, a few ms). */
@@ -24,21 +23,6 @@ export interface EnumerationInput {
   /** k for the fixed model, null for Bernoulli masks. */
   readonly kept: number | null;
   readonly compensation: Compensation;
-}
-
-/** s of a scalar compensation (compensations.ts) given c*, or null for per-sample matching. */
-export function scalarScale(compensation: Compensation, keep: number, constantScale: number): number | null {
-  switch (compensation) {
-    case 'match':
-      return null;
-    case 'inverted':
-    case 'none':
-    case 'sqrt':
-    case 'constant':
-      return compensationScale(compensation, keep, constantScale);
-    default:
-      return unreachable(compensation, 'compensation');
-  }
 }
 
 /** The law of z and every mask's scale, from one pass over the masks. */

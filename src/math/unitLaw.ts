@@ -12,13 +12,13 @@
  *   or sampled, each with its method); sd(y_i) is not computed.
  * Above the enumeration limit the law of z is the normal N(E z, Var z), labelled as an approximation.
  */
-import { scaleFromMean } from './compensations.ts';
+import { scalarScale, scaleFromMean } from './compensations.ts';
 import { analysisSteps } from './analyze.ts';
 import { defaultEdges, FIXED_CLOSED_FORM_LIMIT } from './analysisPlan.ts';
 import { mapEstimate } from './analysisEstimates.ts';
 import { exactDownstreamBins, normalDownstreamBins, type DownstreamBins } from './downstreamBins.ts';
 import { downstreamMoments, type DownstreamMoments, type UnitMaskModel } from './downstreamMoments.ts';
-import { enumerateDownstream, enumerateUnit, MAX_UNIT_LAW_UNITS, scalarScale, type EnumerationInput } from './enumerateUnitLaw.ts';
+import { enumerateDownstream, enumerateUnit, MAX_UNIT_LAW_UNITS, type EnumerationInput } from './enumerateUnitLaw.ts';
 import { expectedMaskedNorm, expectedMaskedNormFixed, normalisedSquares } from './expectedNorm.ts';
 import type { AnalysisResult, Compensation, Estimate, VectorEstimate } from './types.ts';
 

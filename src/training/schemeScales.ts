@@ -4,7 +4,7 @@
  * (network.ts) uses `perSampleScale` for the schemes whose scale is a constant for the gradient
  * (stopped-gradient norm matching and c*); the mismatch measurement (mismatch.ts) uses all of it.
  */
-import { expectedMaskedNorm } from '../math/index.ts';
+import { expectedMaskedNorm, vectorNorm } from '../math/index.ts';
 import type { TrainingScheme } from './settings.ts';
 
 /**
@@ -15,14 +15,9 @@ import type { TrainingScheme } from './settings.ts';
  * `trainingOutput` ignores m.
  */
 export function perSampleScale(scheme: TrainingScheme, h: ArrayLike<number>, m: ArrayLike<number>, keep: number): number {
+  const scalar = scalarScale(scheme, keep);
+  if (scalar !== null) return scalar;
   switch (scheme) {
-    case 'none':
-    case 'paper':
-      return 1;
-    case 'inverted':
-      return 1 / keep;
-    case 'sqrt':
-      return 1 / Math.sqrt(keep);
     case 'match':
     case 'matchStop': {
       let all = 0;
@@ -37,8 +32,10 @@ export function perSampleScale(scheme: TrainingScheme, h: ArrayLike<number>, m: 
     case 'constant': {
       const values = Array.from(h);
       const expected = expectedMaskedNorm(values, keep);
-      return expected > 0 ? Math.hypot(...values) / expected : 1;
+      return expected > 0 ? vectorNorm(values) / expected : 1;
     }
+    default:
+      throw new Error(`the scheme ${scheme} has one scale for every sample`);
   }
 }
 
