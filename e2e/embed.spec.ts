@@ -102,9 +102,7 @@ test('the Share panel gives an iframe snippet for the current state and the chos
   await expect(page.getByRole('slider', { name: 'Keep probability q', exact: true })).toHaveValue('0.25');
 });
 
-// Known failure after the folded embeds (issue 14) met the lazily loaded sections (issue 12): a click
-// in the example page times out; left for the next session, see the closing note.
-test.fixme('the example page embeds two sections whose iframes grow with their content', async ({ page }) => {
+test('the example page embeds two sections whose iframes grow with their content', async ({ page }) => {
   await page.goto('/embed-example.html');
   const question = page.frameLocator('iframe[title$="The question"]');
   const norm = page.frameLocator('iframe[title$="the norm"]');
@@ -118,6 +116,11 @@ test.fixme('the example page embeds two sections whose iframes grow with their c
     inner: await norm.locator('html').evaluate((el) => el.scrollHeight),
   });
   // embed-host.js has fitted the iframe to its content (not the 640 px it was written with).
+  await expect.poll(async () => Math.abs((await heights()).outer - (await heights()).inner)).toBeLessThanOrEqual(2);
+  // An embedded section opens folded (figure and key numbers); unfolding it grows the iframe with it.
+  const folded = await heights();
+  await norm.getByRole('button', { name: 'Show the explanation and derivations' }).click();
+  await expect.poll(async () => (await heights()).outer).toBeGreaterThan(folded.outer + 100);
   await expect.poll(async () => Math.abs((await heights()).outer - (await heights()).inner)).toBeLessThanOrEqual(2);
   const before = await heights();
   const table = norm.locator('details').filter({ hasText: 'Data table: Histogram of ‖y‖' });

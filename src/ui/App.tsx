@@ -16,34 +16,12 @@ import { usePrediction } from './predictionContext.ts';
 import { PredictGate, PredictionProvider } from './PredictGate.tsx';
 import { PresetBar } from './PresetBar.tsx';
 import { RepairNotice } from './RepairNotice.tsx';
-import { preloadSections, SECTION_COMPONENTS } from './sectionRegistry.ts';
+import { SECTION_COMPONENTS } from './sectionRegistry.ts';
+import { scrollToSection } from './scrollToSection.ts';
 import { LaterSections, SectionSlot } from './SectionSlot.tsx';
 import { SectionGate } from './SectionGate.tsx';
 import { TableOfContents } from './TableOfContents.tsx';
 import { VectorControls } from './VectorControls.tsx';
-
-/** The element with this id once React has rendered it (null if aborted first). */
-function elementRendered(id: string, signal: AbortSignal): Promise<HTMLElement | null> {
-  return new Promise((resolve) => {
-    const found = () => document.getElementById(id);
-    if (found() !== null || typeof MutationObserver === 'undefined') {
-      resolve(found());
-      return;
-    }
-    const observer = new MutationObserver(() => {
-      const element = found();
-      if (element !== null) {
-        observer.disconnect();
-        resolve(element);
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-      resolve(null);
-    });
-  });
-}
 
 /** The sidebar and the sections; on narrow screens a pending prediction's question comes before the sidebar. */
 function PageGrid({ children }: { readonly children: ReactNode }) {
@@ -71,9 +49,7 @@ export function App({ repairs }: AppProps) {
     if (target === null) return;
     // Once every section's code is there and rendered, so the sections above have their real heights.
     const controller = new AbortController();
-    void preloadSections()
-      .then(() => elementRendered(target, controller.signal))
-      .then((element) => requestAnimationFrame(() => element?.scrollIntoView()));
+    void scrollToSection(target, controller.signal);
     return () => controller.abort();
   }, [linkedSection, embed]);
   const notation = useExplorer((s) => s.notation);

@@ -1,3 +1,6 @@
+import type { MouseEvent } from 'react';
+import type { SectionId } from '../state/explorerState.ts';
+import { scrollToSection } from './scrollToSection.ts';
 import { SECTIONS } from './sectionList.ts';
 import { useActions, useExplorer } from './explorerContext.ts';
 import { usePrediction } from './predictionContext.ts';
@@ -15,6 +18,15 @@ export function TableOfContents() {
   const { pending } = usePrediction();
   const inView = useSectionInView(SECTION_IDS, !pending);
   const marked = inView ?? open;
+  const follow = (event: MouseEvent, id: SectionId) => {
+    openSection(id);
+    // A section below the first screen may not be on the page yet (its code loads on demand): the
+    // browser's own jump would find nothing, so the link waits for it and then scrolls there.
+    if (document.getElementById(id) === null) {
+      event.preventDefault();
+      void scrollToSection(id, new AbortController().signal, { focus: true });
+    }
+  };
   return (
     <nav className="toc" aria-label="Sections">
       {pending ? <p className="predict-note">The sections open once you commit your guess.</p> : null}
@@ -28,7 +40,7 @@ export function TableOfContents() {
               <a
                 href={`#${section.id}`}
                 aria-current={marked === section.id ? 'location' : undefined}
-                onClick={() => openSection(section.id)}
+                onClick={(event) => follow(event, section.id)}
               >
                 {section.title}
               </a>
