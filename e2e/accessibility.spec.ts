@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures.ts';
+import { SECTION_IDS } from '../src/state/explorerState.ts';
 
 const keepSlider = (page: Page) => page.getByRole('slider', { name: 'Keep probability q', exact: true });
 
@@ -91,7 +92,7 @@ test('on a phone the sheet with the contents and controls has no axe violations,
 test('every section embedded at 320 px, folded and unfolded, light and dark, has no axe violations', async ({ page }) => {
   test.setTimeout(600_000);
   await page.setViewportSize({ width: 320, height: 844 });
-  const sections = ['question', 'masks', 'mean', 'norm', 'layers', 'rescaling', 'dropconnect', 'notation', 'mistakes'];
+  const sections = SECTION_IDS;
   const found: string[] = [];
   for (const [i, id] of sections.entries()) {
     // Alternate the theme, so both palettes meet every kind of figure across the loop.

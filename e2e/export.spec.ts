@@ -66,7 +66,7 @@ test('the histogram downloads as an SVG that looks like the page and as a PNG at
 
 /** The figures of the later sections, their download names and the on-page SVG (CSS, inside the section). */
 const SECTION_FIGURES = [
-  { section: '#mean', group: /chart of each x_i/, svg: 'svg.unit-means', fileName: 'mean-units' },
+  { section: '#mean', group: /chart of each xᵢ/, svg: 'svg.unit-means', fileName: 'mean-units' },
   { section: '#mean', group: /histogram of z = w·y/, svg: 'svg.downstream-histogram', fileName: 'mean-downstream' },
   { section: '#layers', group: /histogram of ‖y‖ in the layer/, svg: 'svg.sm-chart', fileName: 'layers-distribution' },
   { section: '#layers', group: /sd‖y‖\/E‖y‖ against the layer size/, svg: 'svg.spread-chart', fileName: 'layers-spread' },

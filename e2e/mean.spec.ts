@@ -137,7 +137,7 @@ test('under the fixed model q = k/n everywhere, with the finite-population varia
   expect(numbers['E[z]']!.how).toBe('exact enumeration of 4 masks');
   expect(Math.abs(numbers['E[z]']!.value - dot)).toBeLessThan(2e-4);
   expect(Math.abs(numbers['Var z']!.value - ((1 - q) / q) * (4 / 3) * spread)).toBeLessThan(2e-4);
-  await expect(section(page).getByRole('img', { name: /E\[y_i\], q = 0\.75/ })).toBeVisible();
+  await expect(section(page).getByRole('img', { name: /E\[yᵢ\], q = 0\.75/ })).toBeVisible();
   await expect(section(page).getByText(/which at q = 0\.75 is 0\.577 times \|xi\|, smaller than \|xi\| itself/)).toBeVisible();
   // The number in the text moves k by one: q = 0.50 with k = 2.
   const inText = section(page).getByRole('slider', { name: /^q \(keep probability\), section \d+$/ });

@@ -1,10 +1,12 @@
+import { SECTION_IDS } from '../src/state/explorerState.ts';
 import { expect, test, type Page } from './fixtures.ts';
 
 // Phones and narrow embeds, measured the way a reader sees them (issue 14): content first, no number
 // wrapped in a table, no chart text too small to read, embeds that fit a column, a short handout.
 test.describe.configure({ timeout: 180_000 });
 
-const SECTIONS = ['question', 'masks', 'mean', 'norm', 'layers', 'rescaling', 'dropconnect', 'notation', 'mistakes'];
+// Every section, in page order, from the app's own list (a new section is checked without editing this file).
+const SECTIONS = SECTION_IDS;
 
 /** Waits until nothing on the page is still computing, and for KaTeX's fonts (they decide what overflows). */
 async function settled(page: Page) {

@@ -9,7 +9,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const OUT = 'reports/screens';
-const SECTIONS = ['question', 'masks', 'mean', 'norm', 'layers', 'rescaling', 'dropconnect', 'notation', 'mistakes'];
+// The app's sections in page order (src/state/explorerState.ts SECTION_IDS; this plain script cannot import it).
+const SECTIONS = ['question', 'masks', 'mean', 'norm', 'layers', 'rescaling', 'training', 'dropconnect', 'notation', 'mistakes'];
 const WIDTHS = [1440, 768, 390];
 const MODELS = ['bernoulli', 'fixed', 'dropconnect'];
 

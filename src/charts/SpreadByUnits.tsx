@@ -43,7 +43,8 @@ export function SpreadByUnits({ points, current, title, description }: SpreadByU
   ];
   const x = scaleLog()
     .base(2)
-    .domain(unitsDomain[0]! < unitsDomain[1]! ? unitsDomain : [1, 2])
+    // A little room either side, so the first and last points (and the reader's ring) sit clear of the axes.
+    .domain(unitsDomain[0]! < unitsDomain[1]! ? [unitsDomain[0]! / 1.3, unitsDomain[1]! * 1.3] : [1, 2])
     .range([MARGIN.left, chartWidth - MARGIN.right]);
   const low = Math.min(...values);
   const high = Math.max(...values);
@@ -105,7 +106,12 @@ export function SpreadByUnits({ points, current, title, description }: SpreadByU
         {current !== null && current.exact > 0 ? (
           <g className="spread-current" data-units={current.units}>
             <circle cx={x(current.units)} cy={y(current.exact)} r={9} />
-            <text x={x(current.units)} y={Math.max(14, y(current.exact) - 14)} textAnchor="middle">
+            {/* Above the ring, or below it when the ring is near the top; never over the ring or past an edge. */}
+            <text
+              x={x(current.units)}
+              y={y(current.exact) - 14 >= 14 ? y(current.exact) - 14 : y(current.exact) + 24}
+              textAnchor={x(current.units) < MARGIN.left + 40 ? 'start' : x(current.units) > chartWidth - MARGIN.right - 40 ? 'end' : 'middle'}
+            >
               your n = {current.units}
             </text>
           </g>

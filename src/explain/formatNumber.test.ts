@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsForError, formatEstimateValue, formatFixed, formatKeep, formatProbability } from './formatNumber.ts';
+import { decimalsForError, formatEstimateValue, formatFixed, formatKeep, formatProbability, parseProbability } from './formatNumber.ts';
 
 describe('formatFixed(value, decimals)', () => {
   it('rounds to the digits shown and uses a true minus sign', () => {
@@ -26,6 +26,12 @@ describe('formatProbability(p)', () => {
     expect(formatProbability(0.0625)).toBe('0.0625');
     expect(formatProbability(1 / 3)).toBe('0.3333');
     expect(formatProbability(0)).toBe('0');
+  });
+  it('writes small probabilities with a typographic power of ten, and reads them back', () => {
+    expect(formatProbability(6.2604e-4)).toBe('6.260×10⁻⁴');
+    expect(formatProbability(5.563e-309)).toBe('5.563×10⁻³⁰⁹');
+    for (const p of [0.5, 6.2604e-4, 1.5e-12, 3e-300]) expect(parseProbability(formatProbability(p))).toBeCloseTo(Number(p.toPrecision(4)), 15);
+    expect(parseProbability(formatProbability(3e-300)) / 3e-300).toBeCloseTo(1, 12);
   });
 });
 

@@ -11,12 +11,25 @@ export function formatFixed(value: number, decimals: number): string {
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text.replace('-', '−');
 }
 
-/** A probability: exact-looking short form for 0 and 1, else 4 significant digits. */
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
+};
+
+/** A probability: exact-looking short form for 0 and 1, else 4 significant digits (6.260×10⁻⁴ below 0.001). */
 export function formatProbability(value: number): string {
   if (value === 0) return '0';
   if (value === 1) return '1';
   if (value >= 0.001) return String(Number(value.toPrecision(4)));
-  return value.toExponential(3).replace('e-', '×10^-');
+  const [mantissa, exponent = ''] = value.toExponential(3).split('e');
+  return `${mantissa}×10${[...exponent.replace('+', '')].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+}
+
+/** A number written as formatProbability writes it, read back (for tests and parsers of the page's text). */
+export function parseProbability(text: string): number {
+  const digits: Record<string, string> = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([a, b]) => [b, a]));
+  const match = /^([0-9.]+)×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text.trim());
+  if (match === null) return Number(text);
+  return Number(`${match[1]}e${[...(match[2] ?? '')].map((c) => digits[c] ?? c).join('')}`);
 }
 
 /** The value as plain ASCII for TeX (TeX has its own minus sign). */

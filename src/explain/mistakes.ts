@@ -69,7 +69,7 @@ export const MISTAKES: readonly MistakeStory[] = [
     id: 'eval-mode',
     title: 'Forgetting evaluation mode',
     story:
-      'Without model.eval() (or training=False, deterministic=True) dropout stays on at test. The mean of the outputs is still x, but each prediction is a random draw: unit i is 0 with probability p and x_i/q otherwise.',
+      'Without model.eval() (or training=False, deterministic=True) dropout stays on at test. The mean of the outputs is still x, but each prediction is a random draw: unit i is 0 with probability p and xᵢ/q otherwise.',
     code: () => ({
       wrong: 'model.train()   # still, after training\nprediction = model(x)   # dropout on',
       right: 'model.eval()\nprediction = model(x)   # dropout off: y = x',

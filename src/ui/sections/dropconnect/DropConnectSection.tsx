@@ -77,7 +77,7 @@ export function DropConnectSection() {
           <span className="dropconnect-legend-square" aria-hidden="true">■╌■</span> unit dropout ±1 sd (closed form).
         </figcaption>
       </figure>
-      <FigureExport target={figure} fileName="dropconnect-outputs" label="bars of (Wx)_j with ±1 sd of u_j and z_j" />
+      <FigureExport target={figure} fileName="dropconnect-outputs" label="bars of (Wx)ⱼ with ±1 sd of uⱼ and zⱼ" />
       <TableRegion label="Outputs of the layer: mean and spread">
         <table className="dropconnect-numbers">
           <caption>Outputs of the layer: mean and spread (closed form)</caption>

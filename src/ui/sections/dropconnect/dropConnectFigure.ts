@@ -118,7 +118,7 @@ export function dropConnectFigure(state: DropConnectFigureState): DropConnectFig
       ...row.map((c) => (Number.isFinite(c) ? formatFixed(c, 4) : '—')),
     ]),
     weightTitle: `Weights W and activations x${limited ? ` (first ${MAX_WEIGHT_TABLE_INPUTS} of ${n} inputs)` : ''}`,
-    weightColumns: ['input i', 'x_i', ...Array.from({ length: weights.rows }, (_, j) => `W_${j + 1}i`)],
+    weightColumns: ['input i', 'xᵢ', ...Array.from({ length: weights.rows }, (_, j) => `W${[...String(j + 1)].map((d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]).join('')}ᵢ`)],
     weightRows: weightMatrixRows(x, weights, MAX_WEIGHT_TABLE_INPUTS),
     strongest: strongestCorrelation(moments),
     concentrated: nEff > 0 && nEff < CONCENTRATED_UNITS ? nEff : null,

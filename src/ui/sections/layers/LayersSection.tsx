@@ -142,7 +142,7 @@ export function LayersSection() {
       {numbers === null ? null : (
         <>
           <p>
-            Why the histogram narrows: ‖m⊙x‖² is a sum of n independent terms m_i x_i², so its relative spread shrinks like
+            Why the histogram narrows: ‖m⊙x‖² is a sum of n independent terms mᵢ xᵢ², so its relative spread shrinks like
             one over the square root of the number of units that share the length, n_eff (exact, not an approximation):
           </p>
           <Tex tex={squareNormSpreadTex(numbers)} display label="layers-square-spread" />

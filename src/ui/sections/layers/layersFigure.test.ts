@@ -5,6 +5,7 @@ import { bruteForceMasks, bruteMaskedNorm, brutePercentile } from '../../../math
 import { selectLayersQueries } from '../../../state/layersQueries.ts';
 import { SEED_STATE, type ExplorerState } from '../../../state/explorerState.ts';
 import { histogramFigure, layersFigure, type LayersFigureInput, ordinal, percentileWords } from './layersFigure.ts';
+import { parseProbability } from '../../../explain/formatNumber.ts';
 
 /** Φ(z) by Abramowitz & Stegun 26.2.17 (absolute error < 7.5e-8), independent of the app's erfc. */
 function normalCdf(z: number): number {
@@ -29,7 +30,7 @@ function input(state: ExplorerState, layers: LayersOutput | null, layersStatus: 
   };
 }
 
-const numberAfter = (text: string, re: RegExp) => Number(re.exec(text)?.[1]?.replace('−', '-').replace('×10^', 'e'));
+const numberAfter = (text: string, re: RegExp) => parseProbability(re.exec(text)?.[1]?.replace('−', '-') ?? '');
 
 describe('layersFigure against brute force', () => {
   it('shows the exact percentile, its position and the normal approximation’s distance from it, for random small states', () => {
@@ -63,7 +64,7 @@ describe('layersFigure against brute force', () => {
           const z = ((keep * threshold) ** 2 - keep * s) / Math.sqrt(keep * (1 - keep) * fourth);
           const normal = normalCdf(z);
           const text = p.normal ?? '';
-          const shownNormal = numberAfter(text, /\) = (\d+\.\d+(?:×10\^-\d+)?)/);
+          const shownNormal = numberAfter(text, /\) = (\d+\.\d+(?:×10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?)/);
           expect(Math.abs(shownNormal - normal)).toBeLessThanOrEqual(0.5e-4 + 2e-7);
           const shownDifference = /differs from the exact value \S+ by (less than 0\.0001|\d\.\d{4})/.exec(text)?.[1];
           const difference = shownDifference === 'less than 0.0001' ? 0 : Number(shownDifference);

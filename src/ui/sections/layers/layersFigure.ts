@@ -229,7 +229,7 @@ function percentileFigure(result: PercentileResult, measured: Measured, units: n
     const reference = sampled ? `the sampled value ${percentileValue(result)}` : `the exact value ${percentileValue(result)}`;
     const errors = sampled && (e.standardError ?? 0) > 0 ? ` (${formatFixed(Math.abs(result.normal - e.value) / (e.standardError ?? 1), 1)} standard errors of the sample)` : '';
     normal =
-      `Cross-check, normal approximation of ‖m⊙x‖² (mean q‖x‖², variance q(1−q)Σx_i⁴): Φ(${formatFixed(result.z, 3)}) = ${approximate(result.normal)}, ` +
+      `Cross-check, normal approximation of ‖m⊙x‖² (mean q‖x‖², variance q(1−q)Σxᵢ⁴): Φ(${formatFixed(result.z, 3)}) = ${approximate(result.normal)}, ` +
       `which differs from ${reference} by ${difference(result.normal - e.value)}${errors}. ` +
       `Adding the first Edgeworth terms (skewness and kurtosis of ‖m⊙x‖²) gives ${approximate(result.edgeworth)}, ` +
       `which differs from it by ${difference(result.edgeworth - e.value)}; the Edgeworth terms move the normal value by ${difference(result.edgeworth - result.normal)}.`;
@@ -285,7 +285,7 @@ export function layersFigure(input: LayersFigureInput): LayersFigure {
           { label: '‖x‖/√q', value: formatFixed(moments.rmsNorm, 5), provenance: 'closed form' },
           { label: 'sd‖y‖', value: formatFixed(moments.sdNorm, 5), provenance: 'closed form' },
           { label: 'sd‖y‖/E‖y‖', value: formatFixed(moments.relativeSpread, 5), provenance: 'closed form' },
-          { label: 'n_eff = ‖x‖⁴/Σx_i⁴', value: formatFixed(moments.nEff, 2), provenance: 'closed form' },
+          { label: 'n_eff = ‖x‖⁴/Σxᵢ⁴', value: formatFixed(moments.nEff, 2), provenance: 'closed form' },
         ];
   const failed = layersStatus === 'error';
   let percentile: LayersFigure['percentile'];

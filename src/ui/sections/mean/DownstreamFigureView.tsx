@@ -54,7 +54,7 @@ export function DownstreamFigureView({ figure, highlight, onHighlight }: Downstr
           </tbody>
         </table>
       </TableRegion>
-      <FigureData title={figure.weightsTitle} columns={['unit i', 'x_i', 'w_i', 'w_i·x_i']} rows={figure.weightRows} />
+      <FigureData title={figure.weightsTitle} columns={['unit i', 'xᵢ', 'wᵢ', 'wᵢ·xᵢ']} rows={figure.weightRows} />
       <FigureData title={figure.binsTitle} columns={['z from', 'to', 'probability']} rows={figure.binRows} />
       <HighlightKeys keys={figure.keys} where="the histogram above and the formulas below" />
     </>

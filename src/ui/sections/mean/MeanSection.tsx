@@ -104,7 +104,7 @@ export function MeanSection() {
           {figure.units.caption}
         </figcaption>
       </figure>
-      <FigureExport target={unitsFigure} fileName="mean-units" label="chart of each x_i against E[y_i] ± sd(y_i)" />
+      <FigureExport target={unitsFigure} fileName="mean-units" label="chart of each xᵢ against E[yᵢ] ± sd(yᵢ)" />
       <FigureData title={figure.units.tableTitle} columns={figure.units.columns} rows={figure.units.rows} />
       <p>With the numbers of the largest unit, for y = m⊙x/q:</p>
       <Tex tex={unitMeanTex(figure.unit)} display label="mean-unit" />

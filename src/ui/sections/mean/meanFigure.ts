@@ -27,7 +27,7 @@ import { formatWithError, howObtained } from './meanNumbers.ts';
 /** Units drawn in the per-unit figure (the first ones; the rest are in the data table). */
 export const MAX_SHOWN_UNITS = 48;
 
-const UNIT_COLUMNS = ['unit i', 'x_i', 'E[y_i]', 'sd(y_i)', 'E[y_i] − x_i'];
+const UNIT_COLUMNS = ['unit i', 'xᵢ', 'E[yᵢ]', 'sd(yᵢ)', 'E[yᵢ] − xᵢ'];
 
 export interface MeanFigureState {
   readonly x: readonly number[];
@@ -134,11 +134,11 @@ function lawFits(state: MeanFigureState, law: UnitLaw, undropped: number): boole
 /** sd(y_i) = |x_i|√((1 − q)/q) under 1/q, in words for this q. */
 function spreadSentence(q: number): string {
   const head =
-    'With 1/q the price of dropout is noise, not bias: each output scatters by sd(y_i) = |x_i|√((1 − q)/q) around its own x_i';
+    'With 1/q the price of dropout is noise, not bias: each output scatters by sd(yᵢ) = |xᵢ|√((1 − q)/q) around its own xᵢ';
   if (q === 1) return `${head}, which is 0 at q = 1: nothing is dropped.`;
   const factor = Math.sqrt((1 - q) / q);
-  if (Math.abs(factor - 1) < 1e-9) return `${head}, which at q = ${formatKeep(q)} is as large as |x_i| itself.`;
-  return `${head}, which at q = ${formatKeep(q)} is ${formatFixed(factor, 3)} times |x_i|, ${factor > 1 ? 'larger' : 'smaller'} than |x_i| itself.`;
+  if (Math.abs(factor - 1) < 1e-9) return `${head}, which at q = ${formatKeep(q)} is as large as |xᵢ| itself.`;
+  return `${head}, which at q = ${formatKeep(q)} is ${formatFixed(factor, 3)} times |xᵢ|, ${factor > 1 ? 'larger' : 'smaller'} than |xᵢ| itself.`;
 }
 
 function fixedNote(n: number, kept: number, q: number, compensation: Compensation): string {
@@ -172,8 +172,8 @@ function unitsFigure(state: MeanFigureState, law: UnitLaw): UnitsFigure {
   ].join('');
   return {
     units: x.slice(0, shown).map((v, i) => ({ value: v, mean: law.meanY.values[i] ?? 0, sd: sd?.values[i] ?? null })),
-    title: `Each unit x_i against the mean of its dropout output E[y_i], q = ${formatKeep(law.keep)}`,
-    description: `Per unit, the activation x_i and the mean of its dropout output E[y_i] (${how}): ${described.join('; ')}${more}.`,
+    title: `Each unit xᵢ against the mean of its dropout output E[yᵢ], q = ${formatKeep(law.keep)}`,
+    description: `Per unit, the activation xᵢ and the mean of its dropout output E[yᵢ] (${how}): ${described.join('; ')}${more}.`,
     caption: `${state.compensationLabel} (${how}).${notes}`,
     tableTitle: `Mean and spread of each unit’s output (${how})`,
     columns: UNIT_COLUMNS,
@@ -195,7 +195,7 @@ function unitsFigure(state: MeanFigureState, law: UnitLaw): UnitsFigure {
 function pendingUnitsFigure(state: MeanFigureState): UnitsFigure {
   return {
     units: [],
-    title: `Each unit x_i against the mean of its dropout output E[y_i], q = ${formatKeep(state.keep)} (being computed)`,
+    title: `Each unit xᵢ against the mean of its dropout output E[yᵢ], q = ${formatKeep(state.keep)} (being computed)`,
     description: 'The means and spreads of the units are being computed.',
     caption: `${state.compensationLabel} (${COMPUTING}).`,
     tableTitle: 'Mean and spread of each unit’s output (being computed)',
@@ -246,7 +246,7 @@ export function meanFigure(state: MeanFigureState, channel: MeanChannel): MeanFi
       ? 'With these numbers:'
       : 'For inverted dropout (1/q), the compensation the frameworks use, with these numbers:',
     correlationNote: fixedCount && n > 1,
-    varianceWords: fixedCount ? '(1 − q)/q · n/(n − 1) · Σ (w_i x_i − b̄)²' : '(1 − q)/q · Σ w_i²x_i²',
+    varianceWords: fixedCount ? '(1 − q)/q · n/(n − 1) · Σ (wᵢ xᵢ − b̄)²' : '(1 − q)/q · Σ wᵢ²xᵢ²',
     units: fresh ? unitsFigure(state, law) : pendingUnitsFigure(state),
     downstream: fresh ? downstreamFigure(x, state.w, law) : pendingDownstreamFigure(x, state.w, q),
     numbers: fresh

@@ -148,7 +148,7 @@ function shape(result: AnalysisResult, names: NormNames): Sentence | null {
   if (maskModel(result.model).masks === 'weights') {
     return {
       text:
-        `Under DropConnect each output u_j sums n independently kept terms W_ji·x_i, so how ${names.out} spreads depends on ` +
+        `Under DropConnect each output uⱼ sums n independently kept terms Wⱼᵢ·xᵢ, so how ${names.out} spreads depends on ` +
         'every weight, not on the shape of x alone; n_eff of x does not decide it. DropConnect’s own derivation is in',
       see: 'dropconnect',
     };

@@ -66,7 +66,7 @@ export function describeMaskFigure(
     entryText(compensated[i] ?? 0),
   ]);
   rows.push(['norm', proseNumber(d.norm), `${d.kept} kept`, proseNumber(d.maskedNorm), proseNumber(d.compensatedNorm)]);
-  return { title, description, columns: ['unit', 'x_i', 'm_i', '(m⊙x)_i', 'y_i = (m⊙x)_i/q'], rows };
+  return { title, description, columns: ['unit', 'xᵢ', 'mᵢ', '(m⊙x)ᵢ', 'yᵢ = (m⊙x)ᵢ/q'], rows };
 }
 
 /** What section 1 shows for a state: pure (no React), so its numbers can be checked against brute force. */

@@ -64,10 +64,10 @@ export function leaksInWords(result: AnalysisResult): string {
       return (
         `Nothing: E[${y}] = ${x} for every x, and dropped ${dropped} get no gradient. Its price is variance: ` +
         (d.masks === 'weights'
-          ? 'Var u₁ = (1−q)/q·Σ_i W_1i²x_i².'
+          ? 'Var u₁ = (1−q)/q·Σᵢ W₁ᵢ²xᵢ².'
           : d.keepFromCount
-            ? 'Var z, (1−q)/q·Σw_i²x_i² in the finite-population form of exactly k kept.'
-            : 'Var z = (1−q)/q·Σw_i²x_i².')
+            ? 'Var z, (1−q)/q·Σwᵢ²xᵢ² in the finite-population form of exactly k kept.'
+            : 'Var z = (1−q)/q·Σwᵢ²xᵢ².')
       );
     case 'none':
       return `Nothing, if the weights are multiplied by q = ${formatFixed(q, 2)} at test time: the same network as 1/q, with q moved into the next layer.`;

@@ -155,7 +155,7 @@ export function TrainingBody() {
             paper, √q for ×1/√q; for norm matching and c* it depends on h. The noise that dropout adds also makes z vary
             more in training than at test. A batch normalisation after the layer learns the training variance and then
             divides the test activations by it: Li et al. (CVPR 2019) call the ratio the variance shift. Over the data,
-            with V = Var(w·h) over the data and E the data’s mean of Σ w_i²h_i²:
+            with V = Var(w·h) over the data and E the data’s mean of Σ wᵢ²hᵢ²:
           </p>
           <Tex tex={SHIFT_TEX} display label="training-shift" />
           <Tex tex={LI_TEX} display label="training-shift-one-unit" />

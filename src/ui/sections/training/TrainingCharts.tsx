@@ -22,11 +22,14 @@ interface CurveChartProps {
 export function CurveChart({ title, description, curve, epochs, max, min = 0, series, format }: CurveChartProps) {
   const x = scaleLinear().domain([0, Math.max(1, epochs)]).range([M.left, W - M.right]);
   const y = scaleLinear().domain([min, max]).range([H - M.bottom, M.top]);
+  // Fewer ticks when the format would print two alike (0.05 and 0.1 at one decimal): every label sits at its own value.
+  const distinct = (ts: number[]) => new Set(ts.map(format)).size === ts.length;
+  const ticks = [3, 2, 1].map((count) => y.ticks(count)).find(distinct) ?? [min, max];
   return (
     <svg className="training-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}. ${description}`}>
       <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} className="training-axis" />
       <line x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} className="training-axis" />
-      {y.ticks(3).map((t) => (
+      {ticks.map((t) => (
         <g key={t}>
           <line x1={M.left - 3} x2={M.left} y1={y(t)} y2={y(t)} className="training-axis" />
           <text x={M.left - 5} y={y(t) + 3} textAnchor="end" className="training-tick">

@@ -25,7 +25,7 @@ export function TrainingSection() {
   }, [near]);
   return (
     <Section id="training">
-      <div ref={anchor}>
+      <div ref={anchor} className="training-content">
         {near ? (
           <Suspense fallback={<p className="placeholder">Loading the training experiment…</p>}>
             <TrainingBody />
