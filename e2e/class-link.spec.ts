@@ -95,7 +95,7 @@ test('an instructor builds a class link: q locked, computation hidden, E‖y‖ 
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   // Moving a free control keeps the verdict for the settings guessed with, and says so.
-  await page.getByRole('slider', { name: 'Unit 1 (x1)' }).focus();
+  await page.getByRole('slider', { name: 'Unit 1 (x₁)' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(reveal).toContainText('These are the numbers for the settings you guessed with; you have changed them since.');
   await expect(reveal).toContainText(`E‖y‖ = ${value.toFixed(4)}`);
@@ -109,7 +109,7 @@ test('an instructor builds a class link: q locked, computation hidden, E‖y‖ 
 test('the link without restrictions opens the same numbers with every control free', async ({ page }) => {
   await page.goto('/?x=0.1,0.1,0.2,5&keep=0.25&lock=keep,vector&hide=method');
   await expect(keepSlider(page)).toBeDisabled();
-  await expect(page.getByRole('slider', { name: 'Unit 1 (x1)' })).toBeDisabled();
+  await expect(page.getByRole('slider', { name: 'Unit 1 (x₁)' })).toBeDisabled();
   await page.getByRole('note').getByRole('link', { name: 'Open these numbers without restrictions' }).click();
   await expect(keepSlider(page)).toBeEnabled();
   await expect(keepSlider(page)).toHaveValue('0.25');

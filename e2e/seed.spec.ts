@@ -79,7 +79,7 @@ test('dragging the keep slider with the mouse changes the formula, the histogram
 
 test('reloading a changed link restores exactly that state', async ({ page }) => {
   await page.goto('/');
-  const unit3 = page.getByRole('slider', { name: 'Unit 3 (x3)', exact: true });
+  const unit3 = page.getByRole('slider', { name: 'Unit 3 (x₃)', exact: true });
   await unit3.focus();
   await page.keyboard.press('ArrowRight');
   await keepSlider(page).focus();

@@ -18,7 +18,7 @@ test('a paste with text in it says exactly what it could not read and keeps the 
   await expect(alert).toContainText('Could not read 2 items as numbers: “abc” (item 2), “3..4” (item 4).');
   await expect(alert).toContainText('Nothing was changed');
   await expect(page).toHaveURL(/x=0\.1,0\.1,0\.2,5/);
-  await expect(page.getByRole('slider', { name: 'Unit 4 (x4)', exact: true })).toHaveValue('5');
+  await expect(page.getByRole('slider', { name: 'Unit 4 (x₄)', exact: true })).toHaveValue('5');
 });
 
 test('a pasted vector of 20 units becomes draggable bars; the keyboard edits one unit', async ({ page }) => {

@@ -15,6 +15,11 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = {
   '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
 };
 
+/** A whole number in subscript digits, as in x₁₂. */
+export function subscript(n: number): string {
+  return [...String(n)].map((d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] ?? d).join('');
+}
+
 /** A probability: exact-looking short form for 0 and 1, else 4 significant digits (6.260×10⁻⁴ below 0.001). */
 export function formatProbability(value: number): string {
   if (value === 0) return '0';

@@ -1,4 +1,4 @@
-import { formatFixed } from '../explain/formatNumber.ts';
+import { formatFixed, subscript } from '../explain/formatNumber.ts';
 import { formatVectorSpec } from '../math/index.ts';
 import { VectorBars } from '../charts/VectorBars.tsx';
 import {
@@ -34,12 +34,12 @@ export function VectorControls() {
     <div className="controls-column">
       {emptyBox ? null : (
         <fieldset className="controls">
-          <legend>{keepAccess === 'hidden' ? 'Activations x' : 'Activations x and keep probability q'}</legend>
+          <legend>{keepAccess === 'hidden' ? 'Activations x' : 'Activations x and q'}</legend>
           {sliders ? (
             access === 'hidden' ? null : vector.map((value, i) => (
               <Slider
                 key={i}
-                label={`Unit ${i + 1} (x${i + 1})`}
+                label={`Unit ${i + 1} (x${subscript(i + 1)})`}
                 value={value}
                 min={Math.min(MIN_UNIT_VALUE, value)}
                 max={Math.max(MAX_UNIT_VALUE, value)}

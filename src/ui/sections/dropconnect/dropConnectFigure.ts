@@ -3,7 +3,7 @@
  * alternative and data tables, the strongest correlation and its explanation, from the closed-form
  * moments of docs/mathematics.md#dropconnect (computed in src/math). Pure: no React, no DOM.
  */
-import { formatFixed, formatKeep } from '../../../explain/formatNumber.ts';
+import { formatFixed, formatKeep, subscript } from '../../../explain/formatNumber.ts';
 import { formatAdaptive } from '../../../explain/meanDerivation.ts';
 import type { DropConnectInput } from '../../../explain/dropConnectDerivation.ts';
 import {
@@ -118,7 +118,7 @@ export function dropConnectFigure(state: DropConnectFigureState): DropConnectFig
       ...row.map((c) => (Number.isFinite(c) ? formatFixed(c, 4) : '—')),
     ]),
     weightTitle: `Weights W and activations x${limited ? ` (first ${MAX_WEIGHT_TABLE_INPUTS} of ${n} inputs)` : ''}`,
-    weightColumns: ['input i', 'xᵢ', ...Array.from({ length: weights.rows }, (_, j) => `W${[...String(j + 1)].map((d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]).join('')}ᵢ`)],
+    weightColumns: ['input i', 'xᵢ', ...Array.from({ length: weights.rows }, (_, j) => `W${subscript(j + 1)}ᵢ`)],
     weightRows: weightMatrixRows(x, weights, MAX_WEIGHT_TABLE_INPUTS),
     strongest: strongestCorrelation(moments),
     concentrated: nEff > 0 && nEff < CONCENTRATED_UNITS ? nEff : null,
