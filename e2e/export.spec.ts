@@ -71,7 +71,7 @@ const SECTION_FIGURES = [
   { section: '#layers', group: /histogram of ‖y‖ in the layer/, svg: 'svg.sm-chart', fileName: 'layers-distribution' },
   { section: '#layers', group: /sd‖y‖\/E‖y‖ against the layer size/, svg: 'svg.spread-chart', fileName: 'layers-spread' },
   { section: '#rescaling', group: /line of c\*/, svg: 'svg.scale-line', fileName: 'rescaling-constant-scale' },
-  { section: '#dropconnect', group: /bars of \(Wx\)_j/, svg: 'svg.dropconnect-bars', fileName: 'dropconnect-outputs' },
+  { section: '#dropconnect', group: /bars of \(Wx\)ⱼ/, svg: 'svg.dropconnect-bars', fileName: 'dropconnect-outputs' },
   { section: '#mistakes', group: /right and wrong E\[y\]/, svg: 'svg.mistake-bars', fileName: 'mistake-divide-by-drop' },
 ] as const;
 

@@ -93,14 +93,14 @@ function matched(input: CompensationNoteInput, law: UnitLaw): CompensationNote {
   const sampled = law.meanY.method === 'sample' ? ', sampled' : '';
   if (factors.every((f) => same(f.value, first.value, f.error + first.error))) {
     return {
-      text: `${opening}. Here every unit’s mean is multiplied by the same factor E[yᵢ]/xᵢ = ${formatAdaptive(first.value)}${sampled}, not 1 at q = ${formatKeep(law.keep)}, so the next layer’s inputs are biased.`,
+      text: `${opening}. Here every unit’s mean is multiplied by the same factor E[y_i]/x_i = ${formatAdaptive(first.value)}${sampled}, not 1 at q = ${formatKeep(law.keep)}, so the next layer’s inputs are biased.`,
       tex: null,
     };
   }
   const low = Math.min(...factors.map((f) => f.value));
   const high = Math.max(...factors.map((f) => f.value));
   return {
-    text: `${opening}, so E[yᵢ] is no longer proportional to xᵢ: the diamonds above leave their bars by a factor E[yᵢ]/xᵢ that differs from unit to unit (here from ${formatAdaptive(low)} to ${formatAdaptive(high)}${sampled}), and the next layer’s inputs are biased.`,
+    text: `${opening}, so E[y_i] is no longer proportional to x_i: the diamonds above leave their bars by a factor E[y_i]/x_i that differs from unit to unit (here from ${formatAdaptive(low)} to ${formatAdaptive(high)}${sampled}), and the next layer’s inputs are biased.`,
     tex: null,
   };
 }

@@ -146,9 +146,9 @@ describe('meanFigure', () => {
     expect(figureOf(stateOf([2], 'fixed', 1, 1, 'inverted')).correlationNote).toBe(false);
   });
   it('writes the spread of y_i for the q shown: as large as |x_i| only at q = 0.50', () => {
-    expect(figureOf(stateOf(SEED_X, 'bernoulli', 0.5, 2, 'inverted')).spreadSentence).toContain('at q = 0.50 is as large as |xᵢ| itself');
-    expect(figureOf(stateOf(SEED_X, 'bernoulli', 0.2, 2, 'inverted')).spreadSentence).toContain('at q = 0.20 is 2.000 times |xᵢ|, larger');
-    expect(figureOf(stateOf(SEED_X, 'bernoulli', 0.8, 2, 'inverted')).spreadSentence).toContain('0.500 times |xᵢ|, smaller');
+    expect(figureOf(stateOf(SEED_X, 'bernoulli', 0.5, 2, 'inverted')).spreadSentence).toContain('at q = 0.50 is as large as |x_i| itself');
+    expect(figureOf(stateOf(SEED_X, 'bernoulli', 0.2, 2, 'inverted')).spreadSentence).toContain('at q = 0.20 is 2.000 times |x_i|, larger');
+    expect(figureOf(stateOf(SEED_X, 'bernoulli', 0.8, 2, 'inverted')).spreadSentence).toContain('0.500 times |x_i|, smaller');
     expect(figureOf(stateOf(SEED_X, 'bernoulli', 1, 2, 'inverted')).spreadSentence).toContain('0 at q = 1');
   });
   it('says a scalar compensation multiplies every mean by s·q, and when that is 1', () => {

@@ -134,11 +134,11 @@ function lawFits(state: MeanFigureState, law: UnitLaw, undropped: number): boole
 /** sd(y_i) = |x_i|√((1 − q)/q) under 1/q, in words for this q. */
 function spreadSentence(q: number): string {
   const head =
-    'With 1/q the price of dropout is noise, not bias: each output scatters by sd(yᵢ) = |xᵢ|√((1 − q)/q) around its own xᵢ';
+    'With 1/q the price of dropout is noise, not bias: each output scatters by sd(y_i) = |x_i|√((1 − q)/q) around its own x_i';
   if (q === 1) return `${head}, which is 0 at q = 1: nothing is dropped.`;
   const factor = Math.sqrt((1 - q) / q);
-  if (Math.abs(factor - 1) < 1e-9) return `${head}, which at q = ${formatKeep(q)} is as large as |xᵢ| itself.`;
-  return `${head}, which at q = ${formatKeep(q)} is ${formatFixed(factor, 3)} times |xᵢ|, ${factor > 1 ? 'larger' : 'smaller'} than |xᵢ| itself.`;
+  if (Math.abs(factor - 1) < 1e-9) return `${head}, which at q = ${formatKeep(q)} is as large as |x_i| itself.`;
+  return `${head}, which at q = ${formatKeep(q)} is ${formatFixed(factor, 3)} times |x_i|, ${factor > 1 ? 'larger' : 'smaller'} than |x_i| itself.`;
 }
 
 function fixedNote(n: number, kept: number, q: number, compensation: Compensation): string {
@@ -246,7 +246,7 @@ export function meanFigure(state: MeanFigureState, channel: MeanChannel): MeanFi
       ? 'With these numbers:'
       : 'For inverted dropout (1/q), the compensation the frameworks use, with these numbers:',
     correlationNote: fixedCount && n > 1,
-    varianceWords: fixedCount ? '(1 − q)/q · n/(n − 1) · Σ (wᵢ xᵢ − b̄)²' : '(1 − q)/q · Σ wᵢ²xᵢ²',
+    varianceWords: fixedCount ? '(1 − q)/q · n/(n − 1) · Σ (w_i x_i − b̄)²' : '(1 − q)/q · Σ w_i²x_i²',
     units: fresh ? unitsFigure(state, law) : pendingUnitsFigure(state),
     downstream: fresh ? downstreamFigure(x, state.w, law) : pendingDownstreamFigure(x, state.w, q),
     numbers: fresh
