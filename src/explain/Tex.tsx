@@ -49,6 +49,20 @@ function termOf(target: EventTarget | null): string | null {
   return element?.getAttribute('data-term') ?? null;
 }
 
+
+/**
+ * Once the page's fonts have loaded (KaTeX's widen the formulas), null after that. One shared promise:
+ * reading document.fonts.ready costs a style pass, too much to do per formula on every slider step.
+ */
+let fontsPending: Promise<unknown> | null | undefined;
+function fontsLoaded(): Promise<unknown> | null {
+  if (fontsPending === undefined) {
+    fontsPending = document.fonts?.ready.then(() => {
+      fontsPending = null;
+    }) ?? null;
+  }
+  return fontsPending;
+}
 /** The one KaTeX wrapper: renders TeX to HTML with MathML for screen readers, and links its terms. */
 export function Tex({ tex, display = false, label, highlight = null, literal = false, onHighlight, copyable = display }: TexProps) {
   const notation = useContext(TexNotationContext);
@@ -80,9 +94,10 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     observer.observe(root);
     const content = root.querySelector('.katex');
     if (content !== null) observer.observe(content);
-    measure();
+    // No measuring here: the observer reports each observed box once after the next layout, when
+    // reading scrollWidth is free (read now it forced a layout per formula on every slider step).
     let live = true;
-    void document.fonts?.ready.then(() => {
+    void fontsLoaded()?.then(() => {
       if (live) measure();
     });
     return () => {

@@ -90,6 +90,22 @@ function fromColumns(table: Columns): Record<string, number | number[]>[] {
   return rows;
 }
 
+/**
+ * A field holding a record list, rebuilt from its columns the first time it is read: a result
+ * carries mask tables for every answer of its channel, and most of them are never shown.
+ */
+function lazyRecords(record: Record<string, unknown>, key: string, table: Columns): void {
+  Object.defineProperty(record, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const rows = fromColumns(table);
+      Object.defineProperty(record, key, { value: rows, configurable: true, enumerable: true, writable: true });
+      return rows;
+    },
+  });
+}
+
 function isColumns(value: unknown): value is Columns {
   return value !== null && typeof value === 'object' && COLUMNS in value;
 }
@@ -131,7 +147,11 @@ export function unpack<T>(value: T): T {
     }
     if (v !== null && typeof v === 'object') {
       const record = v as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = walk(record[key]);
+      for (const key of Object.keys(record)) {
+        const inner = record[key];
+        if (isColumns(inner)) lazyRecords(record, key, inner);
+        else record[key] = walk(inner);
+      }
     }
     return v;
   };
