@@ -29,12 +29,13 @@ export function formatProbability(value: number): string {
   return `${mantissa}×10${[...exponent.replace('+', '')].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
 }
 
+const FROM_SUPERSCRIPT: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([a, b]) => [b, a]));
+
 /** A number written as formatProbability writes it, read back (for tests and parsers of the page's text). */
 export function parseProbability(text: string): number {
-  const digits: Record<string, string> = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([a, b]) => [b, a]));
   const match = /^([0-9.]+)×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text.trim());
   if (match === null) return Number(text);
-  return Number(`${match[1]}e${[...(match[2] ?? '')].map((c) => digits[c] ?? c).join('')}`);
+  return Number(`${match[1]}e${[...(match[2] ?? '')].map((c) => FROM_SUPERSCRIPT[c] ?? c).join('')}`);
 }
 
 /** The value as plain ASCII for TeX (TeX has its own minus sign). */
