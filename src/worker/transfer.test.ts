@@ -14,7 +14,7 @@ describe('pack / unpack', () => {
 
   it('sends a long list of records with the same numeric fields as one column per field, and rebuilds it exactly', () => {
     const rows = Array.from({ length: 4096 }, (_, r) => ({
-      mask: Array.from({ length: 12 }, (_, i) => (r >> (11 - i)) & 1),
+      mask: Array.from({ length: 12 }, (_bit, i) => (r >> (11 - i)) & 1),
       kept: r % 13,
       probability: 1 / (r + 1),
       maskedNorm: Math.sqrt(r) * -0.5,
