@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 
 /** The question's x = (0.1, 0.1, 0.2, 5.0) at q = ½ (the page's default state). */
 const X = [0.1, 0.1, 0.2, 5.0];
@@ -29,12 +29,27 @@ const normSection = (page: Page) => page.getByRole('region', { name: /What it do
 const questionSection = (page: Page) => page.getByRole('region', { name: /The question/ });
 const histogram = (page: Page) => normSection(page).getByRole('img', { name: /Histogram of ‖y‖/ });
 
+/** A figure's "Save figure" menu (a named <details> group), opened; its downloads inside. */
+async function openSaveMenu(menu: Locator): Promise<Locator> {
+  await menu.scrollIntoViewIfNeeded();
+  const summary = menu.locator('summary', { hasText: 'Save figure' });
+  await expect(summary).toBeVisible();
+  if ((await menu.getAttribute('open')) === null) await summary.click();
+  await expect(menu.getByRole('button', { name: 'Download SVG' })).toBeVisible();
+  return menu;
+}
+const histogramMenu = (page: Page) => openSaveMenu(normSection(page).getByRole('group', { name: 'Download the histogram of ‖y‖' }));
+
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('the histogram downloads as an SVG that looks like the page and as a PNG at twice its size', async ({ page }) => {
   await page.goto('/#norm');
   await expect(histogram(page)).toBeVisible();
-  const [svgDownload] = await Promise.all([page.waitForEvent('download'), normSection(page).getByRole('button', { name: 'Download SVG' }).click()]);
+  // Closed, the menu shows one quiet summary and no download buttons.
+  const closed = normSection(page).getByRole('group', { name: 'Download the histogram of ‖y‖' });
+  await expect(closed.getByRole('button', { name: 'Download SVG' })).toBeHidden();
+  const menu = await histogramMenu(page);
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: 'Download SVG' }).click()]);
   expect(svgDownload.suggestedFilename()).toBe('norm-histogram.svg');
   const svg = await readFile(await svgDownload.path(), 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
@@ -51,7 +66,7 @@ test('the histogram downloads as an SVG that looks like the page and as a PNG at
   if (box === null) throw new Error('the histogram is not rendered');
   const [pngDownload] = await Promise.all([
     page.waitForEvent('download'),
-    normSection(page).getByRole('button', { name: 'Download PNG (2×)' }).click(),
+    menu.getByRole('button', { name: 'Download PNG (2×)' }).click(),
   ]);
   expect(pngDownload.suggestedFilename()).toBe('norm-histogram.png');
   const png = await readFile(await pngDownload.path());
@@ -93,8 +108,7 @@ test('every figure of the later sections downloads as an SVG with the page’s m
     const chart = section.locator(figure.svg);
     await expect(chart, figure.fileName).toHaveCount(1);
     await expect(chart).toBeVisible();
-    const buttons = section.getByRole('group', { name: figure.group });
-    await buttons.scrollIntoViewIfNeeded();
+    const buttons = await openSaveMenu(section.getByRole('group', { name: figure.group }));
     const [download] = await Promise.all([page.waitForEvent('download'), buttons.getByRole('button', { name: 'Download SVG' }).click()]);
     expect(download.suggestedFilename()).toBe(`${figure.fileName}.svg`);
     const svg = await readFile(await download.path(), 'utf8');
@@ -119,7 +133,7 @@ test('every figure of the later sections downloads as an SVG with the page’s m
   if (box === null) throw new Error('the histogram of z is not rendered');
   const [pngDownload] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('#mean').getByRole('group', { name: /histogram of z = w·y/ }).getByRole('button', { name: 'Download PNG (2×)' }).click(),
+    (await openSaveMenu(page.locator('#mean').getByRole('group', { name: /histogram of z = w·y/ }))).getByRole('button', { name: 'Download PNG (2×)' }).click(),
   ]);
   expect(pngDownload.suggestedFilename()).toBe('mean-downstream.png');
   const png = await readFile(await pngDownload.path());
@@ -132,7 +146,8 @@ test('every figure of the later sections downloads as an SVG with the page’s m
 test('the histogram’s CSV holds the exact law: probabilities add to 1 and ½ sits on [10.000, 10.012]', async ({ page }) => {
   await page.goto('/#norm');
   await expect(histogram(page)).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), normSection(page).getByRole('button', { name: 'Download CSV' }).click()]);
+  const menu = await histogramMenu(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('norm-histogram.csv');
   const text = await readFile(await download.path(), 'utf8');
   const [comment = '', header = '', ...lines] = text.trimEnd().split('\n');
@@ -197,4 +212,20 @@ test('the export controls keep the norm and question sections accessible', async
     const scan = await new AxeBuilder({ page }).include(id).analyze();
     expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
+});
+
+test('a figure’s save menu opens from the keyboard and Escape closes it again', async ({ page }) => {
+  await page.goto('/#norm');
+  await expect(histogram(page)).toBeVisible();
+  const menu = normSection(page).getByRole('group', { name: 'Download the histogram of ‖y‖' });
+  const summary = menu.locator('summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('button', { name: 'Download SVG' })).toBeVisible();
+  await expect(menu.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(menu.getByRole('button', { name: 'Download SVG' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu.getByRole('button', { name: 'Download SVG' })).toBeHidden();
+  await expect(summary).toBeFocused();
 });

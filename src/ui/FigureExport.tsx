@@ -1,4 +1,4 @@
-import { useState, type RefObject } from 'react';
+import { useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { downloadBlob } from './downloadBlob.ts';
 import { composeSvgs, exportFileName, pixelSize, standaloneSvg, withRootSize, type SvgPart } from './figureExport.ts';
 
@@ -7,8 +7,10 @@ interface FigureExportProps {
   readonly target: RefObject<Element | null>;
   /** The file name without extension, e.g. "norm-histogram". */
   readonly fileName: string;
-  /** What the figure is, for the buttons' group name (e.g. "histogram of ‖y‖"). */
+  /** What the figure is, for the menu's name (e.g. "histogram of ‖y‖"). */
   readonly label: string;
+  /** More downloads of the same figure (its data as CSV), listed after the images. */
+  readonly children?: ReactNode;
 }
 
 /** The PNG's resolution relative to the figure on screen. */
@@ -115,8 +117,11 @@ function toPng(markup: string, size: { width: number; height: number }, backgrou
   });
 }
 
-/** Two buttons that save a figure as it looks on the page: SVG (styles inlined) and PNG at 2×. */
-export function FigureExport({ target, fileName, label }: FigureExportProps) {
+/**
+ * One quiet "Save figure" menu per figure (a disclosure, so it needs no script to open and works with
+ * the keyboard): SVG with styles inlined, PNG at 2×, and whatever else the figure offers (children).
+ */
+export function FigureExport({ target, fileName, label, children }: FigureExportProps) {
   const [status, setStatus] = useState('');
   /** The figure as it is on the page now, or null (and a status saying so) before it is drawn. */
   const currentFigure = () => {
@@ -143,17 +148,29 @@ export function FigureExport({ target, fileName, label }: FigureExportProps) {
       }
     });
   };
+  /** Escape closes the open menu and returns focus to its summary. */
+  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    const menu = event.currentTarget;
+    if (event.key !== 'Escape' || !menu.open) return;
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  };
+  // <details> is a group for assistive technology: named, it says which figure the downloads save.
   return (
-    <div className="figure-export" role="group" aria-label={`Download the ${label}`}>
-      <button type="button" onClick={saveSvg}>
-        Download SVG
-      </button>
-      <button type="button" onClick={savePng}>
-        Download PNG (2×)
-      </button>
-      <span className="figure-export-status" aria-live="polite">
-        {status}
-      </span>
-    </div>
+    <details className="figure-export" aria-label={`Download the ${label}`} onKeyDown={closeOnEscape}>
+      <summary>Save figure</summary>
+      <div className="figure-export-items">
+        <button type="button" onClick={saveSvg}>
+          Download SVG
+        </button>
+        <button type="button" onClick={savePng}>
+          Download PNG (2×)
+        </button>
+        {children}
+        <span className="figure-export-status" aria-live="polite">
+          {status}
+        </span>
+      </div>
+    </details>
   );
 }

@@ -78,10 +78,9 @@ export function NormPanel() {
               xLabel={names.out}
             />
           </div>
-          <div className="export-row">
-            <FigureExport target={chart} fileName="norm-histogram" label={`histogram of ${names.out}`} />
+          <FigureExport target={chart} fileName="norm-histogram" label={`histogram of ${names.out}`}>
             <HistogramCsvButton result={result} />
-          </div>
+          </FigureExport>
           <FigureData
             title={`Histogram of ${names.out} (${methodLabel(histogram.method)})`}
             columns={sampled ? [`${names.out} from`, 'to', 'probability', 'standard error'] : [`${names.out} from`, 'to', 'probability']}
