@@ -85,7 +85,7 @@ test('the 192-unit case: E‖y‖ by the closed form, and the percentile of the 
   expect(shown).toBeGreaterThan(0.885);
   expect(shown).toBeLessThan(0.885 / Math.sqrt(Q));
   expect(Math.abs(shown - (0.885 / Math.sqrt(Q)) * (1 - (1 - Q) / (8 * Q * nEff)))).toBeLessThan(1e-4);
-  expect(await rowNumber(section, /^n_eff/)).toBeCloseTo(nEff, 2);
+  expect(await rowNumber(section, /^neff = /)).toBeCloseTo(nEff, 2);
 
   // n = 192 is past exact enumeration: the percentile is sampled and says so, with its error.
   await expect(section.getByTestId('layers-percentile').first()).toContainText(/sampled: [\d,]+ masks, seed 1/, { timeout: 30_000 });
@@ -166,7 +166,7 @@ test('a small layer gets its percentile by exact enumeration', async ({ page }) 
   await field.press('Enter');
   await expect(section.getByRole('slider', { name: 'Layer size n (units)' })).toHaveAttribute('aria-valuenow', '12');
   const text = section.getByTestId('layers-percentile');
-  await expect(text).toContainText('exact: all 2^12 masks enumerated');
+  await expect(text).toContainText('exact: all 2¹² masks enumerated');
   const shown = Number(/= (0\.\d{6})/.exec((await text.textContent()) ?? '')?.[1]);
   expect(Math.abs(shown - brutePercentile(layerVector(12), Q, MEASURED))).toBeLessThanOrEqual(0.5e-6 + 1e-12);
   await expect(section.getByTestId('layers-method-badge')).toContainText(/Exact/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsForError, formatEstimateValue, formatFixed, formatKeep, formatProbability, parseProbability } from './formatNumber.ts';
+import { analyze } from '../math/index.ts';
+import { decimalsForError, formatEstimateValue, formatFixed, formatKeep, formatProbability, methodBadge, parseProbability } from './formatNumber.ts';
 
 describe('formatFixed(value, decimals)', () => {
   it('rounds to the digits shown and uses a true minus sign', () => {
@@ -42,5 +43,35 @@ describe('formatEstimateValue(estimate, decimals)', () => {
   it('shows a sampled value to two significant digits of its standard error', () => {
     expect(decimalsForError(0.00213)).toBe(4);
     expect(formatEstimateValue({ value: 1.250361, standardError: 0.00213 }, 3)).toBe('1.2504 ± 0.0021');
+  });
+});
+
+describe('methodBadge(result)', () => {
+  /** How many of the 2ⁿ masks keep exactly k units, by counting bits (brute force). */
+  const masksKeeping = (n: number, k: number) => {
+    let count = 0;
+    for (let bits = 0; bits < 2 ** n; bits += 1) {
+      let ones = 0;
+      for (let b = bits; b !== 0; b &= b - 1) ones += 1;
+      if (ones === k) count += 1;
+    }
+    return count;
+  };
+  const edges = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  it('counts every mask of a Bernoulli model: 2ⁿ', () => {
+    const result = analyze({ x: [0.1, 0.1, 0.2, 5], keep: 0.5, model: 'bernoulli', compensation: 'inverted', edges, method: 'enumerate' });
+    expect(methodBadge(result)).toBe('Exact: all 16 masks (2⁴) enumerated');
+  });
+  it('counts only the masks that can occur under the fixed model: C(n, k) with k kept', () => {
+    for (const [n, k, method] of [[4, 2, 'enumerate'], [12, 3, 'enumerate'], [24, 12, 'split']] as const) {
+      const x = Array.from({ length: n }, (_, i) => 1 + i / 7);
+      const result = analyze({ x, keep: k / n, model: 'fixed', kept: k, compensation: 'inverted', edges, method });
+      const count = masksKeeping(n, k).toLocaleString('en-US');
+      expect(methodBadge(result)).toBe(
+        method === 'enumerate'
+          ? `Exact: all ${count} masks with ${k} of ${n} units kept (C(${n}, ${k})) enumerated`
+          : `Exact: ${count} masks with ${k} of ${n} units kept (C(${n}, ${k})), split in two halves (meet in the middle)`,
+      );
+    }
   });
 });

@@ -104,13 +104,34 @@ function masksExponent(result: AnalysisResult): number {
   return maskModel(result.model).masks === 'weights' ? (result.outputs ?? 1) * result.n : result.n;
 }
 
+/** C(n, k), exact while it stays below 2⁵³ (n ≤ 56 at any k), by the multiplicative recurrence. */
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let j = 1; j <= Math.min(k, n - k); j += 1) c = (c * (n - Math.min(k, n - k) + j)) / j;
+  return Math.round(c);
+}
+
+/**
+ * The masks a law runs over, in words: 2ⁿ for Bernoulli models; under the fixed model only the C(n, k)
+ * masks with exactly k kept have a probability (the other 2ⁿ − C(n, k) are never drawn).
+ */
+function masksOfLaw(result: AnalysisResult, all: boolean): string {
+  const bits = masksExponent(result);
+  const kept = result.kept;
+  if (maskModel(result.model).keepFromCount && kept !== undefined) {
+    const count = binomial(result.n, kept).toLocaleString('en-US');
+    return `${all ? 'all ' : ''}${count} masks with ${kept} of ${result.n} units kept (C(${result.n}, ${kept}))`;
+  }
+  return all ? `all ${(2 ** bits).toLocaleString('en-US')} masks (2${superscript(bits)})` : `2${superscript(bits)} masks`;
+}
+
 /** The method badge: which computation produced the distribution, in words. */
 export function methodBadge(result: AnalysisResult): string {
   switch (result.method) {
     case 'enumerate':
-      return `Exact: all ${(2 ** masksExponent(result)).toLocaleString('en-US')} masks (2${superscript(masksExponent(result))}) enumerated`;
+      return `Exact: ${masksOfLaw(result, true)} enumerated`;
     case 'split':
-      return `Exact: 2${superscript(masksExponent(result))} masks, split in two halves (meet in the middle)`;
+      return `Exact: ${masksOfLaw(result, false)}, split in two halves (meet in the middle)`;
     case 'closed-form':
       return 'Closed form';
     case 'sample':

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useExplorer } from './explorerContext.ts';
+import { Subscripted } from './Subscripted.tsx';
 
 interface FigureDataProps {
   /** What the table lists, e.g. "Histogram of ‖y‖". */
@@ -26,7 +27,7 @@ export function FigureData({ title, columns, rows }: FigureDataProps) {
             <tr>
               {columns.map((c) => (
                 <th key={c} scope="col">
-                  {c}
+                  <Subscripted text={c} />
                 </th>
               ))}
             </tr>

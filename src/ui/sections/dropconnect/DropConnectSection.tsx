@@ -117,7 +117,7 @@ export function DropConnectSection() {
           Here the strongest pair is outputs {strongest.j} and {strongest.l}, with correlation{' '}
           {formatFixed(strongest.value, 4)} under unit dropout and 0 under DropConnect
           {shown.concentrated !== null
-            ? `: one unit carries almost all of ‖x‖ (n_eff = ${formatFixed(shown.concentrated, 4)}), so whether it survives moves every output together.`
+            ? <>: one unit carries almost all of ‖x‖ (n<sub>eff</sub> = {formatFixed(shown.concentrated, 4)}), so whether it survives moves every output together.</>
             : '.'}
         </p>
       ) : null}

@@ -21,6 +21,7 @@ import { histogramFigure, layersFigure } from './layersFigure.ts';
 import { LayersDistribution } from './LayersDistribution.tsx';
 import { LayersPercentileText } from './LayersPercentileText.tsx';
 import { LayersSpread } from './LayersSpread.tsx';
+import { Subscripted } from '../../Subscripted.tsx';
 
 /**
  * The layers section: in a layer of many units ‖y‖ concentrates near ‖x‖/√q, so the question's
@@ -128,7 +129,7 @@ export function LayersSection() {
             <tbody>
               {figure.rows.map((row) => (
                 <tr key={row.label}>
-                  <th scope="row">{row.label}</th>
+                  <th scope="row"><Subscripted text={row.label} /></th>
                   <td>
                     <span className="value">{row.value}</span> <span className="provenance">({row.provenance})</span>
                   </td>
@@ -143,7 +144,7 @@ export function LayersSection() {
         <>
           <p>
             Why the histogram narrows: ‖m⊙x‖² is a sum of n independent terms mᵢ xᵢ², so its relative spread shrinks like
-            one over the square root of the number of units that share the length, n_eff (exact, not an approximation):
+            one over the square root of the number of units that share the length, n<sub>eff</sub> (exact, not an approximation):
           </p>
           <Tex tex={squareNormSpreadTex(numbers)} display label="layers-square-spread" />
           <p>
@@ -154,14 +155,14 @@ export function LayersSection() {
           <Tex tex={meanApproximationTex(numbers)} display label="layers-mean" />
           {figure.fewUnits === null ? null : (
             <p className="layers-note">
-              {figure.fewUnits.before}
+              <Subscripted text={figure.fewUnits.before} />
               <SectionRef id="norm" />
-              {figure.fewUnits.after}
+              <Subscripted text={figure.fewUnits.after} />
             </p>
           )}
           {figure.measured === null || typeof percentile !== 'object' || 'none' in percentile ? null : (
             <>
-              <p>For large n_eff, ‖m⊙x‖² is close to normal, which gives the percentile of a measured length in one line:</p>
+              <p>For large n<sub>eff</sub>, ‖m⊙x‖² is close to normal, which gives the percentile of a measured length in one line:</p>
               <Tex
                 tex={normalApproximationTex(numbers, figure.measured.threshold, percentile.normalValue)}
                 display

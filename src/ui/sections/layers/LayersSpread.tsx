@@ -3,6 +3,7 @@ import { SpreadByUnits } from '../../../charts/SpreadByUnits.tsx';
 import { FigureData } from '../../FigureData.tsx';
 import { FigureExport } from '../../FigureExport.tsx';
 import type { LayersFigure } from './layersFigure.ts';
+import { Subscripted } from '../../Subscripted.tsx';
 
 /** How the relative spread of ‖y‖ falls with the layer size, exact next to the delta method (from the figure model). */
 export function LayersSpread({ spread }: { readonly spread: LayersFigure['spread'] }) {
@@ -20,8 +21,8 @@ export function LayersSpread({ spread }: { readonly spread: LayersFigure['spread
       <SpreadByUnits points={spread.points} current={spread.current} title={spread.title} description={spread.description} />
       <figcaption>
         <span className="spread-key spread-key-exact" aria-hidden="true" /> sd‖y‖/E‖y‖, exact (closed form: E‖y‖ by quadrature,
-        E‖y‖² = ‖x‖²/q) · <span className="spread-key spread-key-approx" aria-hidden="true" /> delta method ½√((1−q)/(q·n_eff)) ·{' '}
-        <span className="spread-key spread-key-current" aria-hidden="true" /> your layer. {spread.caption}
+        E‖y‖² = ‖x‖²/q) · <span className="spread-key spread-key-approx" aria-hidden="true" /> delta method ½√((1−q)/(q·n<sub>eff</sub>)) ·{' '}
+        <span className="spread-key spread-key-current" aria-hidden="true" /> your layer. <Subscripted text={spread.caption} />
       </figcaption>
       <FigureExport target={figure} fileName="layers-spread" label="chart of sd‖y‖/E‖y‖ against the layer size n" />
       <FigureData

@@ -54,7 +54,7 @@ describe('layersFigure against brute force', () => {
           const exact = brutePercentile(x, keep, threshold);
           expect(p.label).toBe(`P(‖y‖ ≤ ${threshold.toFixed(3)})`);
           // Beyond the largest ‖y‖ the closed form says 1; else every mask is enumerated.
-          expect([`exact: all 2^${x.length} masks enumerated`, 'closed form']).toContain(p.provenance);
+          expect([`exact: all 2${[...String(x.length)].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('')} masks enumerated`, 'closed form']).toContain(p.provenance);
           expect(Math.abs(Number(p.value) - exact)).toBeLessThanOrEqual(0.5e-6 + 1e-9);
           expect(p.position).toContain(percentileWords(exact));
           expect(p.position).not.toMatch(/\d\.\dth/);

@@ -4,7 +4,7 @@
  * the histogram under the page's controls) → every label, number with its provenance and sentence
  * the section shows. Pure (no React, no DOM); the component renders it and computes nothing.
  */
-import { formatFixed, formatKeep, formatProbability, methodLabel } from '../../../explain/formatNumber.ts';
+import { formatFixed, formatKeep, formatProbability, methodLabel, superscript } from '../../../explain/formatNumber.ts';
 import type { LayersNumbers } from '../../../explain/layersDerivation.ts';
 import type { LineStyle } from '../../../charts/lineStyle.ts';
 import {
@@ -195,9 +195,9 @@ function percentileProvenance(result: PercentileResult, units: number): string {
   const e = result.estimate;
   switch (e.method) {
     case 'enumerate':
-      return `exact: all 2^${units} masks enumerated`;
+      return `exact: all 2${superscript(units)} masks enumerated`;
     case 'split':
-      return `exact: 2^${units} masks, split enumeration (meet in the middle)`;
+      return `exact: 2${superscript(units)} masks, split enumeration (meet in the middle)`;
     case 'closed-form':
       return 'closed form';
     case 'sample': {

@@ -30,7 +30,7 @@ import { sectionInfo } from '../../sectionList.ts';
 import { SectionRef } from '../../SectionRef.tsx';
 import { DownstreamFigureView } from './DownstreamFigureView.tsx';
 import { meanFigure } from './meanFigure.ts';
-import { Subscripted } from './Subscripted.tsx';
+import { Subscripted } from '../../Subscripted.tsx';
 
 /**
  * The mean section: what dividing by q preserves. Per unit E[y_i] = x_i (bars against the engine's

@@ -12,6 +12,7 @@ import { SectionRef } from '../../SectionRef.tsx';
 import { normFigure } from './normFigure.ts';
 import { NormPanel } from './NormPanel.tsx';
 import { useMemo } from 'react';
+import { Subscripted } from '../../Subscripted.tsx';
 
 /**
  * The norm section: what the page's compensation does to the length, for the page's mask model.
@@ -70,7 +71,7 @@ export function NormSection() {
         {figure.positionText}
         {figure.shape === null ? null : (
           <>
-            {figure.shape.text}
+            <Subscripted text={figure.shape.text} />
             {figure.shape.see === undefined ? null : (
               <>
                 {' '}

@@ -58,7 +58,7 @@ export function ResultTable({ result }: { readonly result: AnalysisResult }) {
             </td>
           </tr>
           <tr data-row="n-eff">
-            <th scope="row">n_eff = ‖x‖⁴/Σxᵢ⁴</th>
+            <th scope="row">n<sub>eff</sub> = ‖x‖⁴/Σxᵢ⁴</th>
             <td>
               <span className="value">{formatFixed(result.nEff, 4)}</span> <span className="provenance">(closed form)</span>
             </td>

@@ -3,6 +3,7 @@ import { type AnalysisResult, maskModel } from '../../../math/index.ts';
 import { EstimateText } from '../../EstimateText.tsx';
 import { useCompensationLabels } from '../../labels.ts';
 import { biasNorm, leaksInWords, meanInWords } from './rescalingRows.ts';
+import { Subscripted } from '../../Subscripted.tsx';
 
 /** The compared compensations side by side (mean, lengths, downstream variance), then what each leaks or breaks. */
 export function RescalingTable({ results }: { readonly results: readonly AnalysisResult[] }) {
@@ -38,7 +39,7 @@ export function RescalingTable({ results }: { readonly results: readonly Analysi
                 <tr key={r.compensation} data-compensation={r.compensation}>
                   <th scope="row">{COMPENSATION_LABELS[r.compensation]}</th>
                   <td>
-                    <span className="value">{meanInWords(r)}</span>{' '}
+                    <span className="value"><Subscripted text={meanInWords(r)} /></span>{' '}
                     <span className="provenance">({methodLabel(r.meanVector.method)})</span>
                   </td>
                   <td>
@@ -67,7 +68,7 @@ export function RescalingTable({ results }: { readonly results: readonly Analysi
         {results.map((r) => (
           <div key={r.compensation}>
             <dt>{COMPENSATION_LABELS[r.compensation]}</dt>
-            <dd>{leaksInWords(r)}</dd>
+            <dd><Subscripted text={leaksInWords(r)} /></dd>
           </div>
         ))}
       </dl>
