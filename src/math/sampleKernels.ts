@@ -161,6 +161,7 @@ export function drawUnitMasks(kernel: UnitMaskKernel, count: number): void {
   else if (kernel.exactKept >= 0) drawFixedCountMasks(kernel, count, simple);
   else if (simple && kernel.law.mode === 'half') drawHalfMasks(kernel, count);
   else if (simple && kernel.law.mode === 'alias') drawAliasMasks(kernel, count);
+  else if (kernel.lanes === 8 && kernel.matchTable.length > 0) drawMatchedMasks(kernel, count);
   else {
     for (let t = 0; t < count; t++) {
       fillMaskWords(kernel.law, kernel.state, kernel.maskWords, kernel.words);
@@ -333,6 +334,47 @@ function boundedRedraw(state: Int32Array, range: number, low: number, j: number)
     low = product - j * TWO_POW_32;
   }
   return j;
+}
+
+/**
+ * Per-sample matching, L = 8: sumMask's sums in sumMask's order (the same numbers) with the group
+ * loop written out as four byte look-ups per word.
+ */
+function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
+  const { words, law, maskWords, state, squareTable, productTable, matchTable, squaredNorms, downstreamSums } = kernel;
+  const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
+  for (let t = 0; t < count; t++) {
+    fillMaskWords(law, state, maskWords, words);
+    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
+    let squaredNorm = 0;
+    let downstream = 0;
+    for (let w = 0; w < words; w++) {
+      const word = maskWords[w]!;
+      const i0 = (w << 10) + (word & 255);
+      const i1 = (w << 10) + 256 + ((word >>> 8) & 255);
+      const i2 = (w << 10) + 512 + ((word >>> 16) & 255);
+      const i3 = (w << 10) + 768 + (word >>> 24);
+      squaredNorm += squareTable[i0]! + squareTable[i1]! + squareTable[i2]! + squareTable[i3]!;
+      downstream += productTable[i0]!;
+      downstream += productTable[i1]!;
+      downstream += productTable[i2]!;
+      downstream += productTable[i3]!;
+    }
+    if (squaredNorm > 0) {
+      const first = 1 / Math.sqrt(squaredNorm);
+      const second = 1 / squaredNorm;
+      for (let w = 0; w < words; w++) {
+        const word = maskWords[w]!;
+        for (let g = 0; g < 32; g += 8) {
+          const index = 2 * ((w << 10) + (g << 5) + ((word >>> g) & 255));
+          matchTable[index] = matchTable[index]! + first;
+          matchTable[index + 1] = matchTable[index + 1]! + second;
+        }
+      }
+    }
+    squaredNorms[t] = squaredNorm;
+    downstreamSums[t] = downstream;
+  }
 }
 
 /** S (and Z and the match sums when matching) of the mask in kernel.maskWords into slot t. */
