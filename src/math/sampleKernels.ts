@@ -161,6 +161,7 @@ export function drawUnitMasks(kernel: UnitMaskKernel, count: number): void {
   else if (kernel.exactKept >= 0) drawFixedCountMasks(kernel, count, simple);
   else if (simple && kernel.law.mode === 'half') drawHalfMasks(kernel, count);
   else if (simple && kernel.law.mode === 'alias') drawAliasMasks(kernel, count);
+  else if (kernel.lanes === 8 && kernel.matchTable.length > 0) drawMatchedMasks(kernel, count);
   else {
     for (let t = 0; t < count; t++) {
       fillMaskWords(kernel.law, kernel.state, kernel.maskWords, kernel.words);
@@ -169,33 +170,38 @@ export function drawUnitMasks(kernel: UnitMaskKernel, count: number): void {
   }
 }
 
-/** q = ½, L = 8, S only: each sfc32 word is a mask word of four table bytes. */
+/**
+ * q = ½, L = 8, S only: each sfc32 word is a mask word of four table bytes. The loop runs over the
+ * table offset (base + byte, not base | byte: V8 compiles the add tighter) and does not store the
+ * words; the last mask goes through fillMaskWords (the same words) so that maskWords holds it.
+ */
 function drawHalfMasks(kernel: UnitMaskKernel, count: number): void {
-  const { words, squareTable: table, squaredNorms, maskWords, state } = kernel;
-  const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
+  const { words, law, squareTable: table, squaredNorms, maskWords, state } = kernel;
+  const end = words << 10;
   let a = state[0]!;
   let b = state[1]!;
   let c = state[2]!;
   let d = state[3]!;
-  for (let t = 0; t < count; t++) {
+  for (let t = 0; t < count - 1; t++) {
     let s = 0;
-    for (let w = 0; w < words; w++) {
+    for (let base = 0; base < end; base += 1024) {
       const r = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + r) | 0;
-      const base = w << 10;
-      s += table[base | (r & 255)]! + table[base | 256 | ((r >>> 8) & 255)]! + table[base | 512 | ((r >>> 16) & 255)]! + table[base | 768 | (r >>> 24)]!;
-      maskWords[w] = r;
+      s += table[base + (r & 255)]! + table[base + 256 + ((r >>> 8) & 255)]! + table[base + 512 + ((r >>> 16) & 255)]! + table[base + 768 + (r >>> 24)]!;
     }
     squaredNorms[t] = s;
   }
-  maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
   state[0] = a;
   state[1] = b;
   state[2] = c;
   state[3] = d;
+  if (count < 1) return;
+  fillMaskWords(law, state, maskWords, words);
+  maskWords[words - 1] = maskWords[words - 1]! & (kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1);
+  squaredNorms[count - 1] = byteTableSum(table, maskWords, words);
 }
 
 /** Any other q, L = 8, S only: four alias bytes per word (the words of fillMaskWords). */
@@ -251,7 +257,7 @@ function byteTableSum(table: Float64Array, maskWords: Int32Array, words: number)
   for (let w = 0; w < words; w++) {
     const word = maskWords[w]!;
     const base = w << 10;
-    s += table[base | (word & 255)]! + table[base | 256 | ((word >>> 8) & 255)]! + table[base | 512 | ((word >>> 16) & 255)]! + table[base | 768 | (word >>> 24)]!;
+    s += table[base + (word & 255)]! + table[base + 256 + ((word >>> 8) & 255)]! + table[base + 512 + ((word >>> 16) & 255)]! + table[base + 768 + (word >>> 24)]!;
   }
   return s;
 }
@@ -328,6 +334,47 @@ function boundedRedraw(state: Int32Array, range: number, low: number, j: number)
     low = product - j * TWO_POW_32;
   }
   return j;
+}
+
+/**
+ * Per-sample matching, L = 8: sumMask's sums in sumMask's order (the same numbers) with the group
+ * loop written out as four byte look-ups per word.
+ */
+function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
+  const { words, law, maskWords, state, squareTable, productTable, matchTable, squaredNorms, downstreamSums } = kernel;
+  const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
+  for (let t = 0; t < count; t++) {
+    fillMaskWords(law, state, maskWords, words);
+    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
+    let squaredNorm = 0;
+    let downstream = 0;
+    for (let w = 0; w < words; w++) {
+      const word = maskWords[w]!;
+      const i0 = (w << 10) + (word & 255);
+      const i1 = (w << 10) + 256 + ((word >>> 8) & 255);
+      const i2 = (w << 10) + 512 + ((word >>> 16) & 255);
+      const i3 = (w << 10) + 768 + (word >>> 24);
+      squaredNorm += squareTable[i0]! + squareTable[i1]! + squareTable[i2]! + squareTable[i3]!;
+      downstream += productTable[i0]!;
+      downstream += productTable[i1]!;
+      downstream += productTable[i2]!;
+      downstream += productTable[i3]!;
+    }
+    if (squaredNorm > 0) {
+      const first = 1 / Math.sqrt(squaredNorm);
+      const second = 1 / squaredNorm;
+      for (let w = 0; w < words; w++) {
+        const word = maskWords[w]!;
+        for (let g = 0; g < 32; g += 8) {
+          const index = 2 * ((w << 10) + (g << 5) + ((word >>> g) & 255));
+          matchTable[index] = matchTable[index]! + first;
+          matchTable[index + 1] = matchTable[index + 1]! + second;
+        }
+      }
+    }
+    squaredNorms[t] = squaredNorm;
+    downstreamSums[t] = downstream;
+  }
 }
 
 /** S (and Z and the match sums when matching) of the mask in kernel.maskWords into slot t. */

@@ -63,33 +63,49 @@ function binChunk(histogram: EdgeHistogram, sketch: NormQuantileSketch, values: 
   return t < count ? above + binPastPilot(histogram, sketch, values, t, count, threshold) : above;
 }
 
-/** binChunk for values[from … count), the sketch's grid being fixed. */
+/**
+ * binChunk for values[from … count), the sketch's grid being fixed. Written for TurboFan: the
+ * scalars are read into float64 locals before the loop (`* 1`: object fields that once held a
+ * small integer are tagged, and a tagged local is re-checked on every use in the loop), cells and
+ * bins are truncated with `| 0` after a range test instead of Math.floor/min/max on doubles (the
+ * values are ≥ the window's or the first edge's start there, so truncation is the floor).
+ */
 function binPastPilot(histogram: EdgeHistogram, sketch: NormQuantileSketch, values: Float64Array, from: number, count: number, threshold: number): number {
   let above = 0;
   let t = from;
-  const { counts, edges, first, last, slack, inverseWidth, uniform } = histogram;
+  const { counts, edges } = histogram;
   const bins = counts.length;
+  const first = histogram.first * 1;
+  const slack = histogram.slack * 1;
+  const top = histogram.last * 1 + 2 * slack;
+  const inverseWidth = histogram.inverseWidth * 1;
+  const binSearch = histogram.uniform ? 0 : 1;
+  const limit = threshold * 1;
   const grid = sketch.grid;
-  const { cellCount, cellMin, cellMax, windowLow, windowHigh, fineScale } = grid;
+  const { cellCount, cellMin, cellMax } = grid;
+  const windowLow = grid.windowLow * 1;
+  const windowHigh = grid.windowHigh * 1;
+  const fineScale = grid.fineScale * 1;
   grid.added += count - t;
   for (; t < count; t++) {
     const value = values[t]!;
-    above += value > threshold ? 1 : 0;
+    above += value > limit ? 1 : 0;
     // Quantile cell (gridCell, its common case inline): count, smallest and largest value.
-    const cell =
-      value >= windowLow && value < windowHigh
-        ? COARSE_CELLS + Math.min(FINE_CELLS - 1, Math.floor((value - windowLow) * fineScale))
-        : gridCell(grid, value);
+    let cell: number;
+    if (value >= windowLow && value < windowHigh) {
+      const fine = (value - windowLow) * fineScale;
+      cell = fine < FINE_CELLS - 1 ? COARSE_CELLS + (fine | 0) : COARSE_CELLS + FINE_CELLS - 1;
+    } else cell = gridCell(grid, value);
     cellCount[cell] = cellCount[cell]! + 1;
     if (value < cellMin[cell]!) cellMin[cell] = value;
     if (value > cellMax[cell]!) cellMax[cell] = value;
     // Histogram bin, as EdgeHistogram.add: "on an edge" goes into the bin that starts there.
-    if (bins === 0) continue;
     const v = value + slack;
-    if (v < first || v > last + 2 * slack) continue;
+    if (bins === 0 || v < first || v > top) continue;
     let j: number;
-    if (uniform) {
-      j = Math.min(bins - 1, Math.max(0, Math.floor((v - first) * inverseWidth)));
+    if (binSearch === 0) {
+      const position = (v - first) * inverseWidth;
+      j = position < bins - 1 ? position | 0 : bins - 1;
       while (j > 0 && v < edges[j]!) j--;
       while (j < bins - 1 && v >= edges[j + 1]!) j++;
     } else {
