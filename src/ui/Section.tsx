@@ -4,12 +4,6 @@ import { useExplorer } from './explorerContext.ts';
 import { sectionInfo } from './sectionList.ts';
 
 /**
- * One section of the explainer: an anchor (its id is the deep link), a numbered heading, content.
- * Embedded in course notes, a section opens folded: its figure and key numbers only (the stylesheet
- * picks them, see index.css "embed: a folded section"), with a button that shows the rest, so a
- * typical embed fits in one screen.
- */
-/**
  * True from the second frame after mount: the section has been laid out with its real content once,
  * so the browser remembers its size and may skip it while it is out of view (index.css,
  * docs/architecture.md#rendering-budget). Skipping from the start would place every section below
@@ -27,6 +21,12 @@ function useSettled(): boolean {
   return settled;
 }
 
+/**
+ * One section of the explainer: an anchor (its id is the deep link), a numbered heading, content.
+ * Embedded in course notes, a section opens folded: its figure and key numbers only (the stylesheet
+ * picks them, see index.css "embed: a folded section"), with a button that shows the rest, so a
+ * typical embed fits in one screen.
+ */
 export function Section({ id, children }: { readonly id: SectionId; readonly children: ReactNode }) {
   const { number, title } = sectionInfo(id);
   const embedded = useExplorer((s) => s.embed !== null);
