@@ -2,7 +2,7 @@
  * Number formatting shared by prose, tables and formulas. Values are rounded to the nearest at a
  * fixed number of decimals (toFixed rounds the exact binary value), so every digit shown is right.
  */
-import { type AnalysisResult, type Estimate, maskModel } from '../math/index.ts';
+import { type AnalysisResult, type Estimate, binomial, maskModel } from '../math/index.ts';
 
 /** A fixed number of decimals, without a "-0". */
 export function formatFixed(value: number, decimals: number): string {
@@ -102,13 +102,6 @@ export function superscript(value: number): string {
 /** The number of mask bits: n for unit models, d·n for DropConnect. */
 function masksExponent(result: AnalysisResult): number {
   return maskModel(result.model).masks === 'weights' ? (result.outputs ?? 1) * result.n : result.n;
-}
-
-/** C(n, k), exact while it stays below 2⁵³ (n ≤ 56 at any k), by the multiplicative recurrence. */
-function binomial(n: number, k: number): number {
-  let c = 1;
-  for (let j = 1; j <= Math.min(k, n - k); j += 1) c = (c * (n - Math.min(k, n - k) + j)) / j;
-  return Math.round(c);
 }
 
 /**

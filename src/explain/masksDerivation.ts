@@ -5,7 +5,7 @@
  *   E‖m⊙x‖ = Σ_k q^k (1−q)^(n−k) S_k,   S_k = Σ_{|m| = k} ‖m⊙x‖.
  * The fixed-count model weighs each of its C(n, k) masks by 1/C(n, k).
  */
-import type { MaskRow } from '../math/index.ts';
+import { binomial, type MaskRow } from '../math/index.ts';
 import { formatKeep } from './formatNumber.ts';
 import { texMagnitude, type DerivationStep } from './questionDerivation.ts';
 
@@ -83,13 +83,6 @@ export function texProbability(value: number): string {
   if (value >= 0.001) return String(Number(value.toPrecision(4)));
   const [mantissa = '0', exponent = '0'] = value.toExponential(3).split('e');
   return String.raw`${mantissa}\times 10^{${Number(exponent)}}`;
-}
-
-/** n choose k, exact for the n ≤ 12 the table lists. */
-function binomial(n: number, k: number): number {
-  let c = 1;
-  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
-  return Math.round(c);
 }
 
 /** E‖m⊙x‖ and E‖y‖ over the listed masks, and the TeX of the sum with the reader's numbers. */

@@ -17,6 +17,7 @@ export type { EngineAnswer, EngineQuery } from './engine.ts';
 export { effectiveUnits, expectedMaskedNorm, expectedMaskedNormFixed, vectorNorm } from './expectedNorm.ts';
 export { MAX_LAYER_UNITS, QUESTION_LAYER, isQuestionLayer } from './layers.ts';
 export type { LayersOutput, PercentileResult, SpreadPoint } from './layers.ts';
+export { binomial } from './maskLaw.ts';
 export { maskDraw, maskModel, unreachable } from './maskModels.ts';
 export { MAX_LISTED_UNITS, bernoulliMaskProbability, listMasks, maskRows } from './maskTable.ts';
 export type { MaskRow } from './maskTable.ts';
