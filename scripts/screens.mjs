@@ -46,6 +46,9 @@ async function shoot(group, name, link, { width, theme = 'light', selector = nul
   await page.goto(new URL(link, base).href);
   await settled(page);
   if (print) await page.emulateMedia({ media: 'print' });
+  // A full-page capture paints what is outside the viewport, which the page skips on screen
+  // (content-visibility on settled sections, docs/architecture.md#rendering-budget): render it all.
+  if (selector === null) await page.addStyleTag({ content: '.section-settled { content-visibility: visible !important; }' });
   const file = `${group}-${name}.png`;
   const target = selector === null ? page : page.locator(selector).first();
   await target.screenshot({ path: `${OUT}/${file}`, ...(selector === null ? { fullPage: true } : {}) });
