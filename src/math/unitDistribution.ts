@@ -13,7 +13,7 @@ import { bracketFromCounts, enumerateQuantile, refineLevels, type QuantileAtom }
 import { nextSum, previousSum, type GridUnits } from './gridUnits.ts';
 import { weighCounts, type MaskLaw } from './maskLaw.ts';
 import { NORM_TOLERANCE, normOfSum, sumAbove, sumAtLeast, type NormMap } from './normThresholds.ts';
-import { buildSplitLaw } from './splitHalves.ts';
+import { sharedSplitLaw } from './splitLawCache.ts';
 import { splitNextAtom, splitQuantile, type InterpolationBracket } from './splitMedian.ts';
 import { sweepIntervals } from './splitSweep.ts';
 import { massBelow, massBetween, massFrom, thresholdSet, type ThresholdSet } from './thresholdSet.ts';
@@ -175,13 +175,18 @@ export function* exactLaw(
       sdNorm: sdFromDeviations(pass.deviationSums().first, pass.deviationSums().second, law, map),
     };
   }
-  const split = yield* buildSplitLaw(grid, law, input.keep, input.kept, budget);
+  const shared = yield* sharedSplitLaw(grid, law, input.keep, input.kept, budget);
+  const split = shared.split;
   const sweep = sweepIntervals(split, set.sorted);
   onPartial(() => readMasses(sweep.masses(), set, input).probabilities);
   yield* drive(sweep, budget);
   const masses = sweep.masses();
-  const lower = yield* splitQuantile(split, half, false, medianBracket(masses, set, input), budget);
-  const upperSum = lower.massAtOrBelow > half ? lower.sum : yield* splitNextAtom(split, nextSum(lower.sum), budget);
+  if (shared.median === null) {
+    const atom = yield* splitQuantile(split, half, false, medianBracket(masses, set, input), budget);
+    const next = atom.massAtOrBelow > half ? atom.sum : yield* splitNextAtom(split, nextSum(atom.sum), budget);
+    shared.median = { lower: atom, upperSum: next };
+  }
+  const { lower, upperSum } = shared.median;
   return {
     method,
     ...readMasses(masses, set, input),
