@@ -7,11 +7,13 @@ import './index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAnalysisStore } from './state/analysisStore.ts';
+import { createDemandStore, isDemanded } from './state/channelDemand.ts';
 import { CHANNEL_IDS, CHANNELS } from './state/channels.ts';
 import { createExplorerStore } from './state/explorerStore.ts';
 import { createHighlightStore } from './state/highlightStore.ts';
 import { AnalysisContext, type AnalysisStores } from './ui/analysisContext.ts';
 import { startAnalysisSync } from './ui/analysisSync.ts';
+import { DemandContext } from './ui/channelDemand.ts';
 import { loadKatex } from './explain/katexLoader.ts';
 import { App } from './ui/App.tsx';
 import { preloadSections } from './ui/sectionRegistry.ts';
@@ -38,9 +40,14 @@ const clients = [0, 1].map(() =>
 );
 startUrlSync(store, window.history, window.location, host);
 startThemeSync(store, document.documentElement, window.matchMedia('(prefers-color-scheme: dark)'));
+/** Which deferred channels a part near the viewport shows (the others wait until the page is idle). */
+const demand = createDemandStore();
 for (const id of CHANNEL_IDS) {
-  const { worker, select } = CHANNELS[id];
-  startAnalysisSync(store, results[id], clients[worker] as (typeof clients)[number], id, select);
+  const { worker, select, deferred } = CHANNELS[id];
+  const deferral = deferred
+    ? { demanded: () => isDemanded(demand.getState(), id), subscribeDemand: (listener: () => void) => demand.subscribe(listener), main: results.main }
+    : null;
+  startAnalysisSync(store, results[id], clients[worker] as (typeof clients)[number], id, select, deferral);
 }
 
 const root = document.getElementById('root');
@@ -51,11 +58,13 @@ createRoot(root).render(
   <StrictMode>
     <ExplorerContext.Provider value={store}>
       <AnalysisContext.Provider value={results}>
-        <HighlightContext.Provider value={highlight}>
-          <ErrorBoundary what="the page">
-            <App repairs={repairs} />
-          </ErrorBoundary>
-        </HighlightContext.Provider>
+        <DemandContext.Provider value={demand}>
+          <HighlightContext.Provider value={highlight}>
+            <ErrorBoundary what="the page">
+              <App repairs={repairs} />
+            </ErrorBoundary>
+          </HighlightContext.Provider>
+        </DemandContext.Provider>
       </AnalysisContext.Provider>
     </ExplorerContext.Provider>
   </StrictMode>,

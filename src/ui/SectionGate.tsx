@@ -4,13 +4,15 @@
  * through, so the section follows every slider step; further away it hands its subtree a frozen
  * snapshot of them, so a drag re-renders only what the reader can see. A frozen part catches up
  * once the reader pauses (a transition, which React interrupts for the next input), and at once
- * when it comes near or the page is printed. Display only: nothing here changes the state.
+ * when it comes near or the page is printed. Display only: nothing here changes the state. It also
+ * tells its subtree whether it is near (NearContext), so deferred channels are computed for it.
  */
 import { startTransition, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { StoreApi } from 'zustand';
 import { CHANNEL_IDS } from '../state/channels.ts';
 import type { ExplorerStore } from '../state/explorerStore.ts';
 import { AnalysisContext, type AnalysisStores } from './analysisContext.ts';
+import { NearContext } from './channelDemand.ts';
 import { ExplorerContext } from './explorerContext.ts';
 
 /** Quiet time after the last change before a frozen part catches up. */
@@ -131,7 +133,9 @@ export function SectionGate({ order, children }: SectionGateProps) {
   return (
     <div ref={ref} className="section-gate">
       <ExplorerContext.Provider value={shown?.explorer ?? explorer}>
-        <AnalysisContext.Provider value={shown?.analysis ?? analysis}>{children}</AnalysisContext.Provider>
+        <AnalysisContext.Provider value={shown?.analysis ?? analysis}>
+          <NearContext.Provider value={open}>{children}</NearContext.Provider>
+        </AnalysisContext.Provider>
       </ExplorerContext.Provider>
     </div>
   );

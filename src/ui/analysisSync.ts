@@ -4,10 +4,31 @@ import type { ExplorerState } from '../state/explorerState.ts';
 import type { ExplorerStore } from '../state/explorerStore.ts';
 import { isAbortError, type AnalysisClient } from '../worker/analysisClient.ts';
 
+/** How long the state must be still (and the main figure done) before a deferred channel starts unasked. */
+export const IDLE_START_MS = 500;
+
+/**
+ * When a deferred channel (channels.ts) may start: at once while a part near the viewport shows it,
+ * otherwise once the main figure's channel is done and the state has been still for IDLE_START_MS.
+ */
+export interface Deferral {
+  /** Whether some part near the viewport shows this channel now. */
+  demanded(): boolean;
+  /** Called whenever demand may have changed; returns the unsubscribe. */
+  subscribeDemand(listener: () => void): () => void;
+  /** The main figure's results store. */
+  readonly main: AnalysisStore;
+  /** Timers (the page's by default; fake ones in tests). */
+  readonly setTimeout?: (callback: () => void, ms: number) => unknown;
+  readonly clearTimeout?: (handle: unknown) => void;
+}
+
 /**
  * Sends a channel's queries, derived from the base state, to the engine whenever they change (the
  * selector is memoised, so an unchanged state gives the same array), aborts the superseded run, and
- * writes what comes back into the channel's results store. Returns the unsubscribe.
+ * writes what comes back into the channel's results store. A deferred channel's new queries wait
+ * (shown as running, 0 % done, so every part says "computing" rather than showing numbers of an
+ * older state) until the Deferral lets them start. Returns the unsubscribe.
  */
 export function startAnalysisSync(
   store: ExplorerStore,
@@ -15,17 +36,18 @@ export function startAnalysisSync(
   client: AnalysisClient,
   channel: string,
   selectQueries: (state: ExplorerState) => readonly EngineQuery[],
+  deferral: Deferral | null = null,
 ): () => void {
+  /** The queries last sent to the engine (or finished with nothing to send). */
   let last: readonly EngineQuery[] | null = null;
+  /** Queries derived but held back by the deferral. */
+  let waiting: readonly EngineQuery[] | null = null;
   let controller: AbortController | null = null;
   const engine = () => results.setState({ engine: client.mode, engineNote: client.fallbackReason });
-  const run = () => {
-    const queries = selectQueries(store.getState());
-    if (queries === last) return;
+
+  const send = (queries: readonly EngineQuery[]) => {
+    waiting = null;
     last = queries;
-    controller?.abort();
-    controller = null;
-    results.setState({ queries, status: 'running', fraction: 0, elapsedMs: 0, results: [], error: null });
     if (queries.length === 0) {
       results.setState({ status: 'done', fraction: 1 });
       return;
@@ -49,13 +71,54 @@ export function startAnalysisSync(
         },
       );
   };
+
+  // The idle start: armed by every change of the state, fired when it has been still long enough.
+  const setTimer = deferral?.setTimeout ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
+  const clearTimer = deferral?.clearTimeout ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  let timer: unknown = null;
+  let still = false;
+  const mainDone = () => {
+    const status = deferral?.main.getState().status;
+    return status === 'done' || status === 'error';
+  };
+  const mayStart = () => deferral === null || deferral.demanded() || (still && mainDone());
+  const flush = () => {
+    if (waiting !== null && mayStart()) send(waiting);
+  };
+  const armIdleStart = () => {
+    if (deferral === null) return;
+    still = false;
+    if (timer !== null) clearTimer(timer);
+    timer = setTimer(() => {
+      timer = null;
+      still = true;
+      flush();
+    }, IDLE_START_MS);
+  };
+
+  const run = () => {
+    armIdleStart();
+    const queries = selectQueries(store.getState());
+    if (queries === last || queries === waiting) return;
+    controller?.abort();
+    controller = null;
+    last = null;
+    results.setState({ queries, status: 'running', fraction: 0, elapsedMs: 0, results: [], error: null });
+    if (mayStart()) send(queries);
+    else waiting = queries;
+  };
   engine();
   run();
   const stopMode = client.onModeChange(engine);
   const stopStore = store.subscribe(run);
+  const stopDemand = deferral?.subscribeDemand(flush) ?? (() => undefined);
+  const stopMain = deferral?.main.subscribe(flush) ?? (() => undefined);
   return () => {
     stopMode();
     stopStore();
+    stopDemand();
+    stopMain();
+    if (timer !== null) clearTimer(timer);
     controller?.abort();
   };
 }

@@ -4,6 +4,7 @@ import { formatEstimateValue, formatFixed, formatKeep, provenance } from '../../
 import { selectFirstResult, selectNormResults } from '../../state/analysisStore.ts';
 import { selectEffectiveKeep, selectKept, selectVector } from '../../state/selectors.ts';
 import { useAnalysis } from '../analysisContext.ts';
+import { useChannelDemand } from '../channelDemand.ts';
 import { useExplorer } from '../explorerContext.ts';
 import { SectionRef } from '../SectionRef.tsx';
 import { openingFigure } from './openingFigure.ts';
@@ -21,6 +22,9 @@ export function Opening() {
   const notation = useExplorer((s) => s.notation);
   const main = useAnalysis('main', selectFirstResult);
   const compared = useAnalysis('compare', selectNormResults);
+  // E‖y‖ under 1/q comes from the comparison when the main figure uses another compensation.
+  const compensation = useExplorer((s) => s.compensation);
+  useChannelDemand('compare', model !== 'dropconnect' && compensation !== 'inverted');
   const figure = useMemo(
     () => openingFigure({ x, keep, model, kept, results: [main, ...compared] }),
     [x, keep, model, kept, main, compared],

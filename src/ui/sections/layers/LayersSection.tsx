@@ -16,6 +16,7 @@ import { useCompensationLabels } from '../../labels.ts';
 import { NumberField } from '../../NumberField.tsx';
 import { ProgressLine } from '../../ProgressLine.tsx';
 import { Section } from '../../Section.tsx';
+import { useChannelDemand } from '../../channelDemand.ts';
 import { SectionRef } from '../../SectionRef.tsx';
 import { histogramFigure, layersFigure } from './layersFigure.ts';
 import { LayersDistribution } from './LayersDistribution.tsx';
@@ -41,6 +42,7 @@ export function LayersSection() {
   const status = useAnalysis('main', (s) => s.status);
   const layers = useAnalysis('layers', (s) => answerOf('layers', s.results[0]));
   const layersStatus = useAnalysis('layers', (s) => s.status);
+  useChannelDemand('layers');
   const figure = useMemo(
     () =>
       layersFigure({

@@ -26,6 +26,7 @@ import { useCompensationLabels } from '../../labels.ts';
 import { useNotationNumber } from '../../notationNumber.ts';
 import { ProgressLine } from '../../ProgressLine.tsx';
 import { Section } from '../../Section.tsx';
+import { useChannelDemand } from '../../channelDemand.ts';
 import { sectionInfo } from '../../sectionList.ts';
 import { SectionRef } from '../../SectionRef.tsx';
 import { DownstreamFigureView } from './DownstreamFigureView.tsx';
@@ -53,6 +54,7 @@ export function MeanSection() {
   const [highlight, setHighlight] = useHighlight();
   const answer = useAnalysis('mean', (s) => s.results[0] ?? null);
   const status = useAnalysis('mean', (s) => s.status);
+  useChannelDemand('mean');
   const figure = useMemo(
     () =>
       meanFigure(

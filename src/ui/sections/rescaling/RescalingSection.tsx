@@ -20,6 +20,7 @@ import { RescalingUnitControl } from './RescalingUnitControl.tsx';
 import { Section } from '../../Section.tsx';
 import { SectionRef } from '../../SectionRef.tsx';
 import { ActionButton } from '../../ActionButton.tsx';
+import { useChannelDemand } from '../../channelDemand.ts';
 
 /** Section 6: rescale each masked vector to the original length instead? Every scale but 1/q biases the mean. */
 export function RescalingSection() {
@@ -30,6 +31,7 @@ export function RescalingSection() {
   const compared = useExplorer((s) => s.compared);
   const { setUnit, setModel } = useActions();
   const results = useAnalysis('compare', selectNormResults);
+  useChannelDemand('compare');
   const ready = compared.flatMap((c, i) => {
     const r = results[i];
     return r !== null && r !== undefined && r.compensation === c ? [r] : [];
