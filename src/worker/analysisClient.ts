@@ -13,7 +13,7 @@
  * "Computing" without end.
  */
 import type { EngineAnswer, EngineQuery } from '../math/index.ts';
-import { startAnalysisJob, type AnalysisJob } from './analysisJob.ts';
+import type { AnalysisJob } from './analysisJob.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pack, unpack } from './transfer.ts';
 
@@ -112,6 +112,8 @@ interface Pending {
   readonly reject: (error: Error) => void;
   readonly stopListening: () => void;
   mainJob: AnalysisJob | null;
+  /** The latest main-thread start, so a start that was overtaken while the runner loaded does nothing. */
+  attempt: object | null;
 }
 
 export function createAnalysisClient(createWorker: () => WorkerLike, clientOptions: ClientOptions = {}): AnalysisClient {
@@ -156,9 +158,27 @@ export function createAnalysisClient(createWorker: () => WorkerLike, clientOptio
     }
   };
 
+  // The fallback's job runner carries the whole engine, so the page loads it only when a worker
+  // fails (it is not part of the first load).
+  let jobRunner: Promise<typeof import('./analysisJob.ts')> | null = null;
   const runOnMainThread = (job: Pending) => {
     job.mainJob?.cancel();
-    job.mainJob = startAnalysisJob(job.id, job.queries, deliver);
+    job.mainJob = null;
+    const attempt = {};
+    job.attempt = attempt;
+    jobRunner ??= import('./analysisJob.ts');
+    jobRunner.then(
+      ({ startAnalysisJob }) => {
+        // Superseded, aborted or run again while the runner loaded: nothing to start.
+        if (pending.get(job.channel) !== job || job.attempt !== attempt) return;
+        job.mainJob = startAnalysisJob(job.id, job.queries, deliver);
+      },
+      (error: unknown) => {
+        if (pending.get(job.channel) !== job || job.attempt !== attempt) return;
+        settle(job);
+        job.reject(new Error(`The page could not load its own engine: ${error instanceof Error ? error.message : String(error)}`));
+      },
+    );
   };
 
   const stopWatchdog = () => {
@@ -290,6 +310,7 @@ export function createAnalysisClient(createWorker: () => WorkerLike, clientOptio
           reject,
           stopListening: () => signal?.removeEventListener('abort', onAbort),
           mainJob: null,
+          attempt: null,
         };
         pending.set(channel, job);
         if (worker !== null) {
