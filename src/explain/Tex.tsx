@@ -88,12 +88,22 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     const root = ref.current;
     // Re-run whenever KaTeX's output (html) replaced the nodes.
     if (!display || root === null || html === '' || typeof ResizeObserver === 'undefined') return;
-    const measure = () => setScrolls(root.scrollWidth > root.clientWidth + 1);
+    // In a section the browser skips while it is out of view (content-visibility, index.css), reading
+    // scrollWidth would lay the whole section out at once: measure when it is shown again instead.
+    const skipped = () => root.checkVisibility?.({ contentVisibilityAuto: true }) === false;
+    const measure = () => {
+      if (!skipped()) setScrolls(root.scrollWidth > root.clientWidth + 1);
+    };
     // The column (the wrapper's size) and the formula (its content, which grows when KaTeX's fonts load).
     const observer = new ResizeObserver(measure);
     observer.observe(root);
     const content = root.querySelector('.katex');
     if (content !== null) observer.observe(content);
+    const section = root.closest('.section');
+    const shown = (event: Event) => {
+      if (!(event as Event & { skipped?: boolean }).skipped) measure();
+    };
+    section?.addEventListener('contentvisibilityautostatechange', shown);
     // No measuring here: the observer reports each observed box once after the next layout, when
     // reading scrollWidth is free (read now it forced a layout per formula on every slider step).
     let live = true;
@@ -103,6 +113,7 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     return () => {
       live = false;
       observer.disconnect();
+      section?.removeEventListener('contentvisibilityautostatechange', shown);
     };
   }, [display, html]);
   const linked = onHighlight !== undefined;
