@@ -1,11 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, settledPage, test, type Page } from './fixtures.ts';
 import { SECTION_IDS } from '../src/state/explorerState.ts';
 
 const keepSlider = (page: Page) => page.getByRole('slider', { name: 'Keep probability q', exact: true });
 
+/** The main figure and every section's own numbers are final (an axe scan reads the whole page). */
 async function settled(page: Page) {
   await expect(page.getByTestId('norm-panel')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await settledPage(page);
 }
 
 test('the keyboard alone reaches and operates the controls, always with a visible focus ring', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { SECTION_IDS } from '../src/state/explorerState.ts';
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, settledPage, test, type Page } from './fixtures.ts';
 
 // Phones and narrow embeds, measured the way a reader sees them (issue 14): content first, no number
 // wrapped in a table, no chart text too small to read, embeds that fit a column, a short handout.
@@ -12,6 +12,7 @@ const SECTIONS = SECTION_IDS;
 async function settled(page: Page) {
   await expect(page.locator('section').first()).toBeVisible();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
+  await settledPage(page);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 

@@ -32,10 +32,17 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
 });
 
-/** Waits until the main figure has its final numbers (or 60 s). */
+/** Waits until every number on the page is final (or 60 s). */
 async function settled(page) {
   await page
-    .waitForFunction(() => document.querySelector('[data-testid="norm-panel"]')?.getAttribute('aria-busy') === 'false', null, { timeout: 60_000 })
+    .waitForFunction(
+      () =>
+        document.querySelector('[data-testid="norm-panel"]')?.getAttribute('aria-busy') === 'false' &&
+        !document.documentElement.hasAttribute('data-computing') &&
+        document.querySelector('[data-stale]') === null,
+      null,
+      { timeout: 60_000 },
+    )
     .catch(() => {});
   await sleep(300);
 }

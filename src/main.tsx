@@ -14,6 +14,7 @@ import { createHighlightStore } from './state/highlightStore.ts';
 import { AnalysisContext, type AnalysisStores } from './ui/analysisContext.ts';
 import { startAnalysisSync } from './ui/analysisSync.ts';
 import { DemandContext } from './ui/channelDemand.ts';
+import { startComputingSignal } from './ui/computingSignal.ts';
 import { loadKatex } from './explain/katexLoader.ts';
 import { App } from './ui/App.tsx';
 import { preloadSections } from './ui/sectionRegistry.ts';
@@ -49,6 +50,7 @@ for (const id of CHANNEL_IDS) {
     : null;
   startAnalysisSync(store, results[id], clients[worker] as (typeof clients)[number], id, select, deferral);
 }
+startComputingSignal(results, document.documentElement);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
