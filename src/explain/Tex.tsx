@@ -88,11 +88,23 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     const root = ref.current;
     // Re-run whenever KaTeX's output (html) replaced the nodes.
     if (!display || root === null || html === '' || typeof ResizeObserver === 'undefined') return;
+    const measureNow = () => setScrolls(root.scrollWidth > root.clientWidth + 1);
     // In a section the browser skips while it is out of view (content-visibility, index.css), reading
-    // scrollWidth would lay the whole section out at once: measure when it is shown again instead.
-    const skipped = () => root.checkVisibility?.({ contentVisibilityAuto: true }) === false;
+    // scrollWidth lays the whole section out at once: not in the middle of a drag, but when the page
+    // is idle, or when the section is shown, whichever comes first.
+    let idle: number | null = null;
     const measure = () => {
-      if (!skipped()) setScrolls(root.scrollWidth > root.clientWidth + 1);
+      if (root.checkVisibility?.({ contentVisibilityAuto: true }) !== false || typeof requestIdleCallback === 'undefined') {
+        measureNow();
+        return;
+      }
+      idle ??= requestIdleCallback(
+        () => {
+          idle = null;
+          measureNow();
+        },
+        { timeout: 2000 },
+      );
     };
     // The column (the wrapper's size) and the formula (its content, which grows when KaTeX's fonts load).
     const observer = new ResizeObserver(measure);
@@ -113,6 +125,7 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     return () => {
       live = false;
       observer.disconnect();
+      if (idle !== null) cancelIdleCallback(idle);
       section?.removeEventListener('contentvisibilityautostatechange', shown);
     };
   }, [display, html]);
