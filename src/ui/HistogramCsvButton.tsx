@@ -1,7 +1,6 @@
 import { methodBadge, methodLabel } from '../explain/formatNumber.ts';
 import type { AnalysisResult } from '../math/index.ts';
-import { downloadBlob } from './downloadBlob.ts';
-import { exportFileName } from './figureExport.ts';
+import { downloadBlob, exportFileName } from './downloadBlob.ts';
 import { histogramCsv } from './histogramCsv.ts';
 
 /** "Download CSV": the result's histogram of ‖y‖ with the page's link and how it was computed. */

@@ -11,3 +11,13 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // Give the browser time to start the download before the URL goes.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A safe file name: lowercase words joined by dashes, with the extension ("norm-histogram.svg"). */
+export function exportFileName(base: string, extension: 'svg' | 'png' | 'csv'): string {
+  const slug = base
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug === '' ? 'figure' : slug}.${extension}`;
+}

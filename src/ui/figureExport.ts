@@ -160,18 +160,10 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** A safe file name: lowercase words joined by dashes, with the extension ("norm-histogram.svg"). */
-export function exportFileName(base: string, extension: 'svg' | 'png' | 'csv'): string {
-  const slug = base
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug === '' ? 'figure' : slug}.${extension}`;
-}
-
 /** The PNG's pixel size: the rendered size times the scale, rounded, at least 1 px. */
 export function pixelSize(rendered: { width: number; height: number }, scale: number): { width: number; height: number } {
   const px = (v: number) => (Number.isFinite(v) && v > 0 ? Math.max(1, Math.round(v * scale)) : 1);
   return { width: px(rendered.width), height: px(rendered.height) };
 }
+
+export { exportFileName } from './downloadBlob.ts';
