@@ -26,9 +26,10 @@ export function PresetBar() {
       <p className="preset-caption" aria-live="polite">
         {preset === undefined ? 'Your own state: pick a preset to start from a known example.' : preset.caption}
       </p>
-      {keyNumber !== null ? (
+      {/* Kept in place while the number is computed, so the page below does not move when it arrives. */}
+      {preset !== undefined ? (
         <p className="preset-number" data-testid="preset-number">
-          {keyNumber}
+          {keyNumber ?? <span className="pending">Computing its key number…</span>}
         </p>
       ) : null}
     </nav>

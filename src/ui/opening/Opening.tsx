@@ -25,10 +25,18 @@ export function Opening() {
   // E‖y‖ under 1/q comes from the comparison when the main figure uses another compensation.
   const compensation = useExplorer((s) => s.compensation);
   useChannelDemand('compare', model !== 'dropconnect' && compensation !== 'inverted');
+  const comparesInverted = useExplorer((s) => s.compared.includes('inverted'));
+  const mainRunning = useAnalysis('main', (s) => s.status === 'running');
+  const compareRunning = useAnalysis('compare', (s) => s.status === 'running');
   const figure = useMemo(
     () => openingFigure({ x, keep, model, kept, results: [main, ...compared] }),
     [x, keep, model, kept, main, compared],
   );
+  // E‖y‖ under 1/q is on its way (the main figure's or the comparison's): its words keep their place.
+  const pending =
+    figure.mean === null &&
+    !figure.otherModel &&
+    ((compensation === 'inverted' && mainRunning) || (compensation !== 'inverted' && comparesInverted && compareRunning));
   const q = formatKeep(figure.q);
   const norm = formatFixed(figure.norm, 4);
   const rms = formatFixed(figure.rms, 4);
@@ -69,7 +77,12 @@ export function Opening() {
         </li>
         <li>
           <strong>So the average length E‖y‖ lies between ‖x‖ and ‖x‖/√q</strong>
-          {figure.mean === null ? (
+          {pending ? (
+            // The same words as with the number, so the page does not move when it arrives.
+            <>
+              : here E‖y‖ = <span className="pending">… (computing)</span>, between {norm} and {rms}
+            </>
+          ) : figure.mean === null ? (
             <>
               , here between {norm} and {rms}
             </>
@@ -89,9 +102,10 @@ export function Opening() {
           <span>
             <span className="swatch swatch-norm" aria-hidden="true" /> ‖x‖ = {norm}
           </span>
-          {figure.mean === null ? null : (
+          {figure.mean === null && !pending ? null : (
             <span>
-              <span className="swatch swatch-mean" aria-hidden="true" /> E‖y‖ = {formatFixed(figure.mean.value, 4)}
+              <span className="swatch swatch-mean" aria-hidden="true" /> E‖y‖ ={' '}
+              {figure.mean === null ? <span className="pending">…</span> : formatFixed(figure.mean.value, 4)}
             </span>
           )}
           <span>
