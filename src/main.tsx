@@ -33,7 +33,7 @@ const host = readHostOptions(window.location.search);
 const store = createExplorerStore(state);
 const highlight = createHighlightStore();
 const results = Object.fromEntries(CHANNEL_IDS.map((id) => [id, createAnalysisStore()])) as unknown as AnalysisStores;
-/** Two workers, one per core: the main figure on the first, the other channels on the second (channels.ts). */
+/** Two workers, one per core: the main figure and the comparison on the first, the sections' own numbers on the second (channels.ts). */
 const clients = [0, 1].map(() =>
   createAnalysisClient(
     () => new Worker(new URL('./worker/analysis.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
