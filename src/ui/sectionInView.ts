@@ -33,10 +33,11 @@ export function useSectionInView(ids: readonly string[], enabled: boolean): stri
         for (const element of elements) if (element.getBoundingClientRect().top <= line) last = element.id;
         setCurrent(last);
       };
-      // The observer only says when a section crosses the reading line; the pick reads the tops then.
+      // The observer only says when a section crosses the reading line; the pick reads the tops then,
+      // after a layout (an observer reports every target once when it starts, so no pick is needed
+      // now: reading the tops here forced a layout of the whole page in the middle of its first render).
       observer = new IntersectionObserver(pick, { rootMargin: '0px 0px -66% 0px', threshold: [0, 1] });
       elements.forEach((element) => observer?.observe(element));
-      pick();
     };
     setup();
     return () => {
