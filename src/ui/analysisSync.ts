@@ -104,7 +104,8 @@ export function startAnalysisSync(
     controller = null;
     last = null;
     results.setState({ queries, status: 'running', fraction: 0, elapsedMs: 0, results: [], error: null });
-    if (mayStart()) send(queries);
+    // Nothing to compute is done at once, deferred or not.
+    if (queries.length === 0 || mayStart()) send(queries);
     else waiting = queries;
   };
   engine();
