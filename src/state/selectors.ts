@@ -5,18 +5,31 @@
 import { generateVector, listMasks, maskDraw, type DropConnectWeights, type MaskRow, MAX_LISTED_UNITS, seededWeights, vectorNorm } from '../math/index.ts';
 import type { ExplorerState, VectorSource } from './explorerState.ts';
 
-/** Remembers the result for the last argument (compared by identity). */
-function memoByIdentity<A, T>(compute: (arg: A) => T): (arg: A) => T {
-  let lastArg: A | undefined;
-  let last: T | undefined;
-  let filled = false;
+/**
+ * Remembers the result for each argument object while it lives (a WeakMap). Not just the last one:
+ * the live store and a frozen section's snapshot (SectionGate) hold different states at once, and a
+ * one-entry memo would then hand each of them a new object on every call, which useSyncExternalStore
+ * takes for a change, re-rendering without end (React's "Maximum update depth exceeded").
+ */
+function memoByIdentity<A extends object, T>(compute: (arg: A) => T): (arg: A) => T {
+  const cache = new WeakMap<A, T>();
   return (arg: A): T => {
-    if (!filled || arg !== lastArg) {
-      lastArg = arg;
-      last = compute(arg);
-      filled = true;
-    }
-    return last as T;
+    if (cache.has(arg)) return cache.get(arg) as T;
+    const value = compute(arg);
+    cache.set(arg, value);
+    return value;
+  };
+}
+
+/** The same for primitive keys: the last few results (the live state's and a few snapshots'). */
+function memoRecent<T>(compute: (key: string) => T, size = 8): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key: string): T => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute(key);
+    cache.set(key, value);
+    if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    return value;
   };
 }
 
@@ -27,7 +40,7 @@ const vectorOfSource = memoByIdentity((source: VectorSource): readonly number[] 
 /** Rows of DropConnect's seeded weight matrix W. */
 export const DROPCONNECT_ROWS = 4;
 
-const weightsOf = memoByIdentity((key: string): { readonly downstream: readonly number[]; readonly matrix: DropConnectWeights } => {
+const weightsOf = memoRecent((key: string): { readonly downstream: readonly number[]; readonly matrix: DropConnectWeights } => {
   const [units, seed] = key.split(':').map(Number) as [number, number];
   return { downstream: seededWeights(1, units, seed).values, matrix: seededWeights(DROPCONNECT_ROWS, units, seed) };
 });
@@ -63,10 +76,8 @@ export function selectEffectiveKeep(state: ExplorerState): number {
   return maskDraw(state.model, selectUnits(state), state.keep, selectKept(state)).q;
 }
 
-const masksOf = memoByIdentity((key: { vector: readonly number[]; keep: number }): readonly MaskRow[] =>
-  listMasks(key.vector, key.keep),
-);
-let lastMaskKey: { vector: readonly number[]; keep: number } = { vector: [], keep: Number.NaN };
+/** Mask lists by vector, then by q. */
+const masksOf = memoByIdentity((_vector: readonly number[]) => new Map<number, readonly MaskRow[]>());
 
 const NO_ROWS: readonly MaskRow[] = [];
 
@@ -74,10 +85,15 @@ const NO_ROWS: readonly MaskRow[] = [];
 export function selectMaskRows(state: ExplorerState): readonly MaskRow[] {
   const vector = selectVector(state);
   if (vector.length > MAX_LISTED_UNITS) return NO_ROWS;
-  if (lastMaskKey.vector !== vector || lastMaskKey.keep !== state.keep) {
-    lastMaskKey = { vector, keep: state.keep };
+  const byKeep = masksOf(vector);
+  let rows = byKeep.get(state.keep);
+  if (rows === undefined) {
+    rows = listMasks(vector, state.keep);
+    byKeep.set(state.keep, rows);
+    // A drag visits many q: keep the lists of the last few.
+    if (byKeep.size > 8) byKeep.delete(byKeep.keys().next().value as number);
   }
-  return masksOf(lastMaskKey);
+  return rows;
 }
 
 /** ‖x‖ of the vector (closed form; no masks needed), memoised on the vector. */
