@@ -12,7 +12,10 @@
  *   and a law with one atom gives exactly 0), added per block of BLOCK masks and then Neumaier-summed
  *   across blocks.
  * The interval index j is found without a search: a table of cells uniform in √S gives the number of
- * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it.
+ * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it
+ * (16 cells per threshold: most cells hold none, so the scan's exit is nearly always predicted).
+ * Masks are walked row by row (T_B[hi], k_B[hi] fixed over a row of 2^⌊n/2⌋), the counts in four
+ * interleaved lanes (docs/architecture.md#v8-pitfalls, histogram scatter).
  */
 import { addCompensated } from './compensatedSum.ts';
 import { halfSums, type GridUnits } from './gridUnits.ts';
@@ -57,6 +60,8 @@ interface State {
   readonly rootLow: number;
   readonly cellScale: number;
   readonly counts: Float64Array;
+  /** The counts in four lanes (exact integers; summed into counts after each call). */
+  readonly lanes: Float64Array;
   readonly stride: number;
   /** Per kept count, over the current block: Σ (√S − c) and Σ (√S − c)². */
   readonly blockFirst: Float64Array;
@@ -71,37 +76,49 @@ export function halfKept(units: number): Uint8Array {
   return kept;
 }
 
-function enumerateBlock(e: State, from: number, to: number): void {
+/** Masks [from, to) of the row hi (lo = from … to − 1): T_B[hi] and k_B[hi] stay in registers. */
+function enumerateRow(e: State, hi: number, from: number, to: number): void {
   const aSums = e.aSums;
   const aKept = e.aKept;
-  const bSums = e.bSums;
-  const bKept = e.bKept;
-  const shift = e.shift;
-  const lowMask = e.lowMask;
   const bounds = e.bounds;
   const cellBase = e.cellBase;
-  const counts = e.counts;
   const first = e.blockFirst;
   const second = e.blockSecond;
   const centre = e.centre;
-  const stride = e.stride;
   const rootLow = e.rootLow;
   const cellScale = e.cellScale;
-  const cells = e.cells;
-  for (let i = from; i < to; i++) {
-    const lo = i & lowMask;
-    const hi = i >>> shift;
-    const sum = aSums[lo]! + bSums[hi]!;
-    const kept = aKept[lo]! + bKept[hi]!;
+  const last = e.cells - 1;
+  const b = e.bSums[hi]!;
+  const keptB = e.bKept[hi]!;
+  // Four interleaved count arrays (lane lo & 3), so that consecutive masks in one slot do not wait on
+  // each other's store; slot k·(T+1) + j of lane l is at 4·slot + l.
+  const lanes = e.lanes;
+  const stride = e.stride;
+  for (let lo = from; lo < to; lo++) {
+    const sum = aSums[lo]! + b;
+    const kept = aKept[lo]! + keptB;
     const root = Math.sqrt(sum);
     const deviation = root - centre;
     first[kept] = first[kept]! + deviation;
     second[kept] = second[kept]! + deviation * deviation;
     const c = (root - rootLow) * cellScale;
-    let j = cellBase[c < 0 ? 0 : c >= cells ? cells - 1 : c | 0]!;
+    let j = cellBase[c < 0 ? 0 : c >= last ? last : c | 0]!;
     while (sum >= bounds[j]!) j++;
-    const slot = kept * stride + j;
-    counts[slot] = counts[slot]! + 1;
+    const slot = 4 * (kept * stride + j) + (lo & 3);
+    lanes[slot] = lanes[slot]! + 1;
+  }
+}
+
+/** Masks [from, to) in index order, row by row (mask i = hi·2^⌊n/2⌋ + lo). */
+function enumerateBlock(e: State, from: number, to: number): void {
+  const shift = e.shift;
+  const lowMask = e.lowMask;
+  let i = from;
+  while (i < to) {
+    const lo = i & lowMask;
+    const end = Math.min(to - i, lowMask + 1 - lo);
+    enumerateRow(e, i >>> shift, lo, lo + end);
+    i += end;
   }
 }
 
@@ -118,7 +135,7 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
   bounds[count] = Number.POSITIVE_INFINITY;
   const low = count > 0 ? Math.min(thresholds[0]!, grid.total) : 0;
   const high = count > 0 ? Math.min(thresholds[count - 1]!, grid.total) : grid.total;
-  const cells = Math.max(256, 4 * count);
+  const cells = Math.max(256, 16 * count);
   const rootLow = Math.sqrt(low);
   const span = Math.sqrt(high) - rootLow;
   const cellScale = span > 0 ? cells / span : 0;
@@ -144,6 +161,7 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
     rootLow,
     cellScale,
     counts: new Float64Array((n + 1) * stride),
+    lanes: new Float64Array(4 * (n + 1) * stride),
     stride,
     blockFirst: new Float64Array(n + 1),
     blockSecond: new Float64Array(n + 1),
@@ -178,6 +196,12 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
         }
         visited = to;
       }
+      const { counts, lanes } = state;
+      for (let slot = 0; slot < counts.length; slot++) {
+        const l = 4 * slot;
+        counts[slot] = counts[slot]! + (lanes[l]! + lanes[l + 1]! + (lanes[l + 2]! + lanes[l + 3]!));
+      }
+      lanes.fill(0);
       return (visited - start) * ENUMERATE_WORK_PER_MASK;
     },
     rootSums(): Float64Array {
