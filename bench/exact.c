@@ -7,8 +7,9 @@
  *              Neumaier prefix masses; then per threshold the window of A sub-masks, the two-pointer
  *              sweep in blocks of 1024, mass(a)·(prefix(p_j) − prefix(p_{j−1})), blocks Neumaier-summed
  *   enumerate  the engine's enumeration step for step (src/math/enumerateMasks.ts): mask i in index
- *              order, S = T_A[lo] + T_B[hi], √S, per-k Σ(√S − c) and Σ(√S − c)², the threshold count
- *              from a cell table uniform in √S and a short scan, counts[k][j]; blocks of 4096
+ *              order, row by row (T_B[hi], k_B[hi] of a row fixed), S = T_A[lo] + T_B[hi], √S, per-k
+ *              Σ(√S − c) and Σ(√S − c)², the threshold count from a cell table uniform in √S (16 cells
+ *              per threshold) and a short scan, counts[k][j] in 4 interleaved lanes; blocks of 4096
  *   table      what a table-driven C kernel does with the same outputs: B outer, A inner with T_B[hi]
  *              and k_B[hi] in registers, A's sub-masks grouped by kept count (so k is constant over a
  *              run and the per-k sums are plain vectorisable reductions), √S of a row vectorised,
@@ -191,7 +192,7 @@ static void setup_enumeration(Enumeration *e) {
   for (int j = count; j < count + 4; j++) e->bounds[j] = INFINITY;
   double lowT = count > 0 ? fmin(thresholds[0], total) : 0;
   double highT = count > 0 ? fmin(thresholds[count - 1], total) : total;
-  e->cells = 4 * count > 256 ? 4 * count : 256;
+  e->cells = 16 * count > 256 ? 16 * count : 256;
   e->rootLow = sqrt(lowT);
   double span = sqrt(highT) - e->rootLow;
   e->cellScale = span > 0 ? e->cells / span : 0;
@@ -230,19 +231,28 @@ static double enumerate(void) {
   double *counts = e.counts;
   const double centre = e.centre, rootLow = e.rootLow, cellScale = e.cellScale;
   const int cells = e.cells, stride = e.stride;
+  size_t slots = (size_t)(n + 1) * stride;
+  double *lanes = zalloc(4 * slots * 8);
+  const int last = cells - 1;
   for (uint64_t from = 0; from < masks; from += ENUM_BLOCK) {
     uint64_t to = from + ENUM_BLOCK < masks ? from + ENUM_BLOCK : masks;
-    for (uint64_t i = from; i < to; i++) {
-      uint64_t lo = i & lowMask, hi = i >> splitAt;
-      double sum = aSums[lo] + bSums[hi];
-      int kept = aKept[lo] + bKept[hi];
-      double root = sqrt(sum), deviation = root - centre;
-      first[kept] += deviation;
-      second[kept] += deviation * deviation;
-      double c = (root - rootLow) * cellScale;
-      int j = cellBase[c < 0 ? 0 : c >= cells ? cells - 1 : (int)c];
-      while (sum >= bounds[j]) j++;
-      counts[kept * stride + j] += 1;
+    for (uint64_t i = from; i < to;) {
+      uint64_t lo0 = i & lowMask, hi = i >> splitAt;
+      uint64_t end = lowMask + 1 - lo0 < to - i ? lowMask + 1 - lo0 : to - i;
+      const double b = bSums[hi];
+      const int keptB = bKept[hi];
+      for (uint64_t lo = lo0; lo < lo0 + end; lo++) {
+        double sum = aSums[lo] + b;
+        int kept = aKept[lo] + keptB;
+        double root = sqrt(sum), deviation = root - centre;
+        first[kept] += deviation;
+        second[kept] += deviation * deviation;
+        double c = (root - rootLow) * cellScale;
+        int j = cellBase[c < 0 ? 0 : c >= last ? last : (int)c];
+        while (sum >= bounds[j]) j++;
+        lanes[4 * ((size_t)kept * stride + j) + (lo & 3)] += 1;
+      }
+      i += end;
     }
     for (int k = 0; k <= n; k++) {
       add_compensated(totals, errors, k, first[k]);
@@ -250,8 +260,10 @@ static double enumerate(void) {
       first[k] = second[k] = 0;
     }
   }
+  for (size_t s = 0; s < slots; s++) counts[s] = lanes[4 * s] + lanes[4 * s + 1] + (lanes[4 * s + 2] + lanes[4 * s + 3]);
   for (int k = 0; k <= n; k++) first[k] = totals[k] + errors[k];
   double checksum = enumeration_checksum(&e, counts, first);
+  free(lanes);
   free_enumeration(&e);
   return checksum;
 }

@@ -44,28 +44,31 @@ export interface MaskEnumeration extends ChunkedJob {
 
 /** Kernel state, one monomorphic object. */
 interface State {
-  readonly aSums: Float64Array;
+  /**
+   * The kernel's doubles in one array (fewer array bases and lengths for the hot loop to keep in
+   * registers): T_A at [0, 2^⌊n/2⌋), the thresholds and an Infinity sentinel at boundsAt, per kept
+   * count k the block sums Σ (√S − c) at firstAt + 2k and Σ (√S − c)² at firstAt + 2k + 1, and the
+   * counts in four interleaved lanes at lanesAt (slot k·(T+1) + j of lane l at lanesAt + 4·slot + l,
+   * exact integers, added into counts after each call).
+   */
+  readonly heap: Float64Array;
+  readonly boundsAt: number;
+  readonly firstAt: number;
+  readonly lanesAt: number;
   readonly aKept: Uint8Array;
   readonly bSums: Float64Array;
   readonly bKept: Uint8Array;
   /** ⌊n/2⌋ and 2^⌊n/2⌋ − 1. */
   readonly shift: number;
   readonly lowMask: number;
-  /** Thresholds followed by an Infinity sentinel. */
-  readonly bounds: Float64Array;
-  /** cellBase[c] = number of thresholds whose cell is below c. */
+  /** cellBase[c] = boundsAt + the number of thresholds whose cell is below c. */
   readonly cellBase: Int32Array;
   readonly cells: number;
   /** Cell of S: floor((√S − rootLow)·cellScale), clamped to [0, cells − 1]. */
   readonly rootLow: number;
   readonly cellScale: number;
   readonly counts: Float64Array;
-  /** The counts in four lanes (exact integers; summed into counts after each call). */
-  readonly lanes: Float64Array;
   readonly stride: number;
-  /** Per kept count, over the current block: Σ (√S − c) and Σ (√S − c)². */
-  readonly blockFirst: Float64Array;
-  readonly blockSecond: Float64Array;
   readonly centre: number;
 }
 
@@ -78,34 +81,32 @@ export function halfKept(units: number): Uint8Array {
 
 /** Masks [from, to) of the row hi (lo = from … to − 1): T_B[hi] and k_B[hi] stay in registers. */
 function enumerateRow(e: State, hi: number, from: number, to: number): void {
-  const aSums = e.aSums;
+  const heap = e.heap;
   const aKept = e.aKept;
-  const bounds = e.bounds;
   const cellBase = e.cellBase;
-  const first = e.blockFirst;
-  const second = e.blockSecond;
   const centre = e.centre;
   const rootLow = e.rootLow;
   const cellScale = e.cellScale;
   const last = e.cells - 1;
   const b = e.bSums[hi]!;
   const keptB = e.bKept[hi]!;
-  // Four interleaved count arrays (lane lo & 3), so that consecutive masks in one slot do not wait on
-  // each other's store; slot k·(T+1) + j of lane l is at 4·slot + l.
-  const lanes = e.lanes;
-  const stride = e.stride;
+  const stride4 = 4 * e.stride;
+  // This row's kept count k_A = 0 in the block sums and in the lanes (j counted from boundsAt).
+  const firstAt = e.firstAt + 2 * keptB;
+  const lanesAt = e.lanesAt + keptB * stride4 - 4 * e.boundsAt;
   for (let lo = from; lo < to; lo++) {
-    const sum = aSums[lo]! + b;
-    const kept = aKept[lo]! + keptB;
+    const sum = heap[lo]! + b;
+    const keptA = aKept[lo]!;
     const root = Math.sqrt(sum);
     const deviation = root - centre;
-    first[kept] = first[kept]! + deviation;
-    second[kept] = second[kept]! + deviation * deviation;
+    const f = firstAt + 2 * keptA;
+    heap[f] = heap[f]! + deviation;
+    heap[f + 1] = heap[f + 1]! + deviation * deviation;
     const c = (root - rootLow) * cellScale;
     let j = cellBase[c < 0 ? 0 : c >= last ? last : c | 0]!;
-    while (sum >= bounds[j]!) j++;
-    const slot = 4 * (kept * stride + j) + (lo & 3);
-    lanes[slot] = lanes[slot]! + 1;
+    while (sum >= heap[j]!) j++;
+    const slot = lanesAt + keptA * stride4 + 4 * j + (lo & 3);
+    heap[slot] = heap[slot]! + 1;
   }
 }
 
@@ -148,23 +149,30 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
   }
   const stride = count + 1;
   const shift = grid.splitAt;
+  const aSums = halfSums(grid.squares, 0, shift);
+  const boundsAt = aSums.length;
+  const firstAt = boundsAt + bounds.length;
+  const lanesAt = firstAt + 2 * (n + 1);
+  const heap = new Float64Array(lanesAt + 4 * (n + 1) * stride);
+  heap.set(aSums);
+  heap.set(bounds, boundsAt);
+  for (let c = 0; c < cells; c++) cellBase[c] = cellBase[c]! + boundsAt;
   const state: State = {
-    aSums: halfSums(grid.squares, 0, shift),
+    heap,
+    boundsAt,
+    firstAt,
+    lanesAt,
     aKept: halfKept(shift),
     bSums: halfSums(grid.squares, shift, n),
     bKept: halfKept(n - shift),
     shift,
     lowMask: 2 ** shift - 1,
-    bounds,
     cellBase,
     cells,
     rootLow,
     cellScale,
     counts: new Float64Array((n + 1) * stride),
-    lanes: new Float64Array(4 * (n + 1) * stride),
     stride,
-    blockFirst: new Float64Array(n + 1),
-    blockSecond: new Float64Array(n + 1),
     centre,
   };
   // Compensated totals: slot k = Σ (√S − c), slot n + 1 + k = Σ (√S − c)².
@@ -189,19 +197,19 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
         const to = Math.min(end, visited + BLOCK);
         enumerateBlock(state, visited, to);
         for (let k = 0; k <= n; k++) {
-          addCompensated(totals, errors, k, state.blockFirst[k]!);
-          addCompensated(totals, errors, n + 1 + k, state.blockSecond[k]!);
-          state.blockFirst[k] = 0;
-          state.blockSecond[k] = 0;
+          addCompensated(totals, errors, k, heap[firstAt + 2 * k]!);
+          addCompensated(totals, errors, n + 1 + k, heap[firstAt + 2 * k + 1]!);
+          heap[firstAt + 2 * k] = 0;
+          heap[firstAt + 2 * k + 1] = 0;
         }
         visited = to;
       }
-      const { counts, lanes } = state;
+      const counts = state.counts;
       for (let slot = 0; slot < counts.length; slot++) {
-        const l = 4 * slot;
-        counts[slot] = counts[slot]! + (lanes[l]! + lanes[l + 1]! + (lanes[l + 2]! + lanes[l + 3]!));
+        const l = lanesAt + 4 * slot;
+        counts[slot] = counts[slot]! + (heap[l]! + heap[l + 1]! + (heap[l + 2]! + heap[l + 3]!));
       }
-      lanes.fill(0);
+      heap.fill(0, lanesAt);
       return (visited - start) * ENUMERATE_WORK_PER_MASK;
     },
     rootSums(): Float64Array {
