@@ -55,6 +55,8 @@ interface State {
   readonly boundsAt: number;
   readonly firstAt: number;
   readonly lanesAt: number;
+  /** centre, rootLow, cellScale and cells − ½ (c ≥ cells − ½ and c ∈ [cells − 1, cells − ½) both give cell cells − 1). */
+  readonly constantsAt: number;
   readonly aKept: Uint8Array;
   readonly bSums: Float64Array;
   readonly bKept: Uint8Array;
@@ -84,9 +86,13 @@ function enumerateRow(e: State, hi: number, from: number, to: number): void {
   const heap = e.heap;
   const aKept = e.aKept;
   const cellBase = e.cellBase;
-  const centre = e.centre;
-  const rootLow = e.rootLow;
-  const cellScale = e.cellScale;
+  // Doubles read from the heap are doubles in the loop (a field or local holding 0 would be a small
+  // integer, converted on every use).
+  const at = e.constantsAt;
+  const centre = heap[at]!;
+  const rootLow = heap[at + 1]!;
+  const cellScale = heap[at + 2]!;
+  const limit = heap[at + 3]!;
   const last = e.cells - 1;
   const b = e.bSums[hi]!;
   const keptB = e.bKept[hi]!;
@@ -103,7 +109,7 @@ function enumerateRow(e: State, hi: number, from: number, to: number): void {
     heap[f] = heap[f]! + deviation;
     heap[f + 1] = heap[f + 1]! + deviation * deviation;
     const c = (root - rootLow) * cellScale;
-    let j = cellBase[c < 0 ? 0 : c >= last ? last : c | 0]!;
+    let j = cellBase[c < 0 ? 0 : c >= limit ? last : c | 0]!;
     while (sum >= heap[j]!) j++;
     const slot = lanesAt + keptA * stride4 + 4 * j + (lo & 3);
     heap[slot] = heap[slot]! + 1;
@@ -153,15 +159,18 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
   const boundsAt = aSums.length;
   const firstAt = boundsAt + bounds.length;
   const lanesAt = firstAt + 2 * (n + 1);
-  const heap = new Float64Array(lanesAt + 4 * (n + 1) * stride);
+  const constantsAt = lanesAt + 4 * (n + 1) * stride;
+  const heap = new Float64Array(constantsAt + 4);
   heap.set(aSums);
   heap.set(bounds, boundsAt);
+  heap.set([centre, rootLow, cellScale, cells - 0.5], constantsAt);
   for (let c = 0; c < cells; c++) cellBase[c] = cellBase[c]! + boundsAt;
   const state: State = {
     heap,
     boundsAt,
     firstAt,
     lanesAt,
+    constantsAt,
     aKept: halfKept(shift),
     bSums: halfSums(grid.squares, shift, n),
     bKept: halfKept(n - shift),
@@ -209,7 +218,7 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
         const l = lanesAt + 4 * slot;
         counts[slot] = counts[slot]! + (heap[l]! + heap[l + 1]! + (heap[l + 2]! + heap[l + 3]!));
       }
-      heap.fill(0, lanesAt);
+      heap.fill(0, lanesAt, constantsAt);
       return (visited - start) * ENUMERATE_WORK_PER_MASK;
     },
     rootSums(): Float64Array {
