@@ -192,7 +192,7 @@ static void setup_enumeration(Enumeration *e) {
   for (int j = count; j < count + 4; j++) e->bounds[j] = INFINITY;
   double lowT = count > 0 ? fmin(thresholds[0], total) : 0;
   double highT = count > 0 ? fmin(thresholds[count - 1], total) : total;
-  e->cells = 16 * count > 256 ? 16 * count : 256;
+  e->cells = 16 * count > 4096 ? 4096 : 16 * count > 256 ? 16 * count : 256;
   e->rootLow = sqrt(lowT);
   double span = sqrt(highT) - e->rootLow;
   e->cellScale = span > 0 ? e->cells / span : 0;

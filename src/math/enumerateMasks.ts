@@ -13,7 +13,8 @@
  *   across blocks.
  * The interval index j is found without a search: a table of cells uniform in √S gives the number of
  * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it
- * (16 cells per threshold: most cells hold none, so the scan's exit is nearly always predicted).
+ * (16 cells per threshold up to 4096 cells: most cells hold none, so the scan's exit is nearly always
+ * predicted).
  * Masks are walked row by row (T_B[hi], k_B[hi] fixed over a row of 2^⌊n/2⌋), the counts in four
  * interleaved lanes (docs/architecture.md#v8-pitfalls, histogram scatter).
  */
@@ -142,21 +143,28 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
   bounds[count] = Number.POSITIVE_INFINITY;
   const low = count > 0 ? Math.min(thresholds[0]!, grid.total) : 0;
   const high = count > 0 ? Math.min(thresholds[count - 1]!, grid.total) : grid.total;
-  const cells = Math.max(256, 16 * count);
+  const cells = Math.max(256, Math.min(16 * count, 4096));
   const rootLow = Math.sqrt(low);
   const span = Math.sqrt(high) - rootLow;
   const cellScale = span > 0 ? cells / span : 0;
-  // A threshold's own cell, unclamped above (so S in a lower cell is certainly below it).
-  const cellBase = new Int32Array(cells);
-  let j = 0;
-  for (let c = 0; c < cells; c++) {
-    while (j < count && Math.max(0, Math.floor((Math.sqrt(thresholds[j]!) - rootLow) * cellScale)) < c) j++;
-    cellBase[c] = j;
-  }
-  const stride = count + 1;
   const shift = grid.splitAt;
   const aSums = halfSums(grid.squares, 0, shift);
   const boundsAt = aSums.length;
+  // Cell c holds boundsAt + the first j whose own cell (unclamped above) is ≥ c, so S in cell c is
+  // certainly ≥ the thresholds before it. Filled per threshold (a short call runs this in the
+  // interpreter: one step per threshold, not per cell).
+  const cellBase = new Int32Array(cells);
+  let filled = 0;
+  for (let j = 0; j < count && filled < cells; j++) {
+    const own = Math.max(0, Math.floor((Math.sqrt(thresholds[j]!) - rootLow) * cellScale));
+    const end = Math.min(cells, own + 1);
+    if (end > filled) {
+      cellBase.fill(boundsAt + j, filled, end);
+      filled = end;
+    }
+  }
+  cellBase.fill(boundsAt + count, filled);
+  const stride = count + 1;
   const firstAt = boundsAt + bounds.length;
   const lanesAt = firstAt + 2 * (n + 1);
   const constantsAt = lanesAt + 4 * (n + 1) * stride;
@@ -164,7 +172,6 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
   heap.set(aSums);
   heap.set(bounds, boundsAt);
   heap.set([centre, rootLow, cellScale, cells - 0.5], constantsAt);
-  for (let c = 0; c < cells; c++) cellBase[c] = cellBase[c]! + boundsAt;
   const state: State = {
     heap,
     boundsAt,
