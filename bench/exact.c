@@ -9,7 +9,7 @@
  *   enumerate  the engine's enumeration step for step (src/math/enumerateMasks.ts): mask i in index
  *              order, row by row (T_B[hi], k_B[hi] of a row fixed), S = T_A[lo] + T_B[hi], √S, per-k
  *              Σ(√S − c) and Σ(√S − c)², the threshold count from a cell table uniform in √S (16 cells
- *              per threshold) and a short scan, counts[k][j] in 4 interleaved lanes; blocks of 4096
+ *              per threshold, at most 4096) and a short scan, counts[k][j]; blocks of 4096
  *   table      what a table-driven C kernel does with the same outputs: B outer, A inner with T_B[hi]
  *              and k_B[hi] in registers, A's sub-masks grouped by kept count (so k is constant over a
  *              run and the per-k sums are plain vectorisable reductions), √S of a row vectorised,
@@ -231,8 +231,6 @@ static double enumerate(void) {
   double *counts = e.counts;
   const double centre = e.centre, rootLow = e.rootLow, cellScale = e.cellScale;
   const int cells = e.cells, stride = e.stride;
-  size_t slots = (size_t)(n + 1) * stride;
-  double *lanes = zalloc(4 * slots * 8);
   const int last = cells - 1;
   for (uint64_t from = 0; from < masks; from += ENUM_BLOCK) {
     uint64_t to = from + ENUM_BLOCK < masks ? from + ENUM_BLOCK : masks;
@@ -250,7 +248,7 @@ static double enumerate(void) {
         double c = (root - rootLow) * cellScale;
         int j = cellBase[c < 0 ? 0 : c >= last ? last : (int)c];
         while (sum >= bounds[j]) j++;
-        lanes[4 * ((size_t)kept * stride + j) + (lo & 3)] += 1;
+        counts[(size_t)kept * stride + j] += 1;
       }
       i += end;
     }
@@ -260,10 +258,8 @@ static double enumerate(void) {
       first[k] = second[k] = 0;
     }
   }
-  for (size_t s = 0; s < slots; s++) counts[s] = lanes[4 * s] + lanes[4 * s + 1] + (lanes[4 * s + 2] + lanes[4 * s + 3]);
   for (int k = 0; k <= n; k++) first[k] = totals[k] + errors[k];
   double checksum = enumeration_checksum(&e, counts, first);
-  free(lanes);
   free_enumeration(&e);
   return checksum;
 }

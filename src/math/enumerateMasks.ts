@@ -15,8 +15,7 @@
  * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it
  * (16 cells per threshold up to 4096 cells: most cells hold none, so the scan's exit is nearly always
  * predicted).
- * Masks are walked row by row (T_B[hi], k_B[hi] fixed over a row of 2^⌊n/2⌋), the counts in four
- * interleaved lanes (docs/architecture.md#v8-pitfalls, histogram scatter).
+ * Masks are walked row by row (T_B[hi], k_B[hi] fixed over a row of 2^⌊n/2⌋).
  */
 import { addCompensated } from './compensatedSum.ts';
 import { halfSums, type GridUnits } from './gridUnits.ts';
@@ -49,13 +48,12 @@ interface State {
    * The kernel's doubles in one array (fewer array bases and lengths for the hot loop to keep in
    * registers): T_A at [0, 2^⌊n/2⌋), the thresholds and an Infinity sentinel at boundsAt, per kept
    * count k the block sums Σ (√S − c) at firstAt + 2k and Σ (√S − c)² at firstAt + 2k + 1, and the
-   * counts in four interleaved lanes at lanesAt (slot k·(T+1) + j of lane l at lanesAt + 4·slot + l,
-   * exact integers, added into counts after each call).
+   * counts at countsAt (slot k·(T+1) + j; `counts` is a view of them).
    */
   readonly heap: Float64Array;
   readonly boundsAt: number;
   readonly firstAt: number;
-  readonly lanesAt: number;
+  readonly countsAt: number;
   /** centre, rootLow, cellScale and cells − ½ (c ≥ cells − ½ and c ∈ [cells − 1, cells − ½) both give cell cells − 1). */
   readonly constantsAt: number;
   readonly aKept: Uint8Array;
@@ -97,10 +95,10 @@ function enumerateRow(e: State, hi: number, from: number, to: number): void {
   const last = e.cells - 1;
   const b = e.bSums[hi]!;
   const keptB = e.bKept[hi]!;
-  const stride4 = 4 * e.stride;
-  // This row's kept count k_A = 0 in the block sums and in the lanes (j counted from boundsAt).
+  const stride = e.stride;
+  // This row's kept count k_A = 0 in the block sums and in the counts (j counted from boundsAt).
   const firstAt = e.firstAt + 2 * keptB;
-  const lanesAt = e.lanesAt + keptB * stride4 - 4 * e.boundsAt;
+  const countsAt = e.countsAt + keptB * stride - e.boundsAt;
   for (let lo = from; lo < to; lo++) {
     const sum = heap[lo]! + b;
     const keptA = aKept[lo]!;
@@ -112,7 +110,7 @@ function enumerateRow(e: State, hi: number, from: number, to: number): void {
     const c = (root - rootLow) * cellScale;
     let j = cellBase[c < 0 ? 0 : c >= limit ? last : c | 0]!;
     while (sum >= heap[j]!) j++;
-    const slot = lanesAt + keptA * stride4 + 4 * j + (lo & 3);
+    const slot = countsAt + keptA * stride + j;
     heap[slot] = heap[slot]! + 1;
   }
 }
@@ -166,8 +164,8 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
   cellBase.fill(boundsAt + count, filled);
   const stride = count + 1;
   const firstAt = boundsAt + bounds.length;
-  const lanesAt = firstAt + 2 * (n + 1);
-  const constantsAt = lanesAt + 4 * (n + 1) * stride;
+  const countsAt = firstAt + 2 * (n + 1);
+  const constantsAt = countsAt + (n + 1) * stride;
   const heap = new Float64Array(constantsAt + 4);
   heap.set(aSums);
   heap.set(bounds, boundsAt);
@@ -176,7 +174,7 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
     heap,
     boundsAt,
     firstAt,
-    lanesAt,
+    countsAt,
     constantsAt,
     aKept: halfKept(shift),
     bSums: halfSums(grid.squares, shift, n),
@@ -187,7 +185,7 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
     cells,
     rootLow,
     cellScale,
-    counts: new Float64Array((n + 1) * stride),
+    counts: heap.subarray(countsAt, constantsAt),
     stride,
     centre,
   };
@@ -220,12 +218,6 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
         }
         visited = to;
       }
-      const counts = state.counts;
-      for (let slot = 0; slot < counts.length; slot++) {
-        const l = lanesAt + 4 * slot;
-        counts[slot] = counts[slot]! + (heap[l]! + heap[l + 1]! + (heap[l + 2]! + heap[l + 3]!));
-      }
-      heap.fill(0, lanesAt, constantsAt);
       return (visited - start) * ENUMERATE_WORK_PER_MASK;
     },
     rootSums(): Float64Array {
