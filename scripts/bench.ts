@@ -8,7 +8,8 @@
  * Targets (Node): exact 128-bin histogram for n = 24 within 20 ms, n = 32 within 100 ms, n = 36
  * within 400 ms, n = 40 within 1.5 s; closed-form E‖m⊙x‖ for n = 4096 within 20 ms; sampling at
  * n = 192 at least 4 million masks per second for any q.
- * Kernels: "enumerate" = every mask in Gray-code order against the bin thresholds (histogram only);
+ * Kernels: "enumerate" = every mask by index, S from two half tables, against the bin thresholds (the
+ * per-k counts and Σ √S moments, src/math/enumerateMasks.ts);
  * "split" = meet in the middle (both sorted halves + the sweep); scope "analyze" = the whole analysis
  * (histogram, medians, P(‖y‖ > ‖x‖), closed forms); "closed-form" = the quadrature for E‖m⊙x‖;
  * "sample" = helper B's sampler (histogram, moments, median sketch).
@@ -39,9 +40,9 @@ interface Measurement {
   nsPerItem: number;
   items: number;
   target?: string;
-  /** For sampling: the mask model and the compensation. */
-  model?: 'bernoulli' | 'fixed';
-  compensation?: 'inverted' | 'match';
+  /** The mask model and the compensation of the law measured (the exact kernels: Bernoulli(q), 1/q). */
+  model: 'bernoulli' | 'fixed';
+  compensation: 'inverted' | 'match';
   /** One line naming the algorithm. */
   algorithm: string;
 }
@@ -74,8 +75,7 @@ function record(m: Omit<Measurement, 'nsPerItem'>): void {
   const measurement = { ...m, nsPerItem: (m.ms * 1e6) / m.items };
   results.push(measurement);
   if (!json) {
-    const variant = m.model === undefined ? '' : ` ${m.model} ${m.compensation}`;
-    const what = `${m.kernel}${m.scope === 'analyze' ? ' (analyze)' : ''}${variant}`.padEnd(28);
+    const what = `${m.kernel}${m.scope === 'analyze' ? ' (analyze)' : ''} ${m.model} ${m.compensation}`.padEnd(38);
     const rate = m.kernel === 'closed-form' ? '' : `  ${measurement.nsPerItem.toPrecision(3)} ns/${m.kernel === 'sample' ? 'sample' : 'mask'}`;
     const perSecond = m.kernel === 'sample' ? `  (${(m.items / m.ms / 1000).toFixed(2)} M masks/s)` : '';
     const times = `${m.ms.toFixed(2).padStart(9)} ms CPU (${m.wallMs.toFixed(1)} wall)`;
@@ -93,6 +93,9 @@ function histogramThresholds(grid: GridUnits, x: readonly number[], keep: number
   return Float64Array.from(thresholds.sort((a, b) => a - b));
 }
 
+/** The law of every non-sampling row: Bernoulli(q) masks, y = m⊙x/q. */
+const exactLaw = { model: 'bernoulli', compensation: 'inverted' } as const;
+
 function vector(n: number): number[] {
   return generateVector({ kind: 'uniform', units: n, seed: 42, norm: 1 });
 }
@@ -102,7 +105,7 @@ function benchEnumerate(n: number, keep: number, bins: number, runs: number, tar
   const grid = toGridUnits(x);
   const thresholds = histogramThresholds(grid, x, keep, bins);
   const { ms, wallMs } = best(runs, () => finish(drive(enumerateMasks(grid, thresholds), createWorkBudget(1))));
-  record({ kernel: 'enumerate', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, algorithm: 'every mask in Gray-code order, bins by threshold', ...(target ? { target } : {}) });
+  record({ kernel: 'enumerate', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...exactLaw, algorithm: 'every mask by index from two half tables, √S cell table + scan for the bin', ...(target ? { target } : {}) });
 }
 
 function benchSplit(n: number, keep: number, bins: number, runs: number, target?: string): void {
@@ -115,20 +118,20 @@ function benchSplit(n: number, keep: number, bins: number, runs: number, target?
     const split = finish(buildSplitLaw(grid, law, keep, null, budget));
     finish(drive(sweepIntervals(split, thresholds), budget));
   });
-  record({ kernel: 'split', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, algorithm: 'meet in the middle: sorted halves + monotone sweep', ...(target ? { target } : {}) });
+  record({ kernel: 'split', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...exactLaw, algorithm: 'meet in the middle: halves sorted by merging + monotone two-pointer sweep', ...(target ? { target } : {}) });
 }
 
 function benchAnalyze(method: 'enumerate' | 'split', n: number, keep: number, bins: number, runs: number): void {
   const x = vector(n);
   const edges = defaultEdges(x, keep, 'inverted', bins);
   const { ms, wallMs } = best(runs, () => analyze({ x, keep, model: 'bernoulli', compensation: 'inverted', edges, method }));
-  record({ kernel: method, scope: 'analyze', n, keep, bins, ms, wallMs, items: 2 ** n, algorithm: 'the whole analysis (law, medians, closed forms)' });
+  record({ kernel: method, scope: 'analyze', n, keep, bins, ms, wallMs, items: 2 ** n, ...exactLaw, algorithm: 'the whole analysis (law, medians, closed forms)' });
 }
 
 function benchClosedForm(n: number, runs: number, target?: string): void {
   const x = vector(n);
   const { ms, wallMs } = best(runs, () => expectedMaskedNorm(x, 0.5));
-  record({ kernel: 'closed-form', scope: 'kernel', n, keep: 0.5, bins: 0, ms, wallMs, items: n, algorithm: 'quadrature of 1 − L(t), 641 nodes', ...(target ? { target } : {}) });
+  record({ kernel: 'closed-form', scope: 'kernel', n, keep: 0.5, bins: 0, ms, wallMs, items: n, ...exactLaw, algorithm: 'quadrature of 1 − L(t), 641 nodes', ...(target ? { target } : {}) });
 }
 
 /** One line naming what the sampler does per mask (src/math/sampleKernels.ts). */

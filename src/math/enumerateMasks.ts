@@ -12,7 +12,10 @@
  *   and a law with one atom gives exactly 0), added per block of BLOCK masks and then Neumaier-summed
  *   across blocks.
  * The interval index j is found without a search: a table of cells uniform in √S gives the number of
- * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it.
+ * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it
+ * (16 cells per threshold up to 4096 cells: most cells hold none, so the scan's exit is nearly always
+ * predicted).
+ * Masks are walked row by row (T_B[hi], k_B[hi] fixed over a row of 2^⌊n/2⌋).
  */
 import { addCompensated } from './compensatedSum.ts';
 import { halfSums, type GridUnits } from './gridUnits.ts';
@@ -41,16 +44,25 @@ export interface MaskEnumeration extends ChunkedJob {
 
 /** Kernel state, one monomorphic object. */
 interface State {
-  readonly aSums: Float64Array;
+  /**
+   * The kernel's doubles in one array (fewer array bases and lengths for the hot loop to keep in
+   * registers): T_A at [0, 2^⌊n/2⌋), the thresholds and an Infinity sentinel at boundsAt, per kept
+   * count k the block sums Σ (√S − c) at firstAt + 2k and Σ (√S − c)² at firstAt + 2k + 1, and the
+   * counts at countsAt (slot k·(T+1) + j; `counts` is a view of them).
+   */
+  readonly heap: Float64Array;
+  readonly boundsAt: number;
+  readonly firstAt: number;
+  readonly countsAt: number;
+  /** centre, rootLow, cellScale and cells − ½ (c ≥ cells − ½ and c ∈ [cells − 1, cells − ½) both give cell cells − 1). */
+  readonly constantsAt: number;
   readonly aKept: Uint8Array;
   readonly bSums: Float64Array;
   readonly bKept: Uint8Array;
   /** ⌊n/2⌋ and 2^⌊n/2⌋ − 1. */
   readonly shift: number;
   readonly lowMask: number;
-  /** Thresholds followed by an Infinity sentinel. */
-  readonly bounds: Float64Array;
-  /** cellBase[c] = number of thresholds whose cell is below c. */
+  /** cellBase[c] = boundsAt + the number of thresholds whose cell is below c. */
   readonly cellBase: Int32Array;
   readonly cells: number;
   /** Cell of S: floor((√S − rootLow)·cellScale), clamped to [0, cells − 1]. */
@@ -58,9 +70,6 @@ interface State {
   readonly cellScale: number;
   readonly counts: Float64Array;
   readonly stride: number;
-  /** Per kept count, over the current block: Σ (√S − c) and Σ (√S − c)². */
-  readonly blockFirst: Float64Array;
-  readonly blockSecond: Float64Array;
   readonly centre: number;
 }
 
@@ -71,37 +80,51 @@ export function halfKept(units: number): Uint8Array {
   return kept;
 }
 
-function enumerateBlock(e: State, from: number, to: number): void {
-  const aSums = e.aSums;
+/** Masks [from, to) of the row hi (lo = from … to − 1): T_B[hi] and k_B[hi] stay in registers. */
+function enumerateRow(e: State, hi: number, from: number, to: number): void {
+  const heap = e.heap;
   const aKept = e.aKept;
-  const bSums = e.bSums;
-  const bKept = e.bKept;
-  const shift = e.shift;
-  const lowMask = e.lowMask;
-  const bounds = e.bounds;
   const cellBase = e.cellBase;
-  const counts = e.counts;
-  const first = e.blockFirst;
-  const second = e.blockSecond;
-  const centre = e.centre;
+  // Doubles read from the heap are doubles in the loop (a field or local holding 0 would be a small
+  // integer, converted on every use).
+  const at = e.constantsAt;
+  const centre = heap[at]!;
+  const rootLow = heap[at + 1]!;
+  const cellScale = heap[at + 2]!;
+  const limit = heap[at + 3]!;
+  const last = e.cells - 1;
+  const b = e.bSums[hi]!;
+  const keptB = e.bKept[hi]!;
   const stride = e.stride;
-  const rootLow = e.rootLow;
-  const cellScale = e.cellScale;
-  const cells = e.cells;
-  for (let i = from; i < to; i++) {
-    const lo = i & lowMask;
-    const hi = i >>> shift;
-    const sum = aSums[lo]! + bSums[hi]!;
-    const kept = aKept[lo]! + bKept[hi]!;
+  // This row's kept count k_A = 0 in the block sums and in the counts (j counted from boundsAt).
+  const firstAt = e.firstAt + 2 * keptB;
+  const countsAt = e.countsAt + keptB * stride - e.boundsAt;
+  for (let lo = from; lo < to; lo++) {
+    const sum = heap[lo]! + b;
+    const keptA = aKept[lo]!;
     const root = Math.sqrt(sum);
     const deviation = root - centre;
-    first[kept] = first[kept]! + deviation;
-    second[kept] = second[kept]! + deviation * deviation;
+    const f = firstAt + 2 * keptA;
+    heap[f] = heap[f]! + deviation;
+    heap[f + 1] = heap[f + 1]! + deviation * deviation;
     const c = (root - rootLow) * cellScale;
-    let j = cellBase[c < 0 ? 0 : c >= cells ? cells - 1 : c | 0]!;
-    while (sum >= bounds[j]!) j++;
-    const slot = kept * stride + j;
-    counts[slot] = counts[slot]! + 1;
+    let j = cellBase[c < 0 ? 0 : c >= limit ? last : c | 0]!;
+    while (sum >= heap[j]!) j++;
+    const slot = countsAt + keptA * stride + j;
+    heap[slot] = heap[slot]! + 1;
+  }
+}
+
+/** Masks [from, to) in index order, row by row (mask i = hi·2^⌊n/2⌋ + lo). */
+function enumerateBlock(e: State, from: number, to: number): void {
+  const shift = e.shift;
+  const lowMask = e.lowMask;
+  let i = from;
+  while (i < to) {
+    const lo = i & lowMask;
+    const end = Math.min(to - i, lowMask + 1 - lo);
+    enumerateRow(e, i >>> shift, lo, lo + end);
+    i += end;
   }
 }
 
@@ -118,35 +141,52 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
   bounds[count] = Number.POSITIVE_INFINITY;
   const low = count > 0 ? Math.min(thresholds[0]!, grid.total) : 0;
   const high = count > 0 ? Math.min(thresholds[count - 1]!, grid.total) : grid.total;
-  const cells = Math.max(256, 4 * count);
+  const cells = Math.max(256, Math.min(16 * count, 4096));
   const rootLow = Math.sqrt(low);
   const span = Math.sqrt(high) - rootLow;
   const cellScale = span > 0 ? cells / span : 0;
-  // A threshold's own cell, unclamped above (so S in a lower cell is certainly below it).
-  const cellBase = new Int32Array(cells);
-  let j = 0;
-  for (let c = 0; c < cells; c++) {
-    while (j < count && Math.max(0, Math.floor((Math.sqrt(thresholds[j]!) - rootLow) * cellScale)) < c) j++;
-    cellBase[c] = j;
-  }
-  const stride = count + 1;
   const shift = grid.splitAt;
+  const aSums = halfSums(grid.squares, 0, shift);
+  const boundsAt = aSums.length;
+  // Cell c holds boundsAt + the first j whose own cell (unclamped above) is ≥ c, so S in cell c is
+  // certainly ≥ the thresholds before it. Filled per threshold (a short call runs this in the
+  // interpreter: one step per threshold, not per cell).
+  const cellBase = new Int32Array(cells);
+  let filled = 0;
+  for (let j = 0; j < count && filled < cells; j++) {
+    const own = Math.max(0, Math.floor((Math.sqrt(thresholds[j]!) - rootLow) * cellScale));
+    const end = Math.min(cells, own + 1);
+    if (end > filled) {
+      cellBase.fill(boundsAt + j, filled, end);
+      filled = end;
+    }
+  }
+  cellBase.fill(boundsAt + count, filled);
+  const stride = count + 1;
+  const firstAt = boundsAt + bounds.length;
+  const countsAt = firstAt + 2 * (n + 1);
+  const constantsAt = countsAt + (n + 1) * stride;
+  const heap = new Float64Array(constantsAt + 4);
+  heap.set(aSums);
+  heap.set(bounds, boundsAt);
+  heap.set([centre, rootLow, cellScale, cells - 0.5], constantsAt);
   const state: State = {
-    aSums: halfSums(grid.squares, 0, shift),
+    heap,
+    boundsAt,
+    firstAt,
+    countsAt,
+    constantsAt,
     aKept: halfKept(shift),
     bSums: halfSums(grid.squares, shift, n),
     bKept: halfKept(n - shift),
     shift,
     lowMask: 2 ** shift - 1,
-    bounds,
     cellBase,
     cells,
     rootLow,
     cellScale,
-    counts: new Float64Array((n + 1) * stride),
+    counts: heap.subarray(countsAt, constantsAt),
     stride,
-    blockFirst: new Float64Array(n + 1),
-    blockSecond: new Float64Array(n + 1),
     centre,
   };
   // Compensated totals: slot k = Σ (√S − c), slot n + 1 + k = Σ (√S − c)².
@@ -171,10 +211,10 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
         const to = Math.min(end, visited + BLOCK);
         enumerateBlock(state, visited, to);
         for (let k = 0; k <= n; k++) {
-          addCompensated(totals, errors, k, state.blockFirst[k]!);
-          addCompensated(totals, errors, n + 1 + k, state.blockSecond[k]!);
-          state.blockFirst[k] = 0;
-          state.blockSecond[k] = 0;
+          addCompensated(totals, errors, k, heap[firstAt + 2 * k]!);
+          addCompensated(totals, errors, n + 1 + k, heap[firstAt + 2 * k + 1]!);
+          heap[firstAt + 2 * k] = 0;
+          heap[firstAt + 2 * k + 1] = 0;
         }
         visited = to;
       }

@@ -60,28 +60,32 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
     const bSums = law.bSums;
     const high = law.bPrefixHigh;
     const low = law.bPrefixLow;
-    const shift = s.prefixShift;
-    const bStart = s.bStart;
+    // Locals only in the loops: captured variables would live in the closure's context (and be
+    // hole-checked on every use); `| 0` makes the integers untagged int32 in the loop.
+    const shift = s.prefixShift | 0;
+    const bStart = s.bStart | 0;
+    const previousHigh = prevHigh;
+    const previousLow = prevLow;
+    const end = to | 0;
     let sum = 0;
-    // Locals only in the loops: captured variables would live in the closure's context.
-    const from = a;
+    const from = a | 0;
     if (threshold === count) {
       const endHigh = high[s.bEnd + shift]!;
       const endLow = low[s.bEnd + shift]!;
-      for (let i = from; i < to; i++) sum += aMass[i]! * (endHigh - prevHigh[i]! + (endLow - prevLow[i]!));
+      for (let i = from; i < end; i++) sum += aMass[i]! * (endHigh - previousHigh[i]! + (endLow - previousLow[i]!));
       a = to;
       return sum;
     }
     const level = thresholds[threshold]!;
-    let p = pointer;
-    for (let i = from; i < to; i++) {
+    let p = pointer | 0;
+    for (let i = from; i < end; i++) {
       const sa = aSums[i]!;
       while (p > bStart && sa + bSums[p - 1]! >= level) p--;
       const h = high[p + shift]!;
       const l = low[p + shift]!;
-      sum += aMass[i]! * (h - prevHigh[i]! + (l - prevLow[i]!));
-      prevHigh[i] = h;
-      prevLow[i] = l;
+      sum += aMass[i]! * (h - previousHigh[i]! + (l - previousLow[i]!));
+      previousHigh[i] = h;
+      previousLow[i] = l;
     }
     pointer = p;
     a = to;
