@@ -262,17 +262,127 @@ function byteTableSum(table: Float64Array, maskWords: Int32Array, words: number)
   return s;
 }
 
-/** Exactly k kept: a Bernoulli(k/n) mask repaired to k units (fixedCountRepair.ts), then the sums. */
+/**
+ * Exactly k kept: a Bernoulli(k/n) mask repaired to k units, then the sums. The words of
+ * fillMaskWords and the steps of fixKeptCount (fixedCountRepair.ts, the reference: the same draws
+ * in the same order, so the same masks) with sfc32 in locals throughout: through the state array
+ * every bounded draw of the repair cost a load and a store per state word.
+ */
 function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolean): void {
   const { units: n, exactKept: k, words, law, maskWords, state, squareTable: table, squaredNorms } = kernel;
+  if (law.mode === 'all') {
+    // k = n: nothing to draw or repair (the cost model picks the shuffle here; kept for completeness).
+    for (let t = 0; t < count; t++) {
+      fillMaskWords(law, state, maskWords, words);
+      fixKeptCount(maskWords, n, k, state);
+      if (simple) squaredNorms[t] = byteTableSum(table, maskWords, words);
+      else sumMask(kernel, t);
+    }
+    return;
+  }
+  const alias = law.mode === 'alias' ? 1 : 0;
+  const { thresholds, aliases } = law;
   const lastWordMask = n % 32 === 0 ? -1 : (1 << n % 32) - 1;
+  const last = words - 1;
+  // 2³² mod range for the two ranges the repair draws from: n always, the candidate count rarely.
+  const rejectN = (TWO_POW_32 - n) % n;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
   for (let t = 0; t < count; t++) {
-    fillMaskWords(law, state, maskWords, words);
-    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
-    fixKeptCount(maskWords, n, k, state);
+    let kept = 0;
+    for (let w = 0; w < words; w++) {
+      let r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      let word = r;
+      if (alias === 1) {
+        const columns = r;
+        word = 0;
+        for (let g = 0; g < 32; g += 8) {
+          r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          const column = (columns >>> g) & 255;
+          const take = ((r >>> 1) - thresholds[column]!) >>> 31; // branch-free u < T: keep the column's byte
+          const other = aliases[column]!;
+          word |= (other ^ ((column ^ other) & -take)) << g;
+        }
+      }
+      if (w === last) word &= lastWordMask;
+      maskWords[w] = word;
+      kept += bitCount(word);
+    }
+    while (kept !== k) {
+      const adding = kept < k ? 1 : 0;
+      const candidates = adding === 1 ? n - kept : kept;
+      let unit = 0;
+      if (candidates * 8 >= n) {
+        // A uniform unit (Lemire, range n) until it is a candidate.
+        for (;;) {
+          const r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          const product = (r >>> 0) * n;
+          const high = Math.floor(product * TWO_POW_MINUS_32);
+          const low = product - high * TWO_POW_32;
+          if (low < n && low < rejectN) continue;
+          if (((maskWords[high >>> 5]! >>> (high & 31)) & 1) !== adding) {
+            unit = high;
+            break;
+          }
+        }
+      } else {
+        // Few candidates: the rank-th one (Lemire, range = candidates), skipping words by bit counts.
+        const reject = (TWO_POW_32 - candidates) % candidates;
+        let rank = 0;
+        for (;;) {
+          const r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          const product = (r >>> 0) * candidates;
+          rank = Math.floor(product * TWO_POW_MINUS_32);
+          const low = product - rank * TWO_POW_32;
+          if (low >= candidates || low >= reject) break;
+        }
+        for (let w = 0; w < words; w++) {
+          let bits = (adding === 1 ? ~maskWords[w]! : maskWords[w]!) & (w === last ? lastWordMask : -1);
+          const inWord = bitCount(bits);
+          if (rank >= inWord) {
+            rank -= inWord;
+            continue;
+          }
+          for (; rank > 0; rank--) bits &= bits - 1; // clear the lowest `rank` candidate bits
+          unit = w * 32 + (31 - Math.clz32(bits & -bits));
+          break;
+        }
+      }
+      maskWords[unit >>> 5] = maskWords[unit >>> 5]! ^ (1 << (unit & 31));
+      kept += adding === 1 ? 1 : -1;
+    }
     if (simple) squaredNorms[t] = byteTableSum(table, maskWords, words);
     else sumMask(kernel, t);
   }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+}
+
+/** Number of set bits of a 32-bit word. */
+function bitCount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Exactly k kept: partial Fisher–Yates over min(k, n − k) units into maskWords, then the sums. */
