@@ -448,18 +448,49 @@ function boundedRedraw(state: Int32Array, range: number, low: number, j: number)
 
 /**
  * Per-sample matching, L = 8: sumMask's sums in sumMask's order (the same numbers) with the group
- * loop written out as four byte look-ups per word.
+ * loop written out as four byte look-ups per word, and the words of fillMaskWords drawn inline
+ * (sfc32 in locals, the same words) as the look-ups go.
  */
 function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
   const { words, law, maskWords, state, squareTable, productTable, matchTable, squaredNorms, downstreamSums } = kernel;
   const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
+  const mode = law.mode === 'all' ? 0 : law.mode === 'half' ? 1 : 2;
+  const { thresholds, aliases } = law;
+  const last = words - 1;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
   for (let t = 0; t < count; t++) {
-    fillMaskWords(law, state, maskWords, words);
-    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
     let squaredNorm = 0;
     let downstream = 0;
     for (let w = 0; w < words; w++) {
-      const word = maskWords[w]!;
+      let word = -1;
+      if (mode !== 0) {
+        let r = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + r) | 0;
+        word = r;
+        if (mode === 2) {
+          const columns = r;
+          word = 0;
+          for (let g = 0; g < 32; g += 8) {
+            r = (((a + b) | 0) + d) | 0;
+            d = (d + 1) | 0;
+            a = b ^ (b >>> 9);
+            b = (c + (c << 3)) | 0;
+            c = (((c << 21) | (c >>> 11)) + r) | 0;
+            const column = (columns >>> g) & 255;
+            const take = ((r >>> 1) - thresholds[column]!) >>> 31; // branch-free u < T: keep the column's byte
+            const other = aliases[column]!;
+            word |= (other ^ ((column ^ other) & -take)) << g;
+          }
+        }
+      }
+      if (w === last) word &= lastWordMask;
+      maskWords[w] = word;
       const i0 = (w << 10) + (word & 255);
       const i1 = (w << 10) + 256 + ((word >>> 8) & 255);
       const i2 = (w << 10) + 512 + ((word >>> 16) & 255);
@@ -475,16 +506,28 @@ function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
       const second = 1 / squaredNorm;
       for (let w = 0; w < words; w++) {
         const word = maskWords[w]!;
-        for (let g = 0; g < 32; g += 8) {
-          const index = 2 * ((w << 10) + (g << 5) + ((word >>> g) & 255));
-          matchTable[index] = matchTable[index]! + first;
-          matchTable[index + 1] = matchTable[index + 1]! + second;
-        }
+        const base = w << 11;
+        const i0 = base + ((word & 255) << 1);
+        const i1 = base + 512 + (((word >>> 8) & 255) << 1);
+        const i2 = base + 1024 + (((word >>> 16) & 255) << 1);
+        const i3 = base + 1536 + ((word >>> 24) << 1);
+        matchTable[i0] = matchTable[i0]! + first;
+        matchTable[i0 + 1] = matchTable[i0 + 1]! + second;
+        matchTable[i1] = matchTable[i1]! + first;
+        matchTable[i1 + 1] = matchTable[i1 + 1]! + second;
+        matchTable[i2] = matchTable[i2]! + first;
+        matchTable[i2 + 1] = matchTable[i2 + 1]! + second;
+        matchTable[i3] = matchTable[i3]! + first;
+        matchTable[i3 + 1] = matchTable[i3 + 1]! + second;
       }
     }
     squaredNorms[t] = squaredNorm;
     downstreamSums[t] = downstream;
   }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }
 
 /** S (and Z and the match sums when matching) of the mask in kernel.maskWords into slot t. */
