@@ -351,13 +351,15 @@ static void draw_dropconnect(void) {
   for (int j = 0; j < ROWS; j++) {
     memset(row_totals, 0, sizeof row_totals);
     for (int w = 0; w < wpr; w++) {
+      /* buildByteTables: entries by lowest bit, highest first, each = entry without that bit + unit */
       for (int g = 0; g < 4; g++) {
         int base = g << 8;
         tables4[base] = 0;
-        for (int v = 1; v < 256; v++) {
-          int low = v & -v;
-          int i = 32 * w + 8 * g + __builtin_ctz(low);
-          tables4[base | v] = tables4[base | (v ^ low)] + (i < n ? contrib[j * n + i] : 0);
+        for (int lane = 7; lane >= 0; lane--) {
+          int i = 32 * w + 8 * g + lane;
+          double value = i < n ? contrib[j * n + i] : 0;
+          int step = 1 << lane;
+          for (int v = base + step; v < base + 256; v += 2 * step) tables4[v] = tables4[v - step] + value;
         }
       }
       for (int t = 0; t < CHUNK; t++) {

@@ -82,17 +82,21 @@ export function drawDropConnectBatch(kernel: DropConnectKernel): void {
 
 /**
  * tables[g·256 + v] = Σ of c_j,(32w + 8g + l) over the bits l of v (units beyond n count 0), each
- * entry = the entry without v's lowest bit + that unit. A small function of its own, so V8
- * compiles it tightly rather than as part of the batch loop.
+ * entry = the entry without v's lowest bit + that unit. Entries are filled by lowest bit, highest
+ * first (128; 64, 192; 32, 96, …; then the odd ones), so each reads an entry of an earlier level:
+ * the same additions as in increasing v, but without a chain of store-to-load round trips (entry
+ * v − 1 just written, at every odd v), which cost about 1.7 ns per entry. A small function of its
+ * own, so V8 compiles it tightly rather than as part of the batch loop.
  */
 function buildByteTables(tables: Float64Array, contributions: Float64Array, rowStart: number, firstUnit: number, units: number): void {
   for (let g = 0; g < 4; g++) {
     const base = g << 8;
     tables[base] = 0;
-    for (let v = 1; v < 256; v++) {
-      const low = v & -v;
-      const i = firstUnit + 8 * g + (31 - Math.clz32(low));
-      tables[base + v] = tables[base + (v ^ low)]! + (i < units ? contributions[rowStart + i]! : 0);
+    for (let lane = 7; lane >= 0; lane--) {
+      const i = firstUnit + 8 * g + lane;
+      const value = i < units ? contributions[rowStart + i]! : 0;
+      const step = 1 << lane;
+      for (let v = base + step; v < base + 256; v += 2 * step) tables[v] = tables[v - step]! + value;
     }
   }
 }

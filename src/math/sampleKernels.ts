@@ -334,8 +334,9 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
           const high = Math.floor(product * TWO_POW_MINUS_32);
           const low = product - high * TWO_POW_32;
           if (low < n && low < rejectN) continue;
-          if (((maskWords[high >>> 5]! >>> (high & 31)) & 1) !== adding) {
-            unit = high;
+          const candidate = high | 0;
+          if (((maskWords[candidate >>> 5]! >>> (candidate & 31)) & 1) !== adding) {
+            unit = candidate;
             break;
           }
         }
