@@ -157,7 +157,24 @@ function addHalfWordLookups(tables: Float64Array, rowTotals: Float64Array, state
   let b = state[1]!;
   let c = state[2]!;
   let d = state[3]!;
-  for (let t = 0; t < batch; t++) {
+  // Two masks per iteration: V8 re-checks the arrays' maps and reloads their lengths and data
+  // pointers after every loop back edge, so fewer iterations cost less (the same words, in order).
+  let t = 0;
+  for (; t + 1 < batch; t += 2) {
+    const word = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + word) | 0;
+    const next = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + next) | 0;
+    rowTotals[t] = rowTotals[t]! + (tables[word & 255]! + tables[256 + ((word >>> 8) & 255)]! + tables[512 + ((word >>> 16) & 255)]! + tables[768 + (word >>> 24)]!);
+    rowTotals[t + 1] = rowTotals[t + 1]! + (tables[next & 255]! + tables[256 + ((next >>> 8) & 255)]! + tables[512 + ((next >>> 16) & 255)]! + tables[768 + (next >>> 24)]!);
+  }
+  for (; t < batch; t++) {
     const word = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
