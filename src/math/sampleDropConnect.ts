@@ -92,11 +92,17 @@ function buildByteTables(tables: Float64Array, contributions: Float64Array, rowS
   for (let g = 0; g < 4; g++) {
     const base = g << 8;
     tables[base] = 0;
-    for (let lane = 7; lane >= 0; lane--) {
+    const top = firstUnit + 8 * g + 7;
+    tables[base + 128] = 0 + (top < units ? contributions[rowStart + top]! : 0);
+    // Lanes 6 … 0 have an even number of entries: two per iteration.
+    for (let lane = 6; lane >= 0; lane--) {
       const i = firstUnit + 8 * g + lane;
       const value = i < units ? contributions[rowStart + i]! : 0;
       const step = 1 << lane;
-      for (let v = base + step; v < base + 256; v += 2 * step) tables[v] = tables[v - step]! + value;
+      for (let v = base + step; v < base + 256; v += 4 * step) {
+        tables[v] = tables[v - step]! + value;
+        tables[v + 2 * step] = tables[v + step]! + value;
+      }
     }
   }
 }
