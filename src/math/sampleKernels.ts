@@ -285,7 +285,10 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
   const lastWordMask = n % 32 === 0 ? -1 : (1 << n % 32) - 1;
   const last = words - 1;
   // 2³² mod range for the two ranges the repair draws from: n always, the candidate count rarely.
-  const rejectN = (TWO_POW_32 - n) % n;
+  // Literals, not the module constants: V8 reloads and re-checks those from the context in the loop.
+  const twoPow32 = 4294967296;
+  const twoPowMinus32 = 1 / 4294967296;
+  const rejectN = (twoPow32 - n) % n;
   let a = state[0]!;
   let b = state[1]!;
   let c = state[2]!;
@@ -323,26 +326,22 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
       const candidates = adding === 1 ? n - kept : kept;
       let unit = 0;
       if (candidates * 8 >= n) {
-        // A uniform unit (Lemire, range n) until it is a candidate.
-        for (;;) {
+        // A uniform unit (Lemire, range n; rejected when low < 2³² mod n) until it is a candidate.
+        let low = 0;
+        do {
           const r = (((a + b) | 0) + d) | 0;
           d = (d + 1) | 0;
           a = b ^ (b >>> 9);
           b = (c + (c << 3)) | 0;
           c = (((c << 21) | (c >>> 11)) + r) | 0;
           const product = (r >>> 0) * n;
-          const high = Math.floor(product * TWO_POW_MINUS_32);
-          const low = product - high * TWO_POW_32;
-          if (low < n && low < rejectN) continue;
-          const candidate = high | 0;
-          if (((maskWords[candidate >>> 5]! >>> (candidate & 31)) & 1) !== adding) {
-            unit = candidate;
-            break;
-          }
-        }
+          const high = Math.floor(product * twoPowMinus32);
+          low = product - high * twoPow32;
+          unit = high | 0;
+        } while ((low < n && low < rejectN) || ((maskWords[unit >>> 5]! >>> (unit & 31)) & 1) === adding);
       } else {
         // Few candidates: the rank-th one (Lemire, range = candidates), skipping words by bit counts.
-        const reject = (TWO_POW_32 - candidates) % candidates;
+        const reject = (twoPow32 - candidates) % candidates;
         let rank = 0;
         for (;;) {
           const r = (((a + b) | 0) + d) | 0;
@@ -351,8 +350,8 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
           b = (c + (c << 3)) | 0;
           c = (((c << 21) | (c >>> 11)) + r) | 0;
           const product = (r >>> 0) * candidates;
-          rank = Math.floor(product * TWO_POW_MINUS_32);
-          const low = product - rank * TWO_POW_32;
+          rank = Math.floor(product * twoPowMinus32);
+          const low = product - rank * twoPow32;
           if (low >= candidates || low >= reject) break;
         }
         for (let w = 0; w < words; w++) {
