@@ -98,10 +98,14 @@ function buildByteTables(tables: Float64Array, contributions: Float64Array, rowS
     for (let lane = 6; lane >= 0; lane--) {
       const i = firstUnit + 8 * g + lane;
       const value = i < units ? contributions[rowStart + i]! : 0;
+      // Index arithmetic truncated with `| 0`, so V8 emits no overflow checks for it.
       const step = 1 << lane;
-      for (let v = base + step; v < base + 256; v += 4 * step) {
-        tables[v] = tables[v - step]! + value;
-        tables[v + 2 * step] = tables[v + step]! + value;
+      const twice = step << 1;
+      const stride = step << 2;
+      const end = (base + 256) | 0;
+      for (let v = (base + step) | 0; v < end; v = (v + stride) | 0) {
+        tables[v] = tables[(v - step) | 0]! + value;
+        tables[(v + twice) | 0] = tables[(v + step) | 0]! + value;
       }
     }
   }
