@@ -221,23 +221,42 @@ function drawAliasMasks(kernel: UnitMaskKernel, count: number): void {
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + columns) | 0;
-      let word = 0;
-      let wordSum = 0;
-      for (let g = 0; g < 32; g += 8) {
-        const r = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (((c << 21) | (c >>> 11)) + r) | 0;
-        const column = (columns >>> g) & 255;
-        const take = ((r >>> 1) - thresholds[column]!) >>> 31; // branch-free u < T: keep the column's byte
-        const alias = aliases[column]!;
-        const byte = alias ^ ((column ^ alias) & -take);
-        wordSum += table[(w << 10) | (g << 5) | byte]!;
-        word |= byte << g;
-      }
-      s += wordSum;
-      maskWords[w] = word;
+      // The four bytes written out (V8 does not unroll the 4-step loop); the same draws and sums in order.
+      const base = w << 10;
+      let r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      let column = columns & 255;
+      let alias = aliases[column]!;
+      const byte0 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31)); // branch-free u < T: the column's byte
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      column = (columns >>> 8) & 255;
+      alias = aliases[column]!;
+      const byte1 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31));
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      column = (columns >>> 16) & 255;
+      alias = aliases[column]!;
+      const byte2 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31));
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      column = columns >>> 24;
+      alias = aliases[column]!;
+      const byte3 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31));
+      s += 0 + table[base | byte0]! + table[base | 256 | byte1]! + table[base | 512 | byte2]! + table[base | 768 | byte3]!;
+      maskWords[w] = byte0 | (byte1 << 8) | (byte2 << 16) | (byte3 << 24);
     }
     squaredNorms[t] = s;
   }
