@@ -156,6 +156,30 @@ describe('drawUnitMasks', () => {
     }
   });
 
+  it('fixed count (repair): the masks of fillMaskWords + fixKeptCount (the reference) on the same seed, in chunks, bit for bit', () => {
+    // k/n = ½ (random words), 0.8 (alias bytes), near 1 and 0 (the rank path), n = 1100 (4-unit tables).
+    for (const [n, k] of [[192, 96], [192, 154], [40, 39], [40, 2], [1100, 880], [33, 17]] as const) {
+      const squares = Float64Array.from({ length: n }, (_, i) => (i + 1) ** 2);
+      const kernel = createUnitMaskKernel(squares, new Float64Array(n), 0, k, sfc32State(11), false, 'repair');
+      const state = sfc32State(11);
+      const law = maskWordLaw(k / n);
+      const words = new Int32Array(kernel.words);
+      for (const chunk of [1, 37, 200, 5]) {
+        drawUnitMasks(kernel, chunk);
+        for (let t = 0; t < chunk; t++) {
+          fillMaskWords(law, state, words, kernel.words);
+          if (n % 32 !== 0) words[kernel.words - 1] = words[kernel.words - 1]! & ((1 << n % 32) - 1);
+          fixKeptCount(words, n, k, state);
+          let direct = 0; // integer squares: every summation order gives this exactly
+          for (let i = 0; i < n; i++) if ((words[i >>> 5]! >>> (i & 31)) & 1) direct += squares[i]!;
+          expect({ n, k, t, s: kernel.squaredNorms[t] }).toEqual({ n, k, t, s: direct });
+        }
+        expect(Array.from(kernel.maskWords)).toEqual(Array.from(words));
+        expect(Array.from(kernel.state)).toEqual(Array.from(state));
+      }
+    }
+  });
+
   it('matching: per-unit Σ m_i/√S and Σ m_i/S equal those accumulated from the masks drawn', () => {
     const n = 1100;
     const squares = Float64Array.from({ length: n }, (_, i) => 1 + (i % 7));

@@ -221,23 +221,42 @@ function drawAliasMasks(kernel: UnitMaskKernel, count: number): void {
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + columns) | 0;
-      let word = 0;
-      let wordSum = 0;
-      for (let g = 0; g < 32; g += 8) {
-        const r = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (((c << 21) | (c >>> 11)) + r) | 0;
-        const column = (columns >>> g) & 255;
-        const take = ((r >>> 1) - thresholds[column]!) >>> 31; // branch-free u < T: keep the column's byte
-        const alias = aliases[column]!;
-        const byte = alias ^ ((column ^ alias) & -take);
-        wordSum += table[(w << 10) | (g << 5) | byte]!;
-        word |= byte << g;
-      }
-      s += wordSum;
-      maskWords[w] = word;
+      // The four bytes written out (V8 does not unroll the 4-step loop); the same draws and sums in order.
+      const base = w << 10;
+      let r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      let column = columns & 255;
+      let alias = aliases[column]!;
+      const byte0 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31)); // branch-free u < T: the column's byte
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      column = (columns >>> 8) & 255;
+      alias = aliases[column]!;
+      const byte1 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31));
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      column = (columns >>> 16) & 255;
+      alias = aliases[column]!;
+      const byte2 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31));
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      column = columns >>> 24;
+      alias = aliases[column]!;
+      const byte3 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31));
+      s += 0 + table[base | byte0]! + table[base | 256 | byte1]! + table[base | 512 | byte2]! + table[base | 768 | byte3]!;
+      maskWords[w] = byte0 | (byte1 << 8) | (byte2 << 16) | (byte3 << 24);
     }
     squaredNorms[t] = s;
   }
@@ -262,17 +281,148 @@ function byteTableSum(table: Float64Array, maskWords: Int32Array, words: number)
   return s;
 }
 
-/** Exactly k kept: a Bernoulli(k/n) mask repaired to k units (fixedCountRepair.ts), then the sums. */
+/**
+ * Exactly k kept: a Bernoulli(k/n) mask repaired to k units, then the sums. The words of
+ * fillMaskWords and the steps of fixKeptCount (fixedCountRepair.ts, the reference: the same draws
+ * in the same order, so the same masks) with sfc32 in locals throughout: through the state array
+ * every bounded draw of the repair cost a load and a store per state word.
+ */
 function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolean): void {
   const { units: n, exactKept: k, words, law, maskWords, state, squareTable: table, squaredNorms } = kernel;
+  if (law.mode === 'all') {
+    // k = n: nothing to draw or repair (the cost model picks the shuffle here; kept for completeness).
+    for (let t = 0; t < count; t++) {
+      fillMaskWords(law, state, maskWords, words);
+      fixKeptCount(maskWords, n, k, state);
+      if (simple) squaredNorms[t] = byteTableSum(table, maskWords, words);
+      else sumMask(kernel, t);
+    }
+    return;
+  }
+  const alias = law.mode === 'alias' ? 1 : 0;
+  const { thresholds, aliases } = law;
   const lastWordMask = n % 32 === 0 ? -1 : (1 << n % 32) - 1;
+  const last = words - 1;
+  // 2³² mod range for the two ranges the repair draws from: n always, the candidate count rarely.
+  // Literals, not the module constants: V8 reloads and re-checks those from the context in the loop.
+  const twoPow32 = 4294967296;
+  const twoPowMinus32 = 1 / 4294967296;
+  const rejectN = (twoPow32 - n) % n;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
   for (let t = 0; t < count; t++) {
-    fillMaskWords(law, state, maskWords, words);
-    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
-    fixKeptCount(maskWords, n, k, state);
+    let kept = 0;
+    for (let w = 0; w < words; w++) {
+      let r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      let word = r;
+      if (alias === 1) {
+        const columns = r;
+        // The four alias bytes written out (V8 does not unroll the 4-step loop); the same draws in order.
+        r = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + r) | 0;
+        let column = columns & 255;
+        let other = aliases[column]!;
+        word = other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31)); // branch-free u < T: the column's byte
+        r = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + r) | 0;
+        column = (columns >>> 8) & 255;
+        other = aliases[column]!;
+        word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 8;
+        r = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + r) | 0;
+        column = (columns >>> 16) & 255;
+        other = aliases[column]!;
+        word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 16;
+        r = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + r) | 0;
+        column = columns >>> 24;
+        other = aliases[column]!;
+        word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 24;
+      }
+      if (w === last) word &= lastWordMask;
+      maskWords[w] = word;
+      kept += bitCount(word);
+    }
+    while (kept !== k) {
+      const adding = kept < k ? 1 : 0;
+      const candidates = adding === 1 ? n - kept : kept;
+      let unit = 0;
+      if (candidates * 8 >= n) {
+        // A uniform unit (Lemire, range n; rejected when low < 2³² mod n) until it is a candidate.
+        let low = 0;
+        do {
+          const r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          const product = (r >>> 0) * n;
+          const high = Math.floor(product * twoPowMinus32);
+          low = product - high * twoPow32;
+          unit = high | 0;
+        } while ((low < n && low < rejectN) || ((maskWords[unit >>> 5]! >>> (unit & 31)) & 1) === adding);
+      } else {
+        // Few candidates: the rank-th one (Lemire, range = candidates), skipping words by bit counts.
+        const reject = (twoPow32 - candidates) % candidates;
+        let rank = 0;
+        for (;;) {
+          const r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          const product = (r >>> 0) * candidates;
+          rank = Math.floor(product * twoPowMinus32);
+          const low = product - rank * twoPow32;
+          if (low >= candidates || low >= reject) break;
+        }
+        for (let w = 0; w < words; w++) {
+          let bits = (adding === 1 ? ~maskWords[w]! : maskWords[w]!) & (w === last ? lastWordMask : -1);
+          const inWord = bitCount(bits);
+          if (rank >= inWord) {
+            rank -= inWord;
+            continue;
+          }
+          for (; rank > 0; rank--) bits &= bits - 1; // clear the lowest `rank` candidate bits
+          unit = w * 32 + (31 - Math.clz32(bits & -bits));
+          break;
+        }
+      }
+      maskWords[unit >>> 5] = maskWords[unit >>> 5]! ^ (1 << (unit & 31));
+      kept += adding === 1 ? 1 : -1;
+    }
     if (simple) squaredNorms[t] = byteTableSum(table, maskWords, words);
     else sumMask(kernel, t);
   }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+}
+
+/** Number of set bits of a 32-bit word. */
+function bitCount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Exactly k kept: partial Fisher–Yates over min(k, n − k) units into maskWords, then the sums. */
@@ -338,18 +488,70 @@ function boundedRedraw(state: Int32Array, range: number, low: number, j: number)
 
 /**
  * Per-sample matching, L = 8: sumMask's sums in sumMask's order (the same numbers) with the group
- * loop written out as four byte look-ups per word.
+ * loop written out as four byte look-ups per word, and the words of fillMaskWords drawn inline
+ * (sfc32 in locals, the same words) as the look-ups go.
  */
 function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
   const { words, law, maskWords, state, squareTable, productTable, matchTable, squaredNorms, downstreamSums } = kernel;
   const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
+  const mode = law.mode === 'all' ? 0 : law.mode === 'half' ? 1 : 2;
+  const { thresholds, aliases } = law;
+  const last = words - 1;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
   for (let t = 0; t < count; t++) {
-    fillMaskWords(law, state, maskWords, words);
-    maskWords[words - 1] = maskWords[words - 1]! & lastWordMask;
     let squaredNorm = 0;
     let downstream = 0;
     for (let w = 0; w < words; w++) {
-      const word = maskWords[w]!;
+      let word = -1;
+      if (mode !== 0) {
+        let r = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (((c << 21) | (c >>> 11)) + r) | 0;
+        word = r;
+        if (mode === 2) {
+          const columns = r;
+          // The four alias bytes written out (V8 does not unroll the 4-step loop); the same draws in order.
+          r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          let column = columns & 255;
+          let other = aliases[column]!;
+          word = other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31)); // branch-free u < T: the column's byte
+          r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          column = (columns >>> 8) & 255;
+          other = aliases[column]!;
+          word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 8;
+          r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          column = (columns >>> 16) & 255;
+          other = aliases[column]!;
+          word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 16;
+          r = (((a + b) | 0) + d) | 0;
+          d = (d + 1) | 0;
+          a = b ^ (b >>> 9);
+          b = (c + (c << 3)) | 0;
+          c = (((c << 21) | (c >>> 11)) + r) | 0;
+          column = columns >>> 24;
+          other = aliases[column]!;
+          word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 24;
+        }
+      }
+      if (w === last) word &= lastWordMask;
+      maskWords[w] = word;
       const i0 = (w << 10) + (word & 255);
       const i1 = (w << 10) + 256 + ((word >>> 8) & 255);
       const i2 = (w << 10) + 512 + ((word >>> 16) & 255);
@@ -365,16 +567,28 @@ function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
       const second = 1 / squaredNorm;
       for (let w = 0; w < words; w++) {
         const word = maskWords[w]!;
-        for (let g = 0; g < 32; g += 8) {
-          const index = 2 * ((w << 10) + (g << 5) + ((word >>> g) & 255));
-          matchTable[index] = matchTable[index]! + first;
-          matchTable[index + 1] = matchTable[index + 1]! + second;
-        }
+        const base = w << 11;
+        const i0 = base + ((word & 255) << 1);
+        const i1 = base + 512 + (((word >>> 8) & 255) << 1);
+        const i2 = base + 1024 + (((word >>> 16) & 255) << 1);
+        const i3 = base + 1536 + ((word >>> 24) << 1);
+        matchTable[i0] = matchTable[i0]! + first;
+        matchTable[i0 + 1] = matchTable[i0 + 1]! + second;
+        matchTable[i1] = matchTable[i1]! + first;
+        matchTable[i1 + 1] = matchTable[i1 + 1]! + second;
+        matchTable[i2] = matchTable[i2]! + first;
+        matchTable[i2 + 1] = matchTable[i2 + 1]! + second;
+        matchTable[i3] = matchTable[i3]! + first;
+        matchTable[i3 + 1] = matchTable[i3 + 1]! + second;
       }
     }
     squaredNorms[t] = squaredNorm;
     downstreamSums[t] = downstream;
   }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }
 
 /** S (and Z and the match sums when matching) of the mask in kernel.maskWords into slot t. */

@@ -83,18 +83,39 @@ export function fillMaskWords(law: MaskWordLaw, state: Int32Array, maskWords: In
     let word = r;
     if (mode === 2) {
       const columns = r;
-      word = 0;
-      for (let g = 0; g < 32; g += 8) {
-        r = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (((c << 21) | (c >>> 11)) + r) | 0;
-        const column = (columns >>> g) & 255;
-        const take = ((r >>> 1) - thresholds[column]!) >>> 31; // branch-free u < T: keep the column's byte
-        const alias = aliases[column]!;
-        word |= (alias ^ ((column ^ alias) & -take)) << g;
-      }
+      // The four alias bytes written out (V8 does not unroll the 4-step loop); the same draws in order.
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      let column = columns & 255;
+      let other = aliases[column]!;
+      word = other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31)); // branch-free u < T: the column's byte
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      column = (columns >>> 8) & 255;
+      other = aliases[column]!;
+      word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 8;
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      column = (columns >>> 16) & 255;
+      other = aliases[column]!;
+      word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 16;
+      r = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + r) | 0;
+      column = columns >>> 24;
+      other = aliases[column]!;
+      word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 24;
     }
     maskWords[w] = word;
   }
