@@ -32,15 +32,21 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
 });
 
-/** Waits until every number on the page is final (or 60 s). */
-async function settled(page) {
+/**
+ * Waits until every number on the page is final (or 60 s): the main figure's panel, where the page
+ * has one (an embed of another section has none, so it waits for that section instead), and every
+ * channel and section.
+ */
+async function settled(page, embedded) {
   await page
     .waitForFunction(
-      () =>
-        document.querySelector('[data-testid="norm-panel"]')?.getAttribute('aria-busy') === 'false' &&
+      (embedded) =>
+        (embedded === null || embedded === 'norm' || embedded === 'all'
+          ? document.querySelector('[data-testid="norm-panel"]')?.getAttribute('aria-busy') === 'false'
+          : document.getElementById(embedded) !== null) &&
         !document.documentElement.hasAttribute('data-computing') &&
         document.querySelector('[data-stale]') === null,
-      null,
+      embedded,
       { timeout: 60_000 },
     )
     .catch(() => {});
@@ -50,8 +56,9 @@ async function settled(page) {
 const shots = [];
 async function shoot(group, name, link, { width, theme = 'light', selector = null, print = false }) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
-  await page.goto(new URL(link, base).href);
-  await settled(page);
+  const url = new URL(link, base);
+  await page.goto(url.href);
+  await settled(page, url.searchParams.get('embed'));
   if (print) await page.emulateMedia({ media: 'print' });
   // A full-page capture paints what is outside the viewport, which the page skips on screen
   // (content-visibility on settled sections, docs/architecture.md#rendering-budget): render it all.
@@ -76,7 +83,7 @@ await shoot('phone', 'first-screen', './', { width: 390 });
 // The printed handout's length: A4 pages of the seed state (issue 14 asks for at most 8).
 const printPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await printPage.goto(base);
-await settled(printPage);
+await settled(printPage, null);
 const pdf = await printPage.pdf({ format: 'A4' });
 writeFileSync(`${OUT}/print.pdf`, pdf);
 const printPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
