@@ -119,8 +119,10 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     // No measuring here: the observer reports each observed box once after the next layout, when
     // reading scrollWidth is free (read now it forced a layout per formula on every slider step).
     let live = true;
+    // Once, when KaTeX's fonts have arrived: measured at once even in a skipped section (a single
+    // layout at load, and the formulas' widths change only then).
     void fontsLoaded()?.then(() => {
-      if (live) measure();
+      if (live) measureNow();
     });
     return () => {
       live = false;
