@@ -40,10 +40,10 @@ const browser = await chromium.launch({
 async function settled(page, embedded) {
   await page
     .waitForFunction(
-      (embedded) =>
-        (embedded === null || embedded === 'norm' || embedded === 'all'
+      (id) =>
+        (id === null || id === 'norm' || id === 'all'
           ? document.querySelector('[data-testid="norm-panel"]')?.getAttribute('aria-busy') === 'false'
-          : document.getElementById(embedded) !== null) &&
+          : document.getElementById(id) !== null) &&
         !document.documentElement.hasAttribute('data-computing') &&
         document.querySelector('[data-stale]') === null,
       embedded,

@@ -112,10 +112,10 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     const content = root.querySelector('.katex');
     if (content !== null) observer.observe(content);
     const section = root.closest('.section');
-    const shown = (event: Event) => {
+    const onShown = (event: Event) => {
       if (!(event as Event & { skipped?: boolean }).skipped) measure();
     };
-    section?.addEventListener('contentvisibilityautostatechange', shown);
+    section?.addEventListener('contentvisibilityautostatechange', onShown);
     // No measuring here: the observer reports each observed box once after the next layout, when
     // reading scrollWidth is free (read now it forced a layout per formula on every slider step).
     let live = true;
@@ -128,7 +128,7 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
       live = false;
       observer.disconnect();
       if (idle !== null) cancelIdleCallback(idle);
-      section?.removeEventListener('contentvisibilityautostatechange', shown);
+      section?.removeEventListener('contentvisibilityautostatechange', onShown);
     };
   }, [display, html]);
   const linked = onHighlight !== undefined;

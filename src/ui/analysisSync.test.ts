@@ -14,7 +14,8 @@ function recordingClient() {
   const client: AnalysisClient = {
     run(_channel: string, queries: readonly EngineQuery[], options?: RunOptions) {
       return new Promise<RunResult>((resolve) => {
-        runs.push({ keep: (queries[0]?.input as AnalysisRequest).keep, resolve, options });
+        const input = queries[0]?.input as AnalysisRequest | undefined;
+        runs.push({ keep: input?.keep ?? Number.NaN, resolve, options });
       });
     },
     mode: 'worker',
