@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { bruteMaskedNorm } from '../src/math/bruteForce.ts';
 
 // What the page does to stay fast (docs/architecture.md#rendering-budget), seen as a reader sees it.
 test.describe.configure({ timeout: 120_000 });
@@ -43,4 +44,19 @@ test('a section far down the page shows the new numbers when the reader scrolls 
   await expect(slider).toHaveValue('0.8');
   await notation.scrollIntoViewIfNeeded();
   await expect(pytorch).toHaveText('nn.Dropout(p=0.20)');
+});
+
+test('numbers computed only when their section is near (the comparison) are the new state’s when the reader scrolls there after a change', async ({ page }) => {
+  await page.goto('/');
+  const slider = page.getByRole('slider', { name: 'Keep probability q', exact: true });
+  // Three PageUp presses at the top of the page: q = 0.5 → 0.8, the comparison far below.
+  for (let i = 0; i < 3; i++) await slider.press('PageUp');
+  await expect(slider).toHaveValue('0.8');
+  const section = page.getByRole('region', { name: /Rescaling to the original length/ });
+  await section.scrollIntoViewIfNeeded();
+  // E‖y‖ under 1/q at q = 0.8, by brute force over the 16 masks of the question's vector.
+  const x = [0.1, 0.1, 0.2, 5.0];
+  const expected = (bruteMaskedNorm(x, 0.8) / 0.8).toFixed(4);
+  expect(expected).not.toBe((bruteMaskedNorm(x, 0.5) / 0.5).toFixed(4));
+  await expect(section.getByRole('row', { name: /^× 1\/q/ }).getByRole('cell').nth(2)).toContainText(expected);
 });
