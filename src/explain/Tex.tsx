@@ -88,47 +88,31 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     const root = ref.current;
     // Re-run whenever KaTeX's output (html) replaced the nodes.
     if (!display || root === null || html === '' || typeof ResizeObserver === 'undefined') return;
-    const measureNow = () => setScrolls(root.scrollWidth > root.clientWidth + 1);
-    // In a section the browser skips while it is out of view (content-visibility, index.css), reading
-    // scrollWidth lays the whole section out at once: not in the middle of a drag, but when the page
-    // is idle, or when the section is shown, whichever comes first.
-    let idle: number | null = null;
-    const measure = () => {
-      if (root.checkVisibility?.({ contentVisibilityAuto: true }) !== false || typeof requestIdleCallback === 'undefined') {
-        measureNow();
-        return;
-      }
-      idle ??= requestIdleCallback(
-        () => {
-          idle = null;
-          measureNow();
-        },
-        { timeout: 2000 },
-      );
-    };
+    const measure = () => setScrolls(root.scrollWidth > root.clientWidth + 1);
     // The column (the wrapper's size) and the formula (its content, which grows when KaTeX's fonts load).
     const observer = new ResizeObserver(measure);
     observer.observe(root);
     const content = root.querySelector('.katex');
     if (content !== null) observer.observe(content);
-    const section = root.closest('.section');
-    const onShown = (event: Event) => {
-      if (!(event as Event & { skipped?: boolean }).skipped) measure();
-    };
-    section?.addEventListener('contentvisibilityautostatechange', onShown);
     // No measuring here: the observer reports each observed box once after the next layout, when
     // reading scrollWidth is free (read now it forced a layout per formula on every slider step).
+    // Except in a section the browser skips while it is out of view (content-visibility, index.css):
+    // the observer says nothing about its boxes, so a formula that changed there is measured now.
+    if (root.checkVisibility?.({ contentVisibilityAuto: true }) === false) measure();
+    // The same section shown again, or a font that arrived late (a skipped section asks for its fonts
+    // only when it is laid out): the formula's width may have changed without the observer noticing.
+    const section = root.closest('.section');
+    section?.addEventListener('contentvisibilityautostatechange', measure);
+    document.fonts?.addEventListener?.('loadingdone', measure);
     let live = true;
-    // Once, when KaTeX's fonts have arrived: measured at once even in a skipped section (a single
-    // layout at load, and the formulas' widths change only then).
     void fontsLoaded()?.then(() => {
-      if (live) measureNow();
+      if (live) measure();
     });
     return () => {
       live = false;
       observer.disconnect();
-      if (idle !== null) cancelIdleCallback(idle);
-      section?.removeEventListener('contentvisibilityautostatechange', onShown);
+      section?.removeEventListener('contentvisibilityautostatechange', measure);
+      document.fonts?.removeEventListener?.('loadingdone', measure);
     };
   }, [display, html]);
   const linked = onHighlight !== undefined;
