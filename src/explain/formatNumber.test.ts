@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../math/index.ts';
-import { decimalsForError, formatEstimateValue, formatFixed, formatKeep, formatProbability, methodBadge, parseProbability } from './formatNumber.ts';
+import { decimalsForError, formatCount, formatEstimateValue, formatFixed, formatKeep, formatProbability, methodBadge, parseProbability } from './formatNumber.ts';
 
 describe('formatFixed(value, decimals)', () => {
   it('rounds to the digits shown and uses a true minus sign', () => {
@@ -11,6 +11,16 @@ describe('formatFixed(value, decimals)', () => {
   it('never shows a negative zero', () => {
     expect(formatFixed(-0.0001, 2)).toBe('0.00');
     expect(formatFixed(-0, 0)).toBe('0');
+  });
+});
+
+describe('formatCount(n)', () => {
+  it('groups thousands with commas, as the page always wrote counts', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1000)).toBe('1,000');
+    expect(formatCount(65536)).toBe('65,536');
+    expect(formatCount(2 ** 40)).toBe('1,099,511,627,776');
   });
 });
 

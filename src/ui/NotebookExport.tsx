@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { copyText } from '../explain/copyText.ts';
-import { formatKeep } from '../explain/formatNumber.ts';
+import { formatCount, formatKeep } from '../explain/formatNumber.ts';
 import { questionDerivation } from '../explain/questionDerivation.ts';
 import { selectEffectiveKeep, selectVector } from '../state/selectors.ts';
 import { useExplorer } from './explorerContext.ts';
@@ -29,7 +29,7 @@ export function NotebookExport() {
       {code === null ? (
         <p>
           {keep > 0
-            ? `The vector has ${x.length.toLocaleString('en-US')} units; code is written out for up to ${MAX_LITERAL_UNITS.toLocaleString('en-US')}.`
+            ? `The vector has ${formatCount(x.length)} units; code is written out for up to ${formatCount(MAX_LITERAL_UNITS)}.`
             : 'With q = 0 there is nothing to divide by; choose k ≥ 1.'}
         </p>
       ) : (

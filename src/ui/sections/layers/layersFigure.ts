@@ -4,7 +4,7 @@
  * the histogram under the page's controls) → every label, number with its provenance and sentence
  * the section shows. Pure (no React, no DOM); the component renders it and computes nothing.
  */
-import { formatFixed, formatKeep, formatProbability, methodLabel, superscript } from '../../../explain/formatNumber.ts';
+import { formatCount, formatFixed, formatKeep, formatProbability, methodLabel, superscript } from '../../../explain/formatNumber.ts';
 import type { LayersNumbers } from '../../../explain/layersDerivation.ts';
 import type { LineStyle } from '../../../charts/lineStyle.ts';
 import {
@@ -203,7 +203,7 @@ function percentileProvenance(result: PercentileResult, units: number): string {
     case 'sample': {
       const interval = e.interval;
       return (
-        `sampled: ${(result.samples ?? 0).toLocaleString('en-US')} masks, seed ${result.seed ?? ''}, drawn by this section ` +
+        `sampled: ${formatCount(result.samples ?? 0)} masks, seed ${result.seed ?? ''}, drawn by this section ` +
         'for Bernoulli masks and 1/q with the page’s sample count and seed' +
         (interval === undefined || interval[0] === interval[1] ? '' : `; 95% interval ${formatFixed(interval[0], 4)} to ${formatFixed(interval[1], 4)}`)
       );
@@ -218,7 +218,7 @@ function percentileFigure(result: PercentileResult, measured: Measured, units: n
   const sampled = e.method === 'sample';
   const oneSided = sampled && (e.value === 0 || e.value === 1);
   const t = formatFixed(measured.threshold, 3);
-  const samples = (result.samples ?? 0).toLocaleString('en-US');
+  const samples = formatCount(result.samples ?? 0);
   const position = oneSided
     ? `None of the ${samples} sampled masks gives ‖y‖ ${e.value === 0 ? '≤' : '>'} ${t} (95% bound by the rule of three, 3/N): ` +
       `in this layer ${measured.name} would be ${e.value === 0 ? 'far too short' : 'far too long'}. The normal approximation below says how far.`

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { formatFixed } from '../../../explain/formatNumber.ts';
+import { formatCount, formatFixed } from '../../../explain/formatNumber.ts';
 import { magnitudeDecimals } from '../../../explain/questionDerivation.ts';
 import type { MaskRow } from '../../../math/index.ts';
 import { sectionInfo } from '../../sectionList.ts';
@@ -137,7 +137,7 @@ export function MaskTable({ rows, model, chosen, onChoose, caption }: MaskTableP
           <PagerButton label="First page" disabled={current === 0} onClick={() => go(0)} />
           <PagerButton label="Previous page" disabled={current === 0} onClick={() => go(current - 1)} />
           <span className="mask-pager-status" role="status">
-            Rows {first}–{last} of {sorted.length.toLocaleString('en-US')} (page {current + 1} of {pages})
+            Rows {first}–{last} of {formatCount(sorted.length)} (page {current + 1} of {pages})
           </span>
           <PagerButton label="Next page" disabled={current === pages - 1} onClick={() => go(current + 1)} />
           <PagerButton label="Last page" disabled={current === pages - 1} onClick={() => go(pages - 1)} />

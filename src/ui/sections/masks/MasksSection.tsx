@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { formatFixed, formatKeep, formatProbability, provenance } from '../../../explain/formatNumber.ts';
+import { formatCount, formatFixed, formatKeep, formatProbability, provenance } from '../../../explain/formatNumber.ts';
 import { magnitudeDecimals } from '../../../explain/questionDerivation.ts';
 import { Tex } from '../../../explain/Tex.tsx';
 import { compensationInfo, maskModel, MAX_LISTED_UNITS } from '../../../math/index.ts';
@@ -42,7 +42,7 @@ function TooManyMasks({ units }: { readonly units: number }) {
     <div className="masks-too-many">
       <p>
         Listing every mask needs n ≤ {MAX_LISTED_UNITS} units (2<sup>{MAX_LISTED_UNITS}</sup> = 4096 rows); your vector has
-        n = {units.toLocaleString('en-US')} units, so 2<sup>{units}</sup> masks. Their distribution of ‖y‖ is in the{' '}
+        n = {formatCount(units)} units, so 2<sup>{units}</sup> masks. Their distribution of ‖y‖ is in the{' '}
         <a href="#norm">histogram section</a>.
       </p>
       {numbers !== null ? (

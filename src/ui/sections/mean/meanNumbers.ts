@@ -2,6 +2,7 @@
  * How the mean section writes the engine's numbers: a value with its standard error when sampled,
  * and how each number was obtained, in words.
  */
+import { formatCount } from '../../../explain/formatNumber.ts';
 import { formatAdaptive } from '../../../explain/meanDerivation.ts';
 import type { Estimate, Method, UnitLaw } from '../../../math/index.ts';
 
@@ -14,7 +15,7 @@ export function formatWithError(value: number, error: number | undefined): strin
 export const formatEstimate = (estimate: Estimate): string => formatWithError(estimate.value, estimate.standardError);
 
 /** "16 masks", "1 mask". */
-export const masksInWords = (count: number) => `${count.toLocaleString('en-US')} ${count === 1 ? 'mask' : 'masks'}`;
+export const masksInWords = (count: number) => `${formatCount(count)} ${count === 1 ? 'mask' : 'masks'}`;
 
 /** "2,000 masks, seed 3". */
 const sampledWith = (law: UnitLaw) => `${masksInWords(law.samples ?? 0)}, seed ${law.seed ?? ''}`;

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { MaskVectors } from '../../../charts/MaskVectors.tsx';
 import { maskModel } from '../../../math/index.ts';
-import { formatFixed, formatKeep, formatProbability } from '../../../explain/formatNumber.ts';
+import { formatCount, formatFixed, formatKeep, formatProbability } from '../../../explain/formatNumber.ts';
 import { QUESTION_TERMS } from '../../../explain/questionDerivation.ts';
 import { Tex } from '../../../explain/Tex.tsx';
 import { MAX_MASK_UNITS } from '../../../state/explorerState.ts';
@@ -47,7 +47,7 @@ function TooManyUnits({ units }: { readonly units: number }) {
     <div className="question-too-many">
       <p>
         The single-mask view needs n ≤ {MAX_MASK_UNITS} units (one toggle per unit); your vector has n ={' '}
-        {units.toLocaleString('en-US')}.
+        {formatCount(units)}.
       </p>
       <ActionButton groups={['presets']} onClick={() => actions.applyPreset('question')}>
         Load the question’s example (4 units)
