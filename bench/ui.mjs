@@ -61,10 +61,13 @@ async function settled(page) {
   );
 }
 
-/** Every number on the page is final: no channel computing or waiting (data-computing), no part behind. */
+/** Every number on the page is final: no channel computing or waiting (data-computing), no part behind, every section mounted. */
 async function allSettled(page) {
   await page.waitForFunction(
-    () => !document.documentElement.hasAttribute('data-computing') && document.querySelector('[data-stale]') === null,
+    () =>
+      !document.documentElement.hasAttribute('data-computing') &&
+      document.querySelector('[data-stale]') === null &&
+      document.querySelector('.section-loading') === null,
     null,
     { timeout: 180_000 },
   );

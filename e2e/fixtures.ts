@@ -44,10 +44,13 @@ export const test = base.extend<{ cspViolations: Violation[] }>({
 
 /**
  * Waits until no part of the page shows an older state (SectionGate marks a frozen part that is
- * behind with data-stale) and no channel is computing or waiting (data-computing on <html>): call
+ * behind with data-stale), no channel is computing or waiting (data-computing on <html>) and every
+ * section is mounted (no loading line): call
  * it before reading a number once, without a retrying assertion.
  */
 export async function settledPage(page: import('@playwright/test').Page): Promise<void> {
   await expect(page.locator('html[data-computing]')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.locator('[data-stale]')).toHaveCount(0);
+  // Every section mounted (they are mounted one per frame after the first screen).
+  await expect(page.locator('.section-loading')).toHaveCount(0);
 }

@@ -45,7 +45,8 @@ async function settled(page, embedded) {
           ? document.querySelector('[data-testid="norm-panel"]')?.getAttribute('aria-busy') === 'false'
           : document.getElementById(id) !== null) &&
         !document.documentElement.hasAttribute('data-computing') &&
-        document.querySelector('[data-stale]') === null,
+        document.querySelector('[data-stale]') === null &&
+        document.querySelector('.section-loading') === null,
       embedded,
       { timeout: 60_000 },
     )

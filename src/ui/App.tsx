@@ -107,7 +107,7 @@ export function App({ repairs }: AppProps) {
                   </SectionGate>
                 ) : null,
               )}
-              <LaterSections>
+              <LaterSections progressive>
                 {SECTION_COMPONENTS.map(({ id, Component, eager }, i) =>
                   eager ? null : (
                     <SectionGate key={id} order={i + 1}>
