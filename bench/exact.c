@@ -4,8 +4,9 @@
  * thresholds, %.17g), so both languages see the same doubles.
  *   split      the engine's meet in the middle step for step (src/math/splitHalves.ts, splitSweep.ts):
  *              both halves sorted by merging L with L + a_i, Bernoulli masses by kept count, B's
- *              Neumaier prefix masses; then per threshold the window of A sub-masks, the two-pointer
- *              sweep in blocks of 1024, mass(a)·(prefix(p_j) − prefix(p_{j−1})), blocks Neumaier-summed
+ *              Neumaier prefix masses; then per pair of thresholds the window of A sub-masks, the
+ *              two-pointer sweep with both pointers in blocks of 1024, mass(a)·(prefix(p_j) −
+ *              prefix(p_{j−1})) and mass(a)·(prefix(p_{j+1}) − prefix(p_j)), blocks Neumaier-summed
  *   enumerate  the engine's enumeration step for step (src/math/enumerateMasks.ts): mask i in index
  *              order, row by row (T_B[hi], k_B[hi] of a row fixed), S = T_A[lo] + T_B[hi], √S, per-k
  *              Σ(√S − c) and Σ(√S − c)², the threshold count from a cell table uniform in √S (16 cells
@@ -120,32 +121,35 @@ static double split(void) {
     high[p + 1] = running;
     low[p + 1] = error;
   }
-  /* The sweep. */
+  /* The sweep, two thresholds per pass (levels[j + 1] = tau_j, -inf before, +inf for the last interval
+     and the empty one after it). */
   double *prevHigh = zalloc(na * 8), *prevLow = zalloc(na * 8);
-  double *totals = zalloc((count + 1) * 8), *errors = zalloc((count + 1) * 8);
+  double *totals = zalloc((count + 2) * 8), *errors = zalloc((count + 2) * 8);
+  double *levels = zalloc((count + 3) * 8);
+  levels[0] = -INFINITY;
+  memcpy(levels + 1, thresholds, count * 8);
+  levels[count + 1] = levels[count + 2] = INFINITY;
   double maxB = bSums[nb - 1];
-  for (int t = 0; t <= count; t++) {
-    size_t a = t == 0 ? 0 : lower_bound(aSums, 0, na, maxB, thresholds[t - 1]);
-    size_t windowEnd = t == count ? na : lower_bound(aSums, a, na, 0, thresholds[t]);
-    size_t p = nb;
-    double level = t < count ? thresholds[t] : 0;
+  for (int t = 0; t <= count; t += 2) {
+    size_t a = lower_bound(aSums, 0, na, maxB, levels[t]);
+    size_t windowEnd = lower_bound(aSums, a, na, 0, levels[t + 2]);
+    size_t p = nb, r = nb;
+    double level = levels[t + 1], levelNext = levels[t + 2];
     for (;;) {
       size_t to = a + SWEEP_BLOCK < windowEnd ? a + SWEEP_BLOCK : windowEnd;
-      double sum = 0;
-      if (t == count) {
-        double endHigh = high[nb], endLow = low[nb];
-        for (size_t i = a; i < to; i++) sum += aMass[i] * (endHigh - prevHigh[i] + (endLow - prevLow[i]));
-      } else {
-        for (size_t i = a; i < to; i++) {
-          double sa = aSums[i];
-          while (p > 0 && sa + bSums[p - 1] >= level) p--;
-          double h = high[p], l = low[p];
-          sum += aMass[i] * (h - prevHigh[i] + (l - prevLow[i]));
-          prevHigh[i] = h;
-          prevLow[i] = l;
-        }
+      double sum = 0, sumNext = 0;
+      for (size_t i = a; i < to; i++) {
+        double sa = aSums[i];
+        while (p > 0 && sa + bSums[p - 1] >= level) p--;
+        while (r > 0 && sa + bSums[r - 1] >= levelNext) r--;
+        double m = aMass[i], h = high[p], l = low[p], hNext = high[r], lNext = low[r];
+        sum += m * (h - prevHigh[i] + (l - prevLow[i]));
+        sumNext += m * (hNext - h + (lNext - l));
+        prevHigh[i] = hNext;
+        prevLow[i] = lNext;
       }
       add_compensated(totals, errors, t, sum);
+      add_compensated(totals, errors, t + 1, sumNext);
       a = to;
       if (a >= windowEnd) break;
     }
@@ -153,7 +157,7 @@ static double split(void) {
   double checksum = 0;
   for (int j = 0; j <= count; j++) checksum += (j + 1) * (totals[j] + errors[j]);
   free(aSums); free(bSums); free(aKept); free(bKept); free(aMass); free(high); free(low);
-  free(prevHigh); free(prevLow); free(totals); free(errors);
+  free(prevHigh); free(prevLow); free(totals); free(errors); free(levels);
   return checksum;
 }
 

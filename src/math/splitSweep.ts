@@ -16,6 +16,8 @@ import type { ChunkedJob } from './workBudget.ts';
 const BLOCK = 1024;
 /** Work units per pointer visit (one threshold for one A sub-mask). */
 const WORK_PER_STEP = 1.6;
+/** Work units per visit of an A sub-mask by the two-threshold sweep. */
+const WORK_PER_PAIR_STEP = 2.4;
 
 export interface IntervalSweep extends ChunkedJob {
   /** masses[j]: mass of S with exactly j thresholds ≤ S (complete when done; partial before). */
@@ -25,11 +27,15 @@ export interface IntervalSweep extends ChunkedJob {
 }
 
 /**
- * Interval masses of S against sorted thresholds (in mass units of the law). Thresholds are
- * swept one at a time (the pointer stays in a register); prevHigh/prevLow hold, for every A sub-mask,
- * the B prefix mass at the previous threshold's pointer, so interval j's mass is
- * Σ_a mass(a)·(prefix(p_j(a)) − prefix(p_{j−1}(a))). Only the window S_A + max S_B ≥ τ_{j−1}, S_A < τ_j is
- * visited: below it p_{j−1} = p_j = |B|, above it p_{j−1} = p_j = 0, so those terms vanish.
+ * Interval masses of S against sorted thresholds (in mass units of the law). Thresholds are swept
+ * two at a time (both pointers stay in registers: one pass over A resolves intervals j and j + 1);
+ * prevHigh/prevLow hold, for every A sub-mask, the B prefix mass at the pointer of the threshold
+ * before the pair, so interval j's mass is Σ_a mass(a)·(prefix(p_j(a)) − prefix(p_{j−1}(a))) and
+ * interval j + 1's Σ_a mass(a)·(prefix(p_{j+1}(a)) − prefix(p_j(a))), the same per-a terms as one
+ * threshold at a time. Only the window S_A + max S_B ≥ τ_{j−1}, S_A < τ_{j+1} is visited: below it
+ * all three pointers are |B|, above it all are 0, so those terms vanish (inside it, a term of an
+ * interval whose own window does not hold a is exactly 0). The last interval (S ≥ τ_{T−1}) has the
+ * threshold +∞ (its pointer stays at |B|); when T + 1 is odd, it is paired with an empty interval.
  */
 export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): IntervalSweep {
   const count = thresholds.length;
@@ -40,20 +46,26 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
     prevHigh.fill(law.bPrefixHigh[s.bStart + s.prefixShift]!, s.aStart, s.aEnd);
     prevLow.fill(law.bPrefixLow[s.bStart + s.prefixShift]!, s.aStart, s.aEnd);
   }
-  const totals = new Float64Array(count + 1);
-  const errors = new Float64Array(count + 1);
+  // levels[j + 1] = τ_j: levels[0] = −∞ (below the first interval), +∞ for the last interval and
+  // the empty one after it.
+  const levels = new Float64Array(count + 3);
+  levels[0] = Number.NEGATIVE_INFINITY;
+  levels.set(thresholds, 1);
+  levels[count + 1] = Number.POSITIVE_INFINITY;
+  levels[count + 2] = Number.POSITIVE_INFINITY;
+  const totals = new Float64Array(count + 2);
+  const errors = new Float64Array(count + 2);
+  const sums = new Float64Array(2);
   const bShare = law.bSums.length / Math.max(1, aTotal);
-  let threshold = 0; // interval being summed: j ≤ count (count: the last, S ≥ τ_{T−1})
+  let threshold = 0; // first interval of the pair being summed: j ≤ count (count: the last, S ≥ τ_{T−1})
   let segmentIndex = 0;
   let a = -1; // next A index in the segment; −1: not started
   let pointer = 0;
+  let pointerNext = 0;
   let windowEnd = 0;
 
-  const lowerBound = (from: number, to: number, shift: number, value: number): number =>
-    lowerBoundOf(law.aSums, from, to, shift, value);
-
-  /** A block of A sub-masks [a, to) of the current segment for the current threshold. */
-  const sweepBlock = (to: number): number => {
+  /** A block of A sub-masks [a, to) of the current segment for the current pair; sums into `sums`. */
+  const sweepBlock = (to: number): void => {
     const s = law.segments[segmentIndex]!;
     const aSums = law.aSums;
     const aMass = law.aMass;
@@ -67,29 +79,31 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
     const previousHigh = prevHigh;
     const previousLow = prevLow;
     const end = to | 0;
+    const level = levels[threshold + 1]!;
+    const levelNext = levels[threshold + 2]!;
     let sum = 0;
-    const from = a | 0;
-    if (threshold === count) {
-      const endHigh = high[s.bEnd + shift]!;
-      const endLow = low[s.bEnd + shift]!;
-      for (let i = from; i < end; i++) sum += aMass[i]! * (endHigh - previousHigh[i]! + (endLow - previousLow[i]!));
-      a = to;
-      return sum;
-    }
-    const level = thresholds[threshold]!;
+    let sumNext = 0;
     let p = pointer | 0;
-    for (let i = from; i < end; i++) {
+    let r = pointerNext | 0;
+    for (let i = a | 0; i < end; i++) {
       const sa = aSums[i]!;
       while (p > bStart && sa + bSums[p - 1]! >= level) p--;
+      while (r > bStart && sa + bSums[r - 1]! >= levelNext) r--;
+      const m = aMass[i]!;
       const h = high[p + shift]!;
       const l = low[p + shift]!;
-      sum += aMass[i]! * (h - previousHigh[i]! + (l - previousLow[i]!));
-      previousHigh[i] = h;
-      previousLow[i] = l;
+      const hNext = high[r + shift]!;
+      const lNext = low[r + shift]!;
+      sum += m * (h - previousHigh[i]! + (l - previousLow[i]!));
+      sumNext += m * (hNext - h + (lNext - l));
+      previousHigh[i] = hNext;
+      previousLow[i] = lNext;
     }
     pointer = p;
+    pointerNext = r;
     a = to;
-    return sum;
+    sums[0] = sum;
+    sums[1] = sumNext;
   };
 
   return {
@@ -104,29 +118,32 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
       while (work < maxWork && threshold <= count) {
         const s = law.segments[segmentIndex]!;
         if (a < 0) {
-          // The window of A sub-masks whose pointer can differ between τ_{j−1} and τ_j.
+          // The window of A sub-masks whose pointers can differ between τ_{j−1} and τ_{j+1}.
           const maxB = s.bEnd > s.bStart ? law.bSums[s.bEnd - 1]! : 0;
-          a = threshold === 0 ? s.aStart : lowerBound(s.aStart, s.aEnd, maxB, thresholds[threshold - 1]!);
-          windowEnd = threshold === count ? s.aEnd : lowerBound(a, s.aEnd, 0, thresholds[threshold]!);
+          a = lowerBoundOf(law.aSums, s.aStart, s.aEnd, maxB, levels[threshold]!);
+          windowEnd = lowerBoundOf(law.aSums, a, s.aEnd, 0, levels[threshold + 2]!);
           pointer = s.bEnd;
+          pointerNext = s.bEnd;
         }
         const to = Math.min(windowEnd, a + BLOCK);
         const from = a;
-        addCompensated(totals, errors, threshold, sweepBlock(to));
-        work += (to - from) * (1 + bShare) * WORK_PER_STEP + 64;
+        sweepBlock(to);
+        addCompensated(totals, errors, threshold, sums[0]!);
+        addCompensated(totals, errors, threshold + 1, sums[1]!);
+        work += (to - from) * (1 + bShare) * WORK_PER_PAIR_STEP + 64;
         if (a >= windowEnd) {
           a = -1;
           segmentIndex++;
           if (segmentIndex >= law.segments.length) {
             segmentIndex = 0;
-            threshold++;
+            threshold += 2;
           }
         }
       }
       return work;
     },
     masses(): Float64Array {
-      return totals.map((t, j) => t + errors[j]!);
+      return Float64Array.from({ length: count + 1 }, (_, j) => totals[j]! + errors[j]!);
     },
   };
 }
