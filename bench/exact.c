@@ -7,8 +7,9 @@
  *              Neumaier prefix masses; then per pair of thresholds the window of A sub-masks, the
  *              two-pointer sweep with both pointers in blocks of 1024, mass(a)·(prefix(p_j) −
  *              prefix(p_{j−1})) and mass(a)·(prefix(p_{j+1}) − prefix(p_j)), blocks Neumaier-summed
- *   enumerate  the engine's enumeration step for step (src/math/enumerateMasks.ts): mask i in index
- *              order, row by row (T_B[hi], k_B[hi] of a row fixed), S = T_A[lo] + T_B[hi], √S, per-k
+ *   enumerate  the engine's enumeration step for step (src/math/enumerateMasks.ts): row by row
+ *              (T_B[hi], k_B[hi] of a row fixed), A's sub-masks grouped by kept count (a run of
+ *              one group has one k), S = T_A[lo] + T_B[hi], √S, per-k
  *              Σ(√S − c) and Σ(√S − c)², the threshold count from a cell table uniform in √S (16 cells
  *              per threshold, at most 4096) and a short scan, counts[k][j]; blocks of 4096
  *   table      what a table-driven C kernel does with the same outputs: B outer, A inner with T_B[hi]
@@ -224,13 +225,28 @@ static void free_enumeration(Enumeration *e) {
 
 /* ---- enumerate: the engine's kernel ---- */
 
+/* A's sub-mask sums grouped by kept count (stable counting sort): group g at [starts[g], starts[g + 1]). */
+static double *group_a(Enumeration *e, int *starts) {
+  size_t na = (size_t)1 << splitAt;
+  memset(starts, 0, (splitAt + 2) * sizeof *starts);
+  for (size_t m = 0; m < na; m++) starts[e->aKept[m] + 1]++;
+  for (int g = 1; g <= splitAt + 1; g++) starts[g] += starts[g - 1];
+  double *grouped = zalloc(na * 8);
+  int next[66];
+  memcpy(next, starts, (splitAt + 1) * sizeof *starts);
+  for (size_t m = 0; m < na; m++) grouped[next[e->aKept[m]]++] = e->aSums[m];
+  return grouped;
+}
+
 static double enumerate(void) {
   Enumeration e;
   setup_enumeration(&e);
+  int starts[66];
+  double *grouped = group_a(&e, starts);
   uint64_t masks = (uint64_t)1 << n, lowMask = ((uint64_t)1 << splitAt) - 1;
   double first[64] = {0}, second[64] = {0}, totals[128] = {0}, errors[128] = {0};
-  const double *aSums = e.aSums, *bSums = e.bSums, *bounds = e.bounds;
-  const uint8_t *aKept = e.aKept, *bKept = e.bKept;
+  const double *bSums = e.bSums, *bounds = e.bounds;
+  const uint8_t *bKept = e.bKept;
   const int32_t *cellBase = e.cellBase;
   double *counts = e.counts;
   const double centre = e.centre, rootLow = e.rootLow, cellScale = e.cellScale;
@@ -243,16 +259,24 @@ static double enumerate(void) {
       uint64_t end = lowMask + 1 - lo0 < to - i ? lowMask + 1 - lo0 : to - i;
       const double b = bSums[hi];
       const int keptB = bKept[hi];
-      for (uint64_t lo = lo0; lo < lo0 + end; lo++) {
-        double sum = aSums[lo] + b;
-        int kept = aKept[lo] + keptB;
-        double root = sqrt(sum), deviation = root - centre;
-        first[kept] += deviation;
-        second[kept] += deviation * deviation;
-        double c = (root - rootLow) * cellScale;
-        int j = cellBase[c < 0 ? 0 : c >= last ? last : (int)c];
-        while (sum >= bounds[j]) j++;
-        counts[(size_t)kept * stride + j] += 1;
+      for (int g = 0; g <= splitAt; g++) {
+        uint64_t runFrom = lo0 > (uint64_t)starts[g] ? lo0 : (uint64_t)starts[g];
+        uint64_t runTo = lo0 + end < (uint64_t)starts[g + 1] ? lo0 + end : (uint64_t)starts[g + 1];
+        const int kept = g + keptB;
+        double *row = counts + (size_t)kept * stride;
+        double f = first[kept], q = second[kept];
+        for (uint64_t lo = runFrom; lo < runTo; lo++) {
+          double sum = grouped[lo] + b;
+          double root = sqrt(sum), deviation = root - centre;
+          f += deviation;
+          q += deviation * deviation;
+          double c = (root - rootLow) * cellScale;
+          int j = cellBase[c < 0 ? 0 : c >= last ? last : (int)c];
+          while (sum >= bounds[j]) j++;
+          row[j] += 1;
+        }
+        first[kept] = f;
+        second[kept] = q;
       }
       i += end;
     }
@@ -264,6 +288,7 @@ static double enumerate(void) {
   }
   for (int k = 0; k <= n; k++) first[k] = totals[k] + errors[k];
   double checksum = enumeration_checksum(&e, counts, first);
+  free(grouped);
   free_enumeration(&e);
   return checksum;
 }
