@@ -4,9 +4,9 @@
  * thresholds, %.17g), so both languages see the same doubles.
  *   split      the engine's meet in the middle step for step (src/math/splitHalves.ts, splitSweep.ts):
  *              both halves sorted by merging L with L + a_i, Bernoulli masses by kept count, B's
- *              Neumaier prefix masses; then per pair of thresholds the window of A sub-masks, the
- *              two-pointer sweep with both pointers in blocks of 1024, mass(a)·(prefix(p_j) −
- *              prefix(p_{j−1})) and mass(a)·(prefix(p_{j+1}) − prefix(p_j)), blocks Neumaier-summed
+ *              Neumaier prefix masses; then per 4 consecutive thresholds the window of A sub-masks,
+ *              the two-pointer sweep with the 4 pointers in blocks of 1024, mass(a)·(prefix(p_j) −
+ *              prefix(p_{j−1})) for each of the 4 intervals, blocks Neumaier-summed
  *   enumerate  the engine's enumeration step for step (src/math/enumerateMasks.ts): row by row
  *              (T_B[hi], k_B[hi] of a row fixed), A's sub-masks grouped by kept count (a run of
  *              one group has one k), S = T_A[lo] + T_B[hi], √S, per-k
@@ -100,6 +100,7 @@ static size_t lower_bound(const double *sorted, size_t from, size_t to, double s
 }
 
 #define SWEEP_BLOCK 1024
+#define SWEEP_WAYS 4
 
 static double split(void) {
   int unitsA = splitAt, unitsB = n - splitAt;
@@ -122,35 +123,43 @@ static double split(void) {
     high[p + 1] = running;
     low[p + 1] = error;
   }
-  /* The sweep, two thresholds per pass (levels[j + 1] = tau_j, -inf before, +inf for the last interval
-     and the empty one after it). */
+  /* The sweep, SWEEP_WAYS = 4 thresholds per pass (levels[j + 1] = tau_j, -inf before, +inf for the
+     last interval and the empty ones after it). */
   double *prevHigh = zalloc(na * 8), *prevLow = zalloc(na * 8);
-  double *totals = zalloc((count + 2) * 8), *errors = zalloc((count + 2) * 8);
-  double *levels = zalloc((count + 3) * 8);
+  double *totals = zalloc((count + SWEEP_WAYS) * 8), *errors = zalloc((count + SWEEP_WAYS) * 8);
+  double *levels = zalloc((count + 1 + SWEEP_WAYS) * 8);
   levels[0] = -INFINITY;
   memcpy(levels + 1, thresholds, count * 8);
-  levels[count + 1] = levels[count + 2] = INFINITY;
+  for (int j = count + 1; j < count + 1 + SWEEP_WAYS; j++) levels[j] = INFINITY;
   double maxB = bSums[nb - 1];
-  for (int t = 0; t <= count; t += 2) {
+  for (int t = 0; t <= count; t += SWEEP_WAYS) {
     size_t a = lower_bound(aSums, 0, na, maxB, levels[t]);
-    size_t windowEnd = lower_bound(aSums, a, na, 0, levels[t + 2]);
-    size_t p = nb, r = nb;
-    double level = levels[t + 1], levelNext = levels[t + 2];
+    size_t windowEnd = lower_bound(aSums, a, na, 0, levels[t + SWEEP_WAYS]);
+    size_t p0 = nb, p1 = nb, p2 = nb, p3 = nb;
+    double level0 = levels[t + 1], level1 = levels[t + 2], level2 = levels[t + 3], level3 = levels[t + 4];
     for (;;) {
       size_t to = a + SWEEP_BLOCK < windowEnd ? a + SWEEP_BLOCK : windowEnd;
-      double sum = 0, sumNext = 0;
+      double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
       for (size_t i = a; i < to; i++) {
         double sa = aSums[i];
-        while (p > 0 && sa + bSums[p - 1] >= level) p--;
-        while (r > 0 && sa + bSums[r - 1] >= levelNext) r--;
-        double m = aMass[i], h = high[p], l = low[p], hNext = high[r], lNext = low[r];
-        sum += m * (h - prevHigh[i] + (l - prevLow[i]));
-        sumNext += m * (hNext - h + (lNext - l));
-        prevHigh[i] = hNext;
-        prevLow[i] = lNext;
+        while (p0 > 0 && sa + bSums[p0 - 1] >= level0) p0--;
+        while (p1 > 0 && sa + bSums[p1 - 1] >= level1) p1--;
+        while (p2 > 0 && sa + bSums[p2 - 1] >= level2) p2--;
+        while (p3 > 0 && sa + bSums[p3 - 1] >= level3) p3--;
+        double m = aMass[i];
+        double h0 = high[p0], l0 = low[p0], h1 = high[p1], l1 = low[p1];
+        double h2 = high[p2], l2 = low[p2], h3 = high[p3], l3 = low[p3];
+        sum0 += m * (h0 - prevHigh[i] + (l0 - prevLow[i]));
+        sum1 += m * (h1 - h0 + (l1 - l0));
+        sum2 += m * (h2 - h1 + (l2 - l1));
+        sum3 += m * (h3 - h2 + (l3 - l2));
+        prevHigh[i] = h3;
+        prevLow[i] = l3;
       }
-      add_compensated(totals, errors, t, sum);
-      add_compensated(totals, errors, t + 1, sumNext);
+      add_compensated(totals, errors, t, sum0);
+      add_compensated(totals, errors, t + 1, sum1);
+      add_compensated(totals, errors, t + 2, sum2);
+      add_compensated(totals, errors, t + 3, sum3);
       a = to;
       if (a >= windowEnd) break;
     }
