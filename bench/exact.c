@@ -4,10 +4,12 @@
  * thresholds, %.17g), so both languages see the same doubles.
  *   split      the engine's meet in the middle step for step (src/math/splitHalves.ts, splitSweep.ts):
  *              both halves sorted by merging L with L + a_i, Bernoulli masses by kept count, B's
- *              Neumaier prefix masses; then per threshold the window of A sub-masks, the two-pointer
- *              sweep in blocks of 1024, mass(a)·(prefix(p_j) − prefix(p_{j−1})), blocks Neumaier-summed
- *   enumerate  the engine's enumeration step for step (src/math/enumerateMasks.ts): mask i in index
- *              order, row by row (T_B[hi], k_B[hi] of a row fixed), S = T_A[lo] + T_B[hi], √S, per-k
+ *              Neumaier prefix masses; then per 4 consecutive thresholds the window of A sub-masks,
+ *              the two-pointer sweep with the 4 pointers in blocks of 1024, mass(a)·(prefix(p_j) −
+ *              prefix(p_{j−1})) for each of the 4 intervals, blocks Neumaier-summed
+ *   enumerate  the engine's enumeration step for step (src/math/enumerateMasks.ts): row by row
+ *              (T_B[hi], k_B[hi] of a row fixed), A's sub-masks grouped by kept count (a run of
+ *              one group has one k), S = T_A[lo] + T_B[hi], √S, per-k
  *              Σ(√S − c) and Σ(√S − c)², the threshold count from a cell table uniform in √S (16 cells
  *              per threshold, at most 4096) and a short scan, counts[k][j]; blocks of 4096
  *   table      what a table-driven C kernel does with the same outputs: B outer, A inner with T_B[hi]
@@ -98,6 +100,7 @@ static size_t lower_bound(const double *sorted, size_t from, size_t to, double s
 }
 
 #define SWEEP_BLOCK 1024
+#define SWEEP_WAYS 4
 
 static double split(void) {
   int unitsA = splitAt, unitsB = n - splitAt;
@@ -120,32 +123,43 @@ static double split(void) {
     high[p + 1] = running;
     low[p + 1] = error;
   }
-  /* The sweep. */
+  /* The sweep, SWEEP_WAYS = 4 thresholds per pass (levels[j + 1] = tau_j, -inf before, +inf for the
+     last interval and the empty ones after it). */
   double *prevHigh = zalloc(na * 8), *prevLow = zalloc(na * 8);
-  double *totals = zalloc((count + 1) * 8), *errors = zalloc((count + 1) * 8);
+  double *totals = zalloc((count + SWEEP_WAYS) * 8), *errors = zalloc((count + SWEEP_WAYS) * 8);
+  double *levels = zalloc((count + 1 + SWEEP_WAYS) * 8);
+  levels[0] = -INFINITY;
+  memcpy(levels + 1, thresholds, count * 8);
+  for (int j = count + 1; j < count + 1 + SWEEP_WAYS; j++) levels[j] = INFINITY;
   double maxB = bSums[nb - 1];
-  for (int t = 0; t <= count; t++) {
-    size_t a = t == 0 ? 0 : lower_bound(aSums, 0, na, maxB, thresholds[t - 1]);
-    size_t windowEnd = t == count ? na : lower_bound(aSums, a, na, 0, thresholds[t]);
-    size_t p = nb;
-    double level = t < count ? thresholds[t] : 0;
+  for (int t = 0; t <= count; t += SWEEP_WAYS) {
+    size_t a = lower_bound(aSums, 0, na, maxB, levels[t]);
+    size_t windowEnd = lower_bound(aSums, a, na, 0, levels[t + SWEEP_WAYS]);
+    size_t p0 = nb, p1 = nb, p2 = nb, p3 = nb;
+    double level0 = levels[t + 1], level1 = levels[t + 2], level2 = levels[t + 3], level3 = levels[t + 4];
     for (;;) {
       size_t to = a + SWEEP_BLOCK < windowEnd ? a + SWEEP_BLOCK : windowEnd;
-      double sum = 0;
-      if (t == count) {
-        double endHigh = high[nb], endLow = low[nb];
-        for (size_t i = a; i < to; i++) sum += aMass[i] * (endHigh - prevHigh[i] + (endLow - prevLow[i]));
-      } else {
-        for (size_t i = a; i < to; i++) {
-          double sa = aSums[i];
-          while (p > 0 && sa + bSums[p - 1] >= level) p--;
-          double h = high[p], l = low[p];
-          sum += aMass[i] * (h - prevHigh[i] + (l - prevLow[i]));
-          prevHigh[i] = h;
-          prevLow[i] = l;
-        }
+      double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+      for (size_t i = a; i < to; i++) {
+        double sa = aSums[i];
+        while (p0 > 0 && sa + bSums[p0 - 1] >= level0) p0--;
+        while (p1 > 0 && sa + bSums[p1 - 1] >= level1) p1--;
+        while (p2 > 0 && sa + bSums[p2 - 1] >= level2) p2--;
+        while (p3 > 0 && sa + bSums[p3 - 1] >= level3) p3--;
+        double m = aMass[i];
+        double h0 = high[p0], l0 = low[p0], h1 = high[p1], l1 = low[p1];
+        double h2 = high[p2], l2 = low[p2], h3 = high[p3], l3 = low[p3];
+        sum0 += m * (h0 - prevHigh[i] + (l0 - prevLow[i]));
+        sum1 += m * (h1 - h0 + (l1 - l0));
+        sum2 += m * (h2 - h1 + (l2 - l1));
+        sum3 += m * (h3 - h2 + (l3 - l2));
+        prevHigh[i] = h3;
+        prevLow[i] = l3;
       }
-      add_compensated(totals, errors, t, sum);
+      add_compensated(totals, errors, t, sum0);
+      add_compensated(totals, errors, t + 1, sum1);
+      add_compensated(totals, errors, t + 2, sum2);
+      add_compensated(totals, errors, t + 3, sum3);
       a = to;
       if (a >= windowEnd) break;
     }
@@ -153,7 +167,7 @@ static double split(void) {
   double checksum = 0;
   for (int j = 0; j <= count; j++) checksum += (j + 1) * (totals[j] + errors[j]);
   free(aSums); free(bSums); free(aKept); free(bKept); free(aMass); free(high); free(low);
-  free(prevHigh); free(prevLow); free(totals); free(errors);
+  free(prevHigh); free(prevLow); free(totals); free(errors); free(levels);
   return checksum;
 }
 
@@ -220,13 +234,28 @@ static void free_enumeration(Enumeration *e) {
 
 /* ---- enumerate: the engine's kernel ---- */
 
+/* A's sub-mask sums grouped by kept count (stable counting sort): group g at [starts[g], starts[g + 1]). */
+static double *group_a(Enumeration *e, int *starts) {
+  size_t na = (size_t)1 << splitAt;
+  memset(starts, 0, (splitAt + 2) * sizeof *starts);
+  for (size_t m = 0; m < na; m++) starts[e->aKept[m] + 1]++;
+  for (int g = 1; g <= splitAt + 1; g++) starts[g] += starts[g - 1];
+  double *grouped = zalloc(na * 8);
+  int next[66];
+  memcpy(next, starts, (splitAt + 1) * sizeof *starts);
+  for (size_t m = 0; m < na; m++) grouped[next[e->aKept[m]]++] = e->aSums[m];
+  return grouped;
+}
+
 static double enumerate(void) {
   Enumeration e;
   setup_enumeration(&e);
+  int starts[66];
+  double *grouped = group_a(&e, starts);
   uint64_t masks = (uint64_t)1 << n, lowMask = ((uint64_t)1 << splitAt) - 1;
   double first[64] = {0}, second[64] = {0}, totals[128] = {0}, errors[128] = {0};
-  const double *aSums = e.aSums, *bSums = e.bSums, *bounds = e.bounds;
-  const uint8_t *aKept = e.aKept, *bKept = e.bKept;
+  const double *bSums = e.bSums, *bounds = e.bounds;
+  const uint8_t *bKept = e.bKept;
   const int32_t *cellBase = e.cellBase;
   double *counts = e.counts;
   const double centre = e.centre, rootLow = e.rootLow, cellScale = e.cellScale;
@@ -239,16 +268,24 @@ static double enumerate(void) {
       uint64_t end = lowMask + 1 - lo0 < to - i ? lowMask + 1 - lo0 : to - i;
       const double b = bSums[hi];
       const int keptB = bKept[hi];
-      for (uint64_t lo = lo0; lo < lo0 + end; lo++) {
-        double sum = aSums[lo] + b;
-        int kept = aKept[lo] + keptB;
-        double root = sqrt(sum), deviation = root - centre;
-        first[kept] += deviation;
-        second[kept] += deviation * deviation;
-        double c = (root - rootLow) * cellScale;
-        int j = cellBase[c < 0 ? 0 : c >= last ? last : (int)c];
-        while (sum >= bounds[j]) j++;
-        counts[(size_t)kept * stride + j] += 1;
+      for (int g = 0; g <= splitAt; g++) {
+        uint64_t runFrom = lo0 > (uint64_t)starts[g] ? lo0 : (uint64_t)starts[g];
+        uint64_t runTo = lo0 + end < (uint64_t)starts[g + 1] ? lo0 + end : (uint64_t)starts[g + 1];
+        const int kept = g + keptB;
+        double *row = counts + (size_t)kept * stride;
+        double f = first[kept], q = second[kept];
+        for (uint64_t lo = runFrom; lo < runTo; lo++) {
+          double sum = grouped[lo] + b;
+          double root = sqrt(sum), deviation = root - centre;
+          f += deviation;
+          q += deviation * deviation;
+          double c = (root - rootLow) * cellScale;
+          int j = cellBase[c < 0 ? 0 : c >= last ? last : (int)c];
+          while (sum >= bounds[j]) j++;
+          row[j] += 1;
+        }
+        first[kept] = f;
+        second[kept] = q;
       }
       i += end;
     }
@@ -260,6 +297,7 @@ static double enumerate(void) {
   }
   for (int k = 0; k <= n; k++) first[k] = totals[k] + errors[k];
   double checksum = enumeration_checksum(&e, counts, first);
+  free(grouped);
   free_enumeration(&e);
   return checksum;
 }

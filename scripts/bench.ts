@@ -105,7 +105,7 @@ function benchEnumerate(n: number, keep: number, bins: number, runs: number, tar
   const grid = toGridUnits(x);
   const thresholds = histogramThresholds(grid, x, keep, bins);
   const { ms, wallMs } = best(runs, () => finish(drive(enumerateMasks(grid, thresholds), createWorkBudget(1))));
-  record({ kernel: 'enumerate', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...exactLaw, algorithm: 'every mask by index from two half tables, √S cell table + scan for the bin', ...(target ? { target } : {}) });
+  record({ kernel: 'enumerate', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...exactLaw, algorithm: 'every mask from two half tables, rows with A grouped by kept count, √S cell table + scan for the bin', ...(target ? { target } : {}) });
 }
 
 function benchSplit(n: number, keep: number, bins: number, runs: number, target?: string): void {
@@ -118,7 +118,7 @@ function benchSplit(n: number, keep: number, bins: number, runs: number, target?
     const split = finish(buildSplitLaw(grid, law, keep, null, budget));
     finish(drive(sweepIntervals(split, thresholds), budget));
   });
-  record({ kernel: 'split', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...exactLaw, algorithm: 'meet in the middle: halves sorted by merging + monotone two-pointer sweep', ...(target ? { target } : {}) });
+  record({ kernel: 'split', scope: 'kernel', n, keep, bins, ms, wallMs, items: 2 ** n, ...exactLaw, algorithm: 'meet in the middle: halves sorted by merging + monotone two-pointer sweep, 4 thresholds per pass', ...(target ? { target } : {}) });
 }
 
 function benchAnalyze(method: 'enumerate' | 'split', n: number, keep: number, bins: number, runs: number): void {

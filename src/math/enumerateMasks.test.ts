@@ -61,4 +61,15 @@ describe('enumerateMasks(grid, thresholds)', () => {
     while (!pieces.done) pieces.advance(777);
     expect(Array.from(pieces.counts)).toEqual(Array.from(whole.counts));
   });
+
+  it('counts every mask once when chunks end inside a row and inside a kept-count group (brute force)', () => {
+    // n = 13: rows of 2^6 A sub-masks in 7 kept-count groups; 97-mask chunks end at every offset.
+    const grid = toGridUnits([0.3, 1.7, 2.2, 0.9, 4.1, 0.05, 1.1, 3.3, 2.0, 0.7, 1.9, 2.8, 0.4]);
+    const thresholds = Float64Array.from([0, grid.total / 5, grid.total / 3, grid.total / 2, (2 * grid.total) / 3, nextSum(grid.total)]);
+    const job = enumerateMasks(grid, thresholds);
+    while (!job.done) job.advance(2 * 97);
+    const brute = bruteCounts(grid, thresholds);
+    expect(Array.from(job.counts)).toEqual(Array.from(brute.counts));
+    job.rootSums().forEach((r, k) => expect(Math.abs(r - brute.roots[k]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, brute.roots[k]!)));
+  });
 });

@@ -15,7 +15,13 @@
  * thresholds certainly below S, and a short scan over the thresholds of the same cell finishes it
  * (16 cells per threshold up to 4096 cells: most cells hold none, so the scan's exit is nearly always
  * predicted).
- * Masks are walked row by row (T_B[hi], k_B[hi] fixed over a row of 2^⌊n/2⌋).
+ * Masks are walked row by row (T_B[hi], k_B[hi] fixed over a row of 2^⌊n/2⌋), and within a row T_A
+ * group by group of its kept count k_A (a stable counting sort, once): within a run k is fixed, so
+ * its Σ (√S − c) and Σ (√S − c)² are two registers, flushed into the block sums after the run
+ * (docs/architecture.md#v8-pitfalls: accumulated in the heap slot of the run's k, each mask was a
+ * load–add–store chain on one address). Positions, not mask indices, are enumerated: position
+ * hi·2^⌊n/2⌋ + p is the mask of B sub-mask hi and the p-th A sub-mask in grouped order, so every
+ * prefix of positions is a set of distinct masks.
  */
 import { addCompensated } from './compensatedSum.ts';
 import { halfSums, type GridUnits } from './gridUnits.ts';
@@ -56,7 +62,9 @@ interface State {
   readonly countsAt: number;
   /** centre, rootLow, cellScale and cells − ½ (c ≥ cells − ½ and c ∈ [cells − 1, cells − ½) both give cell cells − 1). */
   readonly constantsAt: number;
-  readonly aKept: Uint8Array;
+  /** T_A is stored grouped by kept count k_A (stable): group g at [groupStarts[g], groupStarts[g + 1]). */
+  readonly groupStarts: Int32Array;
+  readonly unitsA: number;
   readonly bSums: Float64Array;
   readonly bKept: Uint8Array;
   /** ⌊n/2⌋ and 2^⌊n/2⌋ − 1. */
@@ -73,6 +81,21 @@ interface State {
   readonly centre: number;
 }
 
+/** Stable counting sort of sub-mask sums by kept count: group g occupies [starts[g], starts[g + 1]). */
+function groupedByKept(sums: Float64Array, kept: Uint8Array, units: number): { sums: Float64Array; starts: Int32Array } {
+  const starts = new Int32Array(units + 2);
+  for (const k of kept) starts[k + 1] = starts[k + 1]! + 1;
+  for (let g = 1; g <= units + 1; g++) starts[g] = starts[g]! + starts[g - 1]!;
+  const next = starts.slice(0, units + 1);
+  const grouped = new Float64Array(sums.length);
+  for (let i = 0; i < sums.length; i++) {
+    const k = kept[i]!;
+    grouped[next[k]!] = sums[i]!;
+    next[k] = next[k]! + 1;
+  }
+  return { sums: grouped, starts };
+}
+
 /** Kept counts of the sub-masks of a half of `units` units. */
 export function halfKept(units: number): Uint8Array {
   const kept = new Uint8Array(2 ** units);
@@ -80,13 +103,25 @@ export function halfKept(units: number): Uint8Array {
   return kept;
 }
 
-/** Masks [from, to) of the row hi (lo = from … to − 1): T_B[hi] and k_B[hi] stay in registers. */
+/**
+ * Positions [from, to) of the row hi: T_B[hi] and k_B[hi] stay in registers, and T_A runs group by
+ * group, so within a run k_A is fixed and the block sums and the counts row are fixed slots.
+ */
 function enumerateRow(e: State, hi: number, from: number, to: number): void {
+  const starts = e.groupStarts;
+  for (let g = 0; g <= e.unitsA; g++) {
+    const lo = Math.max(from, starts[g]!);
+    const end = Math.min(to, starts[g + 1]!);
+    if (lo < end) enumerateRun(e, hi, g, lo, end);
+  }
+}
+
+/** Positions [from, to) of the row hi, all in kept-count group g of A. */
+function enumerateRun(e: State, hi: number, g: number, from: number, to: number): void {
   const heap = e.heap;
-  const aKept = e.aKept;
   const cellBase = e.cellBase;
   // Doubles read from the heap are doubles in the loop (a field or local holding 0 would be a small
-  // integer, converted on every use).
+  // integer, converted on every use; so are the two sums, which start from their block slots).
   const at = e.constantsAt;
   const centre = heap[at]!;
   const rootLow = heap[at + 1]!;
@@ -94,28 +129,29 @@ function enumerateRow(e: State, hi: number, from: number, to: number): void {
   const limit = heap[at + 3]!;
   const last = e.cells - 1;
   const b = e.bSums[hi]!;
-  const keptB = e.bKept[hi]!;
-  const stride = e.stride;
-  // This row's kept count k_A = 0 in the block sums and in the counts (j counted from boundsAt).
-  const firstAt = e.firstAt + 2 * keptB;
-  const countsAt = e.countsAt + keptB * stride - e.boundsAt;
+  const kept = e.bKept[hi]! + g;
+  // This run's block sums, and its counts row (j counted from boundsAt).
+  const f = (e.firstAt + 2 * kept) | 0;
+  const countsAt = (e.countsAt + kept * e.stride - e.boundsAt) | 0;
+  let first = heap[f]!;
+  let second = heap[f + 1]!;
   for (let lo = from; lo < to; lo++) {
     const sum = heap[lo]! + b;
-    const keptA = aKept[lo]!;
     const root = Math.sqrt(sum);
     const deviation = root - centre;
-    const f = firstAt + 2 * keptA;
-    heap[f] = heap[f]! + deviation;
-    heap[f + 1] = heap[f + 1]! + deviation * deviation;
+    first += deviation;
+    second += deviation * deviation;
     const c = (root - rootLow) * cellScale;
     let j = cellBase[c < 0 ? 0 : c >= limit ? last : c | 0]!;
     while (sum >= heap[j]!) j++;
-    const slot = countsAt + keptA * stride + j;
+    const slot = countsAt + j;
     heap[slot] = heap[slot]! + 1;
   }
+  heap[f] = first;
+  heap[f + 1] = second;
 }
 
-/** Masks [from, to) in index order, row by row (mask i = hi·2^⌊n/2⌋ + lo). */
+/** Positions [from, to), row by row (position i = hi·2^⌊n/2⌋ + lo, lo in grouped order). */
 function enumerateBlock(e: State, from: number, to: number): void {
   const shift = e.shift;
   const lowMask = e.lowMask;
@@ -146,7 +182,7 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
   const span = Math.sqrt(high) - rootLow;
   const cellScale = span > 0 ? cells / span : 0;
   const shift = grid.splitAt;
-  const aSums = halfSums(grid.squares, 0, shift);
+  const { sums: aSums, starts: groupStarts } = groupedByKept(halfSums(grid.squares, 0, shift), halfKept(shift), shift);
   const boundsAt = aSums.length;
   // Cell c holds boundsAt + the first j whose own cell (unclamped above) is ≥ c, so S in cell c is
   // certainly ≥ the thresholds before it. Filled per threshold (a short call runs this in the
@@ -176,7 +212,8 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
     firstAt,
     countsAt,
     constantsAt,
-    aKept: halfKept(shift),
+    groupStarts,
+    unitsA: shift,
     bSums: halfSums(grid.squares, shift, n),
     bKept: halfKept(n - shift),
     shift,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { enumerateMasks } from './enumerateMasks.ts';
 import { enumerateQuantile } from './enumerateMedian.ts';
 import { maskSum, nextSum, toGridUnits, type GridUnits } from './gridUnits.ts';
 import { binomial, maskLaw, type MaskLaw } from './maskLaw.ts';
@@ -87,6 +88,31 @@ describe('meet in the middle (buildSplitLaw + sweepIntervals)', () => {
       const sweep = sweepIntervals(split, Float64Array.from([nextSum(grid.total)]));
       run(drive(sweep, createWorkBudget(1)));
       expect(Array.from(sweep.masses())).toEqual([binomial(7, k), 0]);
+    }
+  });
+});
+
+describe('meet in the middle against enumeration at n = 22 (windows of many 1024-sub-mask blocks)', () => {
+  it('gives the interval masses of enumerateMasks for 1 to 9 thresholds (every fill of the last pass), Bernoulli and fixed count', () => {
+    const x = Array.from({ length: 22 }, (_, i) => Math.cos(i + 2) * (1 + (i % 3)));
+    const grid = toGridUnits(x);
+    for (let count = 1; count <= 9; count++) {
+      const thresholds = Float64Array.from({ length: count }, (_, j) => ((j + 1) / (count + 1)) * grid.total);
+      const pass = enumerateMasks(grid, thresholds);
+      run(drive(pass, createWorkBudget(1)));
+      for (const kept of [null, 9]) {
+        const q = 0.3;
+        const law = maskLaw(22, q, kept);
+        const split = run(buildSplitLaw(grid, law, q, kept, createWorkBudget(1)));
+        const sweep = sweepIntervals(split, thresholds);
+        run(drive(sweep, createWorkBudget(1)));
+        const masses = sweep.masses();
+        for (let j = 0; j <= count; j++) {
+          let expected = 0;
+          for (let k = 0; k <= 22; k++) expected += law.maskMass[k]! * pass.counts[k * (count + 1) + j]!;
+          expect(Math.abs(masses[j]! - expected)).toBeLessThanOrEqual(kept === null ? 1e-12 * expected : 0);
+        }
+      }
     }
   });
 });

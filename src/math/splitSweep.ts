@@ -16,6 +16,10 @@ import type { ChunkedJob } from './workBudget.ts';
 const BLOCK = 1024;
 /** Work units per pointer visit (one threshold for one A sub-mask). */
 const WORK_PER_STEP = 1.6;
+/** Work units per visit of an A sub-mask by the four-threshold sweep (measured: 3/4 of four single steps). */
+const WORK_PER_PASS_STEP = 4.8;
+/** Thresholds per pass over A. */
+const WAYS = 4;
 
 export interface IntervalSweep extends ChunkedJob {
   /** masses[j]: mass of S with exactly j thresholds ≤ S (complete when done; partial before). */
@@ -25,11 +29,15 @@ export interface IntervalSweep extends ChunkedJob {
 }
 
 /**
- * Interval masses of S against sorted thresholds (in mass units of the law). Thresholds are
- * swept one at a time (the pointer stays in a register); prevHigh/prevLow hold, for every A sub-mask,
- * the B prefix mass at the previous threshold's pointer, so interval j's mass is
- * Σ_a mass(a)·(prefix(p_j(a)) − prefix(p_{j−1}(a))). Only the window S_A + max S_B ≥ τ_{j−1}, S_A < τ_j is
- * visited: below it p_{j−1} = p_j = |B|, above it p_{j−1} = p_j = 0, so those terms vanish.
+ * Interval masses of S against sorted thresholds (in mass units of the law). Thresholds are swept
+ * WAYS = 4 at a time (the four pointers stay in registers: one pass over A resolves intervals
+ * j … j + 3); prevHigh/prevLow hold, for every A sub-mask, the B prefix mass at the pointer of the
+ * threshold before the pass, so interval j + w's mass is Σ_a mass(a)·(prefix(p_{j+w}(a)) −
+ * prefix(p_{j+w−1}(a))), the same per-a terms as one threshold at a time. Only the window
+ * S_A + max S_B ≥ τ_{j−1}, S_A < τ_{j+3} is visited: below it all the pointers are |B|, above it all
+ * are 0, so those terms vanish (inside it, a term of an interval whose own window does not hold a
+ * is exactly 0). The last interval (S ≥ τ_{T−1}) has the threshold +∞ (its pointer stays at |B|),
+ * and so do the empty intervals that fill the last pass.
  */
 export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): IntervalSweep {
   const count = thresholds.length;
@@ -40,20 +48,23 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
     prevHigh.fill(law.bPrefixHigh[s.bStart + s.prefixShift]!, s.aStart, s.aEnd);
     prevLow.fill(law.bPrefixLow[s.bStart + s.prefixShift]!, s.aStart, s.aEnd);
   }
-  const totals = new Float64Array(count + 1);
-  const errors = new Float64Array(count + 1);
+  // levels[j + 1] = τ_j: levels[0] = −∞ (below the first interval), +∞ for the last interval and
+  // the empty ones that fill the last pass.
+  const levels = new Float64Array(count + 1 + WAYS).fill(Number.POSITIVE_INFINITY);
+  levels[0] = Number.NEGATIVE_INFINITY;
+  levels.set(thresholds, 1);
+  const totals = new Float64Array(count + WAYS);
+  const errors = new Float64Array(count + WAYS);
+  const sums = new Float64Array(WAYS);
+  const pointers = new Int32Array(WAYS);
   const bShare = law.bSums.length / Math.max(1, aTotal);
-  let threshold = 0; // interval being summed: j ≤ count (count: the last, S ≥ τ_{T−1})
+  let threshold = 0; // first interval of the pass being summed: j ≤ count (count: the last, S ≥ τ_{T−1})
   let segmentIndex = 0;
   let a = -1; // next A index in the segment; −1: not started
-  let pointer = 0;
   let windowEnd = 0;
 
-  const lowerBound = (from: number, to: number, shift: number, value: number): number =>
-    lowerBoundOf(law.aSums, from, to, shift, value);
-
-  /** A block of A sub-masks [a, to) of the current segment for the current threshold. */
-  const sweepBlock = (to: number): number => {
+  /** A block of A sub-masks [a, to) of the current segment for the current pass; sums into `sums`. */
+  const sweepBlock = (to: number): void => {
     const s = law.segments[segmentIndex]!;
     const aSums = law.aSums;
     const aMass = law.aMass;
@@ -67,29 +78,49 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
     const previousHigh = prevHigh;
     const previousLow = prevLow;
     const end = to | 0;
-    let sum = 0;
-    const from = a | 0;
-    if (threshold === count) {
-      const endHigh = high[s.bEnd + shift]!;
-      const endLow = low[s.bEnd + shift]!;
-      for (let i = from; i < end; i++) sum += aMass[i]! * (endHigh - previousHigh[i]! + (endLow - previousLow[i]!));
-      a = to;
-      return sum;
-    }
-    const level = thresholds[threshold]!;
-    let p = pointer | 0;
-    for (let i = from; i < end; i++) {
+    const level0 = levels[threshold + 1]!;
+    const level1 = levels[threshold + 2]!;
+    const level2 = levels[threshold + 3]!;
+    const level3 = levels[threshold + 4]!;
+    let sum0 = 0;
+    let sum1 = 0;
+    let sum2 = 0;
+    let sum3 = 0;
+    let p0 = pointers[0]! | 0;
+    let p1 = pointers[1]! | 0;
+    let p2 = pointers[2]! | 0;
+    let p3 = pointers[3]! | 0;
+    for (let i = a | 0; i < end; i++) {
       const sa = aSums[i]!;
-      while (p > bStart && sa + bSums[p - 1]! >= level) p--;
-      const h = high[p + shift]!;
-      const l = low[p + shift]!;
-      sum += aMass[i]! * (h - previousHigh[i]! + (l - previousLow[i]!));
-      previousHigh[i] = h;
-      previousLow[i] = l;
+      while (p0 > bStart && sa + bSums[p0 - 1]! >= level0) p0--;
+      while (p1 > bStart && sa + bSums[p1 - 1]! >= level1) p1--;
+      while (p2 > bStart && sa + bSums[p2 - 1]! >= level2) p2--;
+      while (p3 > bStart && sa + bSums[p3 - 1]! >= level3) p3--;
+      const m = aMass[i]!;
+      const h0 = high[p0 + shift]!;
+      const l0 = low[p0 + shift]!;
+      const h1 = high[p1 + shift]!;
+      const l1 = low[p1 + shift]!;
+      const h2 = high[p2 + shift]!;
+      const l2 = low[p2 + shift]!;
+      const h3 = high[p3 + shift]!;
+      const l3 = low[p3 + shift]!;
+      sum0 += m * (h0 - previousHigh[i]! + (l0 - previousLow[i]!));
+      sum1 += m * (h1 - h0 + (l1 - l0));
+      sum2 += m * (h2 - h1 + (l2 - l1));
+      sum3 += m * (h3 - h2 + (l3 - l2));
+      previousHigh[i] = h3;
+      previousLow[i] = l3;
     }
-    pointer = p;
+    pointers[0] = p0;
+    pointers[1] = p1;
+    pointers[2] = p2;
+    pointers[3] = p3;
     a = to;
-    return sum;
+    sums[0] = sum0;
+    sums[1] = sum1;
+    sums[2] = sum2;
+    sums[3] = sum3;
   };
 
   return {
@@ -104,29 +135,30 @@ export function sweepIntervals(law: SplitLaw, thresholds: Float64Array): Interva
       while (work < maxWork && threshold <= count) {
         const s = law.segments[segmentIndex]!;
         if (a < 0) {
-          // The window of A sub-masks whose pointer can differ between τ_{j−1} and τ_j.
+          // The window of A sub-masks whose pointers can differ between τ_{j−1} and τ_{j+1}.
           const maxB = s.bEnd > s.bStart ? law.bSums[s.bEnd - 1]! : 0;
-          a = threshold === 0 ? s.aStart : lowerBound(s.aStart, s.aEnd, maxB, thresholds[threshold - 1]!);
-          windowEnd = threshold === count ? s.aEnd : lowerBound(a, s.aEnd, 0, thresholds[threshold]!);
-          pointer = s.bEnd;
+          a = lowerBoundOf(law.aSums, s.aStart, s.aEnd, maxB, levels[threshold]!);
+          windowEnd = lowerBoundOf(law.aSums, a, s.aEnd, 0, levels[threshold + WAYS]!);
+          pointers.fill(s.bEnd);
         }
         const to = Math.min(windowEnd, a + BLOCK);
         const from = a;
-        addCompensated(totals, errors, threshold, sweepBlock(to));
-        work += (to - from) * (1 + bShare) * WORK_PER_STEP + 64;
+        sweepBlock(to);
+        for (let w = 0; w < WAYS; w++) addCompensated(totals, errors, threshold + w, sums[w]!);
+        work += (to - from) * (1 + bShare) * WORK_PER_PASS_STEP + 64;
         if (a >= windowEnd) {
           a = -1;
           segmentIndex++;
           if (segmentIndex >= law.segments.length) {
             segmentIndex = 0;
-            threshold++;
+            threshold += WAYS;
           }
         }
       }
       return work;
     },
     masses(): Float64Array {
-      return totals.map((t, j) => t + errors[j]!);
+      return Float64Array.from({ length: count + 1 }, (_, j) => totals[j]! + errors[j]!);
     },
   };
 }
