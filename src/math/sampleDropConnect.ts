@@ -28,11 +28,16 @@ export interface DropConnectKernel {
   /** T_j of each mask of the last batch (mask-major, batch × rows), or T_1 only (batch) when not keepRows. */
   readonly rowSums: Float64Array;
   readonly keepRows: boolean;
-  /** T_j of the current row, per mask. */
-  readonly rowTotals: Float64Array;
-  /** Four byte tables of one word of weights. */
-  readonly tables: Float64Array;
+  /**
+   * The four byte tables of one word of weights at [0, TOTALS), then T_j of the current row per
+   * mask at [TOTALS, TOTALS + batch): one array, since V8 re-checks and reloads every typed array
+   * a look-up loop uses on each iteration (docs/architecture.md#v8-pitfalls).
+   */
+  readonly scratch: Float64Array;
 }
+
+/** Offset of the row totals in DropConnectKernel.scratch (after the four 256-entry tables). */
+const TOTALS = 1024;
 
 /** `contributions` = c_ji row-major (rows × units); `keepRows`: keep every T_j (per-sample matching needs them). */
 export function createDropConnectKernel(
@@ -56,23 +61,23 @@ export function createDropConnectKernel(
     squaredNorms: new Float64Array(batch),
     rowSums: new Float64Array(keepRows ? batch * rowCount : batch),
     keepRows,
-    rowTotals: new Float64Array(batch),
-    tables: new Float64Array(1024),
+    scratch: new Float64Array(TOTALS + batch),
   };
 }
 
 /** Draws kernel.batch masks into squaredNorms and rowSums. */
 export function drawDropConnectBatch(kernel: DropConnectKernel): void {
-  const { rowCount, units, wordsPerRow, batch, contributions, squaredNorms, rowSums, rowTotals, tables, keepRows } = kernel;
+  const { rowCount, units, wordsPerRow, batch, contributions, squaredNorms, rowSums, scratch, keepRows } = kernel;
+  const totals = TOTALS; // a local: a module constant is reloaded from the module context in a loop
   squaredNorms.fill(0);
   for (let j = 0; j < rowCount; j++) {
-    rowTotals.fill(0);
+    scratch.fill(0, totals, totals + batch);
     for (let w = 0; w < wordsPerRow; w++) {
-      buildByteTables(tables, contributions, j * units, 32 * w, units);
+      buildByteTables(scratch, contributions, j * units, 32 * w, units);
       addWordLookups(kernel, batch);
     }
     for (let t = 0; t < batch; t++) {
-      const total = rowTotals[t]!;
+      const total = scratch[totals + t]!;
       squaredNorms[t] = squaredNorms[t]! + total * total;
       if (keepRows) rowSums[t * rowCount + j] = total;
       else if (j === 0) rowSums[t] = total;
@@ -111,13 +116,14 @@ function buildByteTables(tables: Float64Array, contributions: Float64Array, rowS
   }
 }
 
-/** For each mask of the batch: 32 fresh keep-bits, four table look-ups into rowTotals. */
+/** For each mask of the batch: 32 fresh keep-bits, four table look-ups into its row total. */
 function addWordLookups(kernel: DropConnectKernel, batch: number): void {
-  const { tables, rowTotals, state } = kernel;
+  const { scratch: tables, state } = kernel;
   const { thresholds, aliases } = kernel.law;
   const mode = kernel.law.mode === 'all' ? 0 : kernel.law.mode === 'half' ? 1 : 2;
+  const totals = 1024; // TOTALS as a literal (a module constant is reloaded in the loop)
   if (mode === 1) {
-    addHalfWordLookups(tables, rowTotals, state, batch);
+    addHalfWordLookups(tables, state, batch);
     return;
   }
   let a = state[0]!;
@@ -170,7 +176,7 @@ function addWordLookups(kernel: DropConnectKernel, batch: number): void {
         word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 24;
       }
     }
-    rowTotals[t] = rowTotals[t]! + (tables[word & 255]! + tables[256 | ((word >>> 8) & 255)]! + tables[512 | ((word >>> 16) & 255)]! + tables[768 | (word >>> 24)]!);
+    tables[totals + t] = tables[totals + t]! + (tables[word & 255]! + tables[256 | ((word >>> 8) & 255)]! + tables[512 | ((word >>> 16) & 255)]! + tables[768 | (word >>> 24)]!);
   }
   state[0] = a;
   state[1] = b;
@@ -183,15 +189,18 @@ function addWordLookups(kernel: DropConnectKernel, batch: number): void {
  * for V8 to keep the generator state and the table in registers (the shared loop with the alias
  * draw was about twice as slow per word).
  */
-function addHalfWordLookups(tables: Float64Array, rowTotals: Float64Array, state: Int32Array, batch: number): void {
+function addHalfWordLookups(tables: Float64Array, state: Int32Array, batch: number): void {
   let a = state[0]!;
   let b = state[1]!;
   let c = state[2]!;
   let d = state[3]!;
-  // Two masks per iteration: V8 re-checks the arrays' maps and reloads their lengths and data
-  // pointers after every loop back edge, so fewer iterations cost less (the same words, in order).
-  let t = 0;
-  for (; t + 1 < batch; t += 2) {
+  // Two masks per iteration: V8 re-checks the array's map and reloads its length and data pointer
+  // after every loop back edge, so fewer iterations cost less (the same words, in order). The
+  // totals' offset is a literal: a module constant, even a small integer, is reloaded from the
+  // module context and re-checked on every use.
+  const end = (1024 + batch) | 0;
+  let i = 1024;
+  for (; i + 1 < end; i += 2) {
     const word = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -202,16 +211,16 @@ function addHalfWordLookups(tables: Float64Array, rowTotals: Float64Array, state
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
     c = (((c << 21) | (c >>> 11)) + next) | 0;
-    rowTotals[t] = rowTotals[t]! + (tables[word & 255]! + tables[256 + ((word >>> 8) & 255)]! + tables[512 + ((word >>> 16) & 255)]! + tables[768 + (word >>> 24)]!);
-    rowTotals[t + 1] = rowTotals[t + 1]! + (tables[next & 255]! + tables[256 + ((next >>> 8) & 255)]! + tables[512 + ((next >>> 16) & 255)]! + tables[768 + (next >>> 24)]!);
+    tables[i] = tables[i]! + (tables[word & 255]! + tables[256 + ((word >>> 8) & 255)]! + tables[512 + ((word >>> 16) & 255)]! + tables[768 + (word >>> 24)]!);
+    tables[i + 1] = tables[i + 1]! + (tables[next & 255]! + tables[256 + ((next >>> 8) & 255)]! + tables[512 + ((next >>> 16) & 255)]! + tables[768 + (next >>> 24)]!);
   }
-  for (; t < batch; t++) {
+  for (; i < end; i++) {
     const word = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
     c = (((c << 21) | (c >>> 11)) + word) | 0;
-    rowTotals[t] = rowTotals[t]! + (tables[word & 255]! + tables[256 + ((word >>> 8) & 255)]! + tables[512 + ((word >>> 16) & 255)]! + tables[768 + (word >>> 24)]!);
+    tables[i] = tables[i]! + (tables[word & 255]! + tables[256 + ((word >>> 8) & 255)]! + tables[512 + ((word >>> 16) & 255)]! + tables[768 + (word >>> 24)]!);
   }
   state[0] = a;
   state[1] = b;

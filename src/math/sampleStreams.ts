@@ -86,6 +86,9 @@ function binPastPilot(histogram: EdgeHistogram, sketch: NormQuantileSketch, valu
   const windowLow = grid.windowLow * 1;
   const windowHigh = grid.windowHigh * 1;
   const fineScale = grid.fineScale * 1;
+  // Locals: imported module constants are reloaded from the module context and re-checked per use.
+  const coarseCells = COARSE_CELLS | 0;
+  const lastFine = (FINE_CELLS - 1) | 0;
   grid.added += count - t;
   for (; t < count; t++) {
     const value = values[t]!;
@@ -94,7 +97,7 @@ function binPastPilot(histogram: EdgeHistogram, sketch: NormQuantileSketch, valu
     let cell: number;
     if (value >= windowLow && value < windowHigh) {
       const fine = (value - windowLow) * fineScale;
-      cell = fine < FINE_CELLS - 1 ? COARSE_CELLS + (fine | 0) : COARSE_CELLS + FINE_CELLS - 1;
+      cell = fine < lastFine ? coarseCells + (fine | 0) : coarseCells + lastFine;
     } else cell = gridCell(grid, value);
     cellCount[cell] = cellCount[cell]! + 1;
     if (value < cellMin[cell]!) cellMin[cell] = value;
