@@ -8,6 +8,7 @@ vi.mock('./sectionRegistry.ts', () => ({
   preloadSections: () => new Promise<void>((resolve) => (arrive = resolve)),
 }));
 const { LaterSections } = await import('./SectionSlot.tsx');
+const { whenSectionsMounted } = await import('./sectionsMounted.ts');
 
 /** Runs one frame and the task after it (the mounting waits for a frame, then a timeout). */
 async function nextFrame(): Promise<void> {
@@ -23,6 +24,8 @@ afterEach(cleanup);
 
 describe('LaterSections', () => {
   it('progressive: nothing until the code is there, then one part more per frame, top to bottom, with a status line until the last', async () => {
+    let allMounted = false;
+    void whenSectionsMounted().then(() => (allMounted = true));
     render(<LaterSections progressive>{parts}</LaterSections>);
     expect(shown()).toEqual([]);
     expect(screen.getByRole('status').textContent).toMatch(/Loading the rest/);
@@ -31,9 +34,12 @@ describe('LaterSections', () => {
     expect(screen.queryByRole('status')).not.toBeNull();
     await nextFrame();
     expect(shown()).toEqual(['part one', 'part two']);
+    expect(allMounted).toBe(false);
     await nextFrame();
     expect(shown()).toEqual(['part one', 'part two', 'part three']);
     expect(screen.queryByRole('status')).toBeNull();
+    // A jump to a section waits for this.
+    expect(allMounted).toBe(true);
   });
 
   it('progressive: printing mounts the rest at once', async () => {

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import type { SectionId } from '../state/explorerState.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { preloadSections } from './sectionRegistry.ts';
+import { sectionsMounted } from './sectionsMounted.ts';
 
 /** One section on the page or in an embed, inside its own error boundary (a chunk that fails to load included). */
 export function SectionSlot({ id, Component }: { readonly id: SectionId; readonly Component: ComponentType }) {
@@ -46,6 +47,7 @@ function useMountedCount(count: number, progressive: boolean): number {
     };
   }, [progressive]);
   useEffect(() => {
+    if (progressive && (mounted >= count || (mounted > 0 && !FRAMES))) sectionsMounted();
     if (mounted === 0 || mounted >= count || !FRAMES) return;
     // The frame after this commit lays the new part out; the next part starts after that frame.
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,7 +58,7 @@ function useMountedCount(count: number, progressive: boolean): number {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [mounted, count]);
+  }, [mounted, count, progressive]);
   // Without frames (a test environment), everything once started.
   return mounted === 0 ? 0 : FRAMES ? Math.min(mounted, count) : count;
 }

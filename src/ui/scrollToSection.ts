@@ -1,4 +1,5 @@
 import { preloadSections } from './sectionRegistry.ts';
+import { whenSectionsMounted } from './sectionsMounted.ts';
 
 /** The element with this id once React has rendered it (null if aborted first). */
 function elementRendered(id: string, signal: AbortSignal): Promise<HTMLElement | null> {
@@ -32,6 +33,7 @@ function elementRendered(id: string, signal: AbortSignal): Promise<HTMLElement |
  */
 export function scrollToSection(id: string, signal: AbortSignal, { focus = false } = {}): Promise<void> {
   return preloadSections()
+    .then(() => whenSectionsMounted())
     .then(() => elementRendered(id, signal))
     .then(
       (element) =>
