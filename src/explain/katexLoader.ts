@@ -2,7 +2,7 @@
  * KaTeX on demand: its chunk (about 76 kB gzip) is not part of the first load, so the first screen
  * shows before it (docs/architecture.md#rendering-budget). Formulas render as plain text until it is there.
  */
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 export type Katex = typeof import('katex').default;
 
@@ -24,15 +24,23 @@ export function loadKatex(): Promise<Katex> {
   return loading;
 }
 
-const subscribeKatex = (listener: () => void) => {
-  loaded.add(listener);
-  return () => loaded.delete(listener);
-};
-
-/** KaTeX, or null while it loads (the component re-renders once it is there). */
+/**
+ * KaTeX, or null while it loads. Once it is there every formula re-renders, as a transition: React
+ * typesets them in short slices between inputs instead of in one long task
+ * (docs/architecture.md#rendering-budget).
+ */
 export function useKatex(): Katex | null {
-  const module = useSyncExternalStore(subscribeKatex, () => katex, () => katex);
-  if (module === null) void loadKatex();
+  const [module, setModule] = useState<Katex | null>(katex);
+  useEffect(() => {
+    if (module !== null) return;
+    const update = () => startTransition(() => setModule(katex));
+    loaded.add(update);
+    // Loaded between this render and this effect: no notice will come.
+    if (katex === null) void loadKatex();
+    else update();
+    return () => {
+      loaded.delete(update);
+    };
+  }, [module]);
   return module;
 }
-
