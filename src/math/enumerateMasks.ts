@@ -24,7 +24,7 @@
  * prefix of positions is a set of distinct masks.
  */
 import { addCompensated } from './compensatedSum.ts';
-import { halfSums, type GridUnits } from './gridUnits.ts';
+import { groupByKept, halfSums, type GridUnits } from './gridUnits.ts';
 import { binomial } from './maskLaw.ts';
 import type { ChunkedJob } from './workBudget.ts';
 
@@ -79,21 +79,6 @@ interface State {
   readonly counts: Float64Array;
   readonly stride: number;
   readonly centre: number;
-}
-
-/** Stable counting sort of sub-mask sums by kept count: group g occupies [starts[g], starts[g + 1]). */
-function groupedByKept(sums: Float64Array, kept: Uint8Array, units: number): { sums: Float64Array; starts: Int32Array } {
-  const starts = new Int32Array(units + 2);
-  for (const k of kept) starts[k + 1] = starts[k + 1]! + 1;
-  for (let g = 1; g <= units + 1; g++) starts[g] = starts[g]! + starts[g - 1]!;
-  const next = starts.slice(0, units + 1);
-  const grouped = new Float64Array(sums.length);
-  for (let i = 0; i < sums.length; i++) {
-    const k = kept[i]!;
-    grouped[next[k]!] = sums[i]!;
-    next[k] = next[k]! + 1;
-  }
-  return { sums: grouped, starts };
 }
 
 /** Kept counts of the sub-masks of a half of `units` units. */
@@ -182,7 +167,7 @@ export function enumerateMasks(grid: GridUnits, thresholds: Float64Array, centre
   const span = Math.sqrt(high) - rootLow;
   const cellScale = span > 0 ? cells / span : 0;
   const shift = grid.splitAt;
-  const { sums: aSums, starts: groupStarts } = groupedByKept(halfSums(grid.squares, 0, shift), halfKept(shift), shift);
+  const { sums: aSums, starts: groupStarts } = groupByKept(halfSums(grid.squares, 0, shift), halfKept(shift), shift);
   const boundsAt = aSums.length;
   // Cell c holds boundsAt + the first j whose own cell (unclamped above) is ≥ c, so S in cell c is
   // certainly ≥ the thresholds before it. Filled per threshold (a short call runs this in the

@@ -120,3 +120,21 @@ export function spacedSums(low: number, high: number, count: number): number[] {
   }
   return levels;
 }
+
+/**
+ * Stable counting sort of sub-mask sums by kept count (the split's halves, the enumeration's A):
+ * group g = kept count g occupies [starts[g], starts[g+1]).
+ */
+export function groupByKept(sums: Float64Array, kept: Uint8Array, units: number): { sums: Float64Array; starts: Int32Array } {
+  const starts = new Int32Array(units + 2);
+  for (const k of kept) starts[k + 1] = starts[k + 1]! + 1;
+  for (let g = 1; g <= units + 1; g++) starts[g] = starts[g]! + starts[g - 1]!;
+  const next = starts.slice(0, units + 1);
+  const grouped = new Float64Array(sums.length);
+  for (let i = 0; i < sums.length; i++) {
+    const k = kept[i]!;
+    grouped[next[k]!] = sums[i]!;
+    next[k] = next[k]! + 1;
+  }
+  return { sums: grouped, starts };
+}

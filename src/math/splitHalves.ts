@@ -13,7 +13,7 @@
  *   each group sorted) and A-group kA meets B-group k − kA; every mask has mass 1, so all the sums are
  *   exact integer counts.
  */
-import type { GridUnits } from './gridUnits.ts';
+import { groupByKept, type GridUnits } from './gridUnits.ts';
 import type { MaskLaw } from './maskLaw.ts';
 import { bernoulliMaskProbability } from './maskTable.ts';
 import type { AnalysisProgress } from './types.ts';
@@ -95,21 +95,6 @@ function* sortedHalf(
     spend(budget, MERGE_WORK * length);
   }
   return { sums, kept };
-}
-
-/** Stable counting sort by kept count: group g = kept count g occupies [starts[g], starts[g+1]). */
-function groupByKept(sums: Float64Array, kept: Uint8Array, units: number): { sums: Float64Array; starts: Int32Array } {
-  const starts = new Int32Array(units + 2);
-  for (const k of kept) starts[k + 1] = starts[k + 1]! + 1;
-  for (let g = 1; g <= units + 1; g++) starts[g] = starts[g]! + starts[g - 1]!;
-  const next = starts.slice(0, units + 1);
-  const grouped = new Float64Array(sums.length);
-  for (let i = 0; i < sums.length; i++) {
-    const k = kept[i]!;
-    grouped[next[k]!] = sums[i]!;
-    next[k] = next[k]! + 1;
-  }
-  return { sums: grouped, starts };
 }
 
 /** Builds both halves (A = the first ⌊n/2⌋ units) for Bernoulli(keep), or exactly `kept` kept. */
