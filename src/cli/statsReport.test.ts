@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../math/index.ts';
+import { analyze } from '../math/engine.ts';
 import reference from '../math/testdata/seed-cases.json' with { type: 'json' };
 import { parseStatsArgs } from './statsArgs.ts';
 import { statsJson, statsTable } from './statsReport.ts';

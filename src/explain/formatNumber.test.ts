@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../math/index.ts';
+import { analyze } from '../math/engine.ts';
 import { decimalsForError, formatCount, formatEstimateValue, formatFixed, formatKeep, formatProbability, methodBadge, parseProbability } from './formatNumber.ts';
 
 describe('formatFixed(value, decimals)', () => {

@@ -2,38 +2,22 @@
  * The engine's one entry point for the page: a query names a kind of computation and its input;
  * `engineSteps(query)` runs the kind's kernel in steps of about 10 ms (workBudget.ts), yielding
  * { fraction, partial? } between them, and returns the answer. The worker and the main-thread
- * fallback run nothing else (docs/architecture.md#one-engine).
+ * fallback run nothing else (docs/architecture.md#one-engine). Public, beside index.ts, for what
+ * runs the engine: the worker, the command line and tests; the page's own code never imports it, so
+ * the kernels stay out of its first load (docs/architecture.md#first-screen).
  *
- * Adding a kind: one entry in EngineKinds (its input and output types) and one in KERNELS (its
- * generator). KERNELS is a complete record over the kinds, so a kind without a kernel does not
- * compile, and answerOf narrows an answer back to its kind's output.
+ * Adding a kind: one entry in EngineKinds (engineQuery.ts: its input and output types) and one in
+ * KERNELS (its generator). KERNELS is a complete record over the kinds, so a kind without a kernel
+ * does not compile, and answerOf narrows an answer back to its kind's output.
  */
 import { analysisSteps } from './analyze.ts';
-import { layersSteps, type LayersInput, type LayersOutput } from './layers.ts';
-import type { AnalysisRequest, AnalysisResult } from './types.ts';
-import { unitLawSteps, type UnitLaw, type UnitLawInput } from './unitLaw.ts';
+import { query, type EngineAnswer, type EngineInput, type EngineKind, type EngineOutput, type EngineQuery } from './engineQuery.ts';
+import { layersSteps } from './layers.ts';
+import { unitLawSteps } from './unitLaw.ts';
 
-/** Every kind of computation the engine does for the page: its input and its output. */
-export interface EngineKinds {
-  /** The law of ‖y‖ (or ‖u‖) for one model and compensation: histogram, moments, medians, E[y], z. */
-  readonly norm: { readonly input: AnalysisRequest; readonly output: AnalysisResult };
-  /** The layers section: moments, spread curve and percentile of a measured ‖y‖, Bernoulli masks and 1/q. */
-  readonly layers: { readonly input: LayersInput; readonly output: LayersOutput };
-  /** The mean section: E[y_i], sd(y_i), E[z], Var z and the binned law of z = w·y, unit masks. */
-  readonly mean: { readonly input: UnitLawInput; readonly output: UnitLaw };
-}
-
-export type EngineKind = keyof EngineKinds;
-export type EngineInput<K extends EngineKind> = EngineKinds[K]['input'];
-export type EngineOutput<K extends EngineKind> = EngineKinds[K]['output'];
-
-/** One computation asked of the engine. */
-export type EngineQuery = { readonly [K in EngineKind]: { readonly kind: K; readonly input: EngineInput<K> } }[EngineKind];
-
-/** What the engine answers to a query: final (complete) or the partial result of a running one. */
-export type EngineAnswer = {
-  readonly [K in EngineKind]: { readonly kind: K; readonly complete: boolean; readonly output: EngineOutput<K> };
-}[EngineKind];
+// The engine's runnable half of the public API (index.ts has the rest): what runs computations.
+export { analyze } from './analyze.ts';
+export { unitLaw } from './unitLaw.ts';
 
 /** One report of a running kernel: the share of its work done and, now and then, its result so far. */
 export interface KernelStep<O> {
@@ -57,11 +41,6 @@ const KERNELS: { readonly [K in EngineKind]: Kernel<K> } = {
   mean: unitLawSteps,
 };
 
-/** A query for one kind (typed, so a section cannot ask with the wrong input). */
-export function query<K extends EngineKind>(kind: K, input: EngineInput<K>): EngineQuery {
-  return { kind, input } as EngineQuery;
-}
-
 /** Runs a query's kernel step by step; the answer carries the query's kind. */
 export function* engineSteps(q: EngineQuery): Generator<{ readonly fraction: number; readonly partial?: EngineAnswer }, EngineAnswer, void> {
   // One cast: TypeScript cannot correlate q.kind with q.input through the union.
@@ -82,9 +61,4 @@ export function runQuery<K extends EngineKind>(kind: K, input: EngineInput<K>): 
     const step = steps.next();
     if (step.done === true) return step.value.output as EngineOutput<K>;
   }
-}
-
-/** The output of an answer of the given kind, or null for no answer or another kind. */
-export function answerOf<K extends EngineKind>(kind: K, answer: EngineAnswer | null | undefined): EngineOutput<K> | null {
-  return answer !== null && answer !== undefined && answer.kind === kind ? (answer.output as EngineOutput<K>) : null;
 }

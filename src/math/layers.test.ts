@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
 import { bruteMaskedNorm, brutePercentile } from './bruteForce.ts';
 import { runQuery } from './engine.ts';
-import { isQuestionLayer, layerMoments, layersSteps, SPREAD_UNITS, spreadCurve, thresholdPercentile } from './layers.ts';
+import { layerMoments, layersSteps, SPREAD_UNITS, spreadCurve, thresholdPercentile } from './layers.ts';
+import { isQuestionLayer } from './questionLayer.ts';
 import { normalApproximation } from './normalApproximation.ts';
 import { generateVector } from './vectorSpec.ts';
 

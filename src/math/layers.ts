@@ -14,24 +14,12 @@ import { normalApproximation } from './normalApproximation.ts';
 import type { Estimate, Method } from './types.ts';
 import { generateVector, type VectorKind } from './vectorSpec.ts';
 
-/** Largest layer the section's size control offers. */
-export const MAX_LAYER_UNITS = 4096;
 /** n of the spread chart: 4, 8, …, 4096. */
 export const SPREAD_UNITS: readonly number[] = Array.from({ length: 11 }, (_, j) => 2 ** (j + 2));
 /** Largest n whose percentile is enumerated (2¹⁶ masks, a few ms). */
 export const PERCENTILE_ENUMERATE_UNITS = 16;
 /** Largest n whose percentile is split in two halves (2 × 2¹⁴ sums). */
 export const PERCENTILE_SPLIT_UNITS = 28;
-
-/** The question's 192-unit layer: ‖x‖ = 0.885 at q = ½, where the asker measured ‖y‖ = 1.305. */
-export const QUESTION_LAYER = { units: 192, norm: 0.885, keep: 0.5, measured: 1.305 } as const;
-
-/** Whether (x, q) is the question's layer: 192 units, ‖x‖ = 0.885 (to its three decimals), q = ½. */
-export function isQuestionLayer(x: readonly number[], keep: number): boolean {
-  if (x.length !== QUESTION_LAYER.units || keep !== QUESTION_LAYER.keep) return false;
-  const norm = Math.sqrt(x.reduce((s, v) => s + v * v, 0));
-  return Math.abs(norm - QUESTION_LAYER.norm) < 5e-4;
-}
 
 export interface LayerMoments {
   readonly norm: number;

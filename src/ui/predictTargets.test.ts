@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../math/index.ts';
+import { analyze } from '../math/engine.ts';
 import { bruteForceMasks } from '../math/testing.ts';
 import { PREDICT_TARGETS } from '../state/classLink.ts';
 import { judgeGuess, PREDICT_TARGET_INFO, readGuess, setupSentence, targetText } from './predictTargets.ts';

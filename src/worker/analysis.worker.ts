@@ -4,7 +4,7 @@
  * by side, slice by slice. Long number arrays travel as transferred Float64Arrays both ways
  * (transfer.ts).
  */
-import { runQuery } from '../math/index.ts';
+import { runQuery } from '../math/engine.ts';
 import { startAnalysisJob, type AnalysisJob } from './analysisJob.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pack, unpack } from './transfer.ts';

@@ -4,7 +4,8 @@
  * gives the event loop a turn so that a newer job or a cancel can arrive, and so that jobs of other
  * channels get their slices. Used by the worker and by the main-thread fallback alike.
  */
-import { type EngineAnswer, type EngineQuery, engineSteps } from '../math/index.ts';
+import { type EngineAnswer, type EngineQuery } from '../math/index.ts';
+import { engineSteps } from '../math/engine.ts';
 import { PROGRESS_MS, SLICE_MS, type WorkerResponse } from './protocol.ts';
 
 export interface AnalysisJob {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalysisResult, type MaskModel } from '../../math/index.ts';
+import { type AnalysisResult, type MaskModel } from '../../math/index.ts';
+import { analyze } from '../../math/engine.ts';
 import { openingFigure } from './openingFigure.ts';
 
 /** Every mask of n units with its probability under Bernoulli(q), or uniform over the k-subsets. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, COMPENSATIONS, generateVector, MASK_MODELS, runQuery, type LayersOutput } from '../../../math/index.ts';
+import { COMPENSATIONS, generateVector, MASK_MODELS, type LayersOutput } from '../../../math/index.ts';
+import { analyze, runQuery } from '../../../math/engine.ts';
 import { bruteForceMasks, bruteMaskedNorm, brutePercentile } from '../../../math/testing.ts';
 import { selectLayersQueries } from '../../../state/layersQueries.ts';
 import { SEED_STATE, type ExplorerState } from '../../../state/explorerState.ts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPENSATIONS, type Compensation, type MaskModel, runQuery, seededWeights, type UnitLaw } from '../../../math/index.ts';
+import { COMPENSATIONS, type Compensation, type MaskModel, seededWeights, type UnitLaw } from '../../../math/index.ts';
+import { runQuery } from '../../../math/engine.ts';
 import { bruteUnitLaw } from '../../../math/testing.ts';
 import { COMPENSATION_LABELS } from '../../labels.ts';
 import { meanFigure, type MeanFigure, type MeanFigureState } from './meanFigure.ts';

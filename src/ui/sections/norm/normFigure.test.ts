@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnalysisResult, analyze, type Compensation, COMPENSATIONS, type DropConnectWeights, MASK_MODELS, type MaskModel, seededWeights } from '../../../math/index.ts';
+import { type AnalysisResult, type Compensation, COMPENSATIONS, type DropConnectWeights, MASK_MODELS, type MaskModel, seededWeights } from '../../../math/index.ts';
+import { analyze } from '../../../math/engine.ts';
 import { normFigure } from './normFigure.ts';
 
 /** One mask of the brute force: its probability and the masked vector (m⊙x, or (M⊙W)x). */

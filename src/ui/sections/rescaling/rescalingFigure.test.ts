@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smallState } from '../testStates.ts';
-import { analyze, type AnalysisResult, type Compensation, COMPENSATIONS, MASK_MODELS, type MaskModel, seededWeights } from '../../../math/index.ts';
+import { type AnalysisResult, type Compensation, COMPENSATIONS, MASK_MODELS, type MaskModel, seededWeights } from '../../../math/index.ts';
+import { analyze } from '../../../math/engine.ts';
 import { rescalingFigure } from './rescalingFigure.ts';
 
 const popcount = (m: number) => m.toString(2).replace(/0/g, '').length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, COMPENSATIONS, seededWeights } from '../../../math/index.ts';
+import { COMPENSATIONS, seededWeights } from '../../../math/index.ts';
+import { analyze } from '../../../math/engine.ts';
 import { leaksInWords, meanInWords } from './rescalingRows.ts';
 
 const x = [0.1, 0.1, 0.2, 5];
