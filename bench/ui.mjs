@@ -1,7 +1,8 @@
 // Measures the page, not the engine: Playwright drives the built app in Chromium and prints, per
-// scenario, input→next-paint latency (Event Timing API) p50/p95/max, the long tasks (count and
-// longest, PerformanceObserver 'longtask'), the time until the norm panel has its final numbers and
-// until every number on the page has (no channel computing or waiting: data-computing on <html>).
+// scenario, the first contentful paint of its load, input→next-paint latency (Event Timing API)
+// p50/p95/max, the long tasks (count and longest, PerformanceObserver 'longtask'), the time until
+// the norm panel has its final numbers and until every number on the page has (no channel computing
+// or waiting: data-computing on <html>).
 // Usage: node bench/ui.mjs [--base http://127.0.0.1:4174/] [--only REGEX] [--json]   (serves dist/ itself without --base)
 // Loads of generated links also print the engine's own time for the main figure's request (the
 // headless CLI, `npm run stats`, minus its start-up), to compare "load → final numbers" with.
@@ -80,6 +81,8 @@ async function scenario(name, link, act) {
   await page.goto(new URL(link, base).href);
   await settled(page);
   const loadMs = Date.now() - start;
+  // The first paint with content (the prerendered first screen shows before the page's code runs).
+  const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
   await allSettled(page);
   const loadAllMs = Date.now() - start;
   // For an action, count only what the action costs; for a plain load, what loading cost.
@@ -102,6 +105,7 @@ async function scenario(name, link, act) {
   await page.close();
   return {
     scenario: name,
+    firstPaintMs: firstPaint === null ? null : Math.round(firstPaint),
     loadToFinalMs: loadMs,
     loadToAllMs: loadAllMs,
     actionToFinalMs: act === null ? null : finalMs,
@@ -173,9 +177,9 @@ for (const title of ['The question', 'The accepted answer', 'The 192-unit layer'
 plan.push(['paste 4,096 values', './', paste(4096)]);
 
 // "final": the main figure's numbers; "all": every number on the page, the sections' own included.
-const HEADER = 'scenario | load→final / all ms | action→final / all ms | engine ms | event p50 / p95 / max ms (n) | long tasks | longest ms';
+const HEADER = 'scenario | first paint ms | load→final / all ms | action→final / all ms | engine ms | event p50 / p95 / max ms (n) | long tasks | longest ms';
 const line = (r) =>
-  `${r.scenario} | ${r.loadToFinalMs} / ${r.loadToAllMs} | ${r.actionToFinalMs === null ? '–' : `${r.actionToFinalMs} / ${r.actionToAllMs}`} | ${r.engineMs ?? '–'} | ${r.eventP50} / ${r.eventP95} / ${r.eventMax} (${r.events}) | ${r.longTasks} | ${r.longestTaskMs}`;
+  `${r.scenario} | ${r.firstPaintMs ?? '–'} | ${r.loadToFinalMs} / ${r.loadToAllMs} | ${r.actionToFinalMs === null ? '–' : `${r.actionToFinalMs} / ${r.actionToAllMs}`} | ${r.engineMs ?? '–'} | ${r.eventP50} / ${r.eventP95} / ${r.eventMax} (${r.events}) | ${r.longTasks} | ${r.longestTaskMs}`;
 if (!json) console.log(HEADER);
 const rows = [];
 for (const [name, link, act, cli] of plan) {

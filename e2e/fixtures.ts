@@ -17,7 +17,28 @@ interface Violation {
   readonly page: string;
 }
 
+/**
+ * Waits until the page's prerendered first screen is its own (main.tsx hydrated or replaced it and
+ * lifted `inert` from #root, docs/architecture.md#first-screen): before that the page's controls do
+ * not respond, as a reader finds too. A page without a prerendered root (about:blank, the embed
+ * example's host page) passes at once.
+ */
+export async function interactive(page: import('@playwright/test').Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('#root[inert]') === null, null, { timeout: 30_000 });
+}
+
 export const test = base.extend<{ cspViolations: Violation[] }>({
+  // Every navigation of a test waits until the page can be used (interactive): a reader's journey
+  // starts there. e2e/first-screen.spec.ts checks what shows before.
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await interactive(page);
+      return response;
+    };
+    await use(page);
+  },
   cspViolations: [
     async ({ context }, use) => {
       const violations: Violation[] = [];

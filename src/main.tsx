@@ -1,33 +1,30 @@
 /**
  * Composition root: reads the link once, creates the stores and the engine client, starts the URL
- * and analysis syncs, renders. Every side effect starts here.
+ * and analysis syncs, renders. Every side effect starts here. Loaded by entry.ts once the first
+ * screen (prerendered into index.html) has painted.
  */
-import 'katex/dist/katex.min.css';
-import './index.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { startTransition } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createAnalysisStore } from './state/analysisStore.ts';
 import { createDemandStore, isDemanded } from './state/channelDemand.ts';
 import { CHANNEL_IDS, CHANNELS } from './state/channels.ts';
 import { createExplorerStore } from './state/explorerStore.ts';
 import { createHighlightStore } from './state/highlightStore.ts';
-import { AnalysisContext, type AnalysisStores } from './ui/analysisContext.ts';
+import type { AnalysisStores } from './ui/analysisContext.ts';
 import { startAnalysisSync } from './ui/analysisSync.ts';
-import { DemandContext } from './ui/channelDemand.ts';
+import { PageRoot } from './ui/PageRoot.tsx';
 import { startComputingSignal } from './ui/computingSignal.ts';
-import { loadKatex } from './explain/katexLoader.ts';
-import { App } from './ui/App.tsx';
+import { holdKatexUntil, loadKatex } from './explain/katexLoader.ts';
 import { preloadSections } from './ui/sectionRegistry.ts';
 import { startEmbedMessages } from './ui/embedMessages.ts';
-import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
-import { ExplorerContext } from './ui/explorerContext.ts';
 import { startThemeSync } from './ui/themeSync.ts';
-import { HighlightContext } from './ui/highlightContext.ts';
-import { parseUrl, readHostOptions } from './url/urlCodec.ts';
+import { parseUrl, prerenderedQuery, readHostOptions } from './url/urlCodec.ts';
 import { startUrlSync } from './url/urlSync.ts';
 import { createAnalysisClient, type WorkerLike } from './worker/analysisClient.ts';
 
-const { state, repairs } = parseUrl(window.location.search);
+/** The link's query as opened (startUrlSync may rewrite it below). */
+const openedQuery = window.location.search;
+const { state, repairs } = parseUrl(openedQuery);
 /** What an embedding page asked for (poststate=1: send it the state, not only the height). */
 const host = readHostOptions(window.location.search);
 const store = createExplorerStore(state);
@@ -56,21 +53,28 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 // Embedded in course notes: tell the host page our height (for embed-host.js), and our state if it asked.
 if (window.parent !== window && state.embed !== null) startEmbedMessages(store, window.parent, root, host);
-createRoot(root).render(
-  <StrictMode>
-    <ExplorerContext.Provider value={store}>
-      <AnalysisContext.Provider value={results}>
-        <DemandContext.Provider value={demand}>
-          <HighlightContext.Provider value={highlight}>
-            <ErrorBoundary what="the page">
-              <App repairs={repairs} />
-            </ErrorBoundary>
-          </HighlightContext.Provider>
-        </DemandContext.Provider>
-      </AnalysisContext.Provider>
-    </ExplorerContext.Provider>
-  </StrictMode>,
-);
+// The built index.html holds the first screen of the default state, prerendered (src/prerender.tsx):
+// for a link without a query (or with the default state's own, as the URL sync writes it) it is
+// hydrated and stays on screen as it is. Hydrating is a transition, so React does it in short slices
+// between the reader's inputs; KaTeX, loading meanwhile, shows only after it has committed. Another
+// link shows another state, so its prerender (hidden by index.html's guard) is replaced. In
+// `npm start` #root is empty. (docs/architecture.md#first-screen)
+const stores = { explorer: store, results, demand, highlight };
+// The prerendered root is inert (no focus, no clicks) until it is the page's own: hydrated or replaced.
+if (root.firstChild !== null && (openedQuery === '' || openedQuery === prerenderedQuery())) {
+  let committed = () => {};
+  holdKatexUntil(new Promise<void>((resolve) => (committed = resolve)));
+  const onCommit = () => {
+    root.inert = false;
+    committed();
+  };
+  startTransition(() => void hydrateRoot(root, <PageRoot stores={stores} repairs={repairs} onCommit={onCommit} />));
+} else {
+  root.replaceChildren();
+  root.inert = false;
+  createRoot(root).render(<PageRoot stores={stores} repairs={repairs} />);
+}
+document.documentElement.classList.remove('prerender-off');
 // KaTeX is its own chunk: the first screen renders (formulas as plain text) while it loads.
 void loadKatex();
 // The sections below the first screen are chunks of their own, requested now.

@@ -10,13 +10,26 @@ export type Katex = typeof import('katex').default;
 let katex: Katex | null = null;
 let loading: Promise<Katex> | null = null;
 const loaded = new Set<() => void>();
+/** KaTeX is shown once it has loaded and this has resolved (holdKatexUntil). */
+let shownAfter: Promise<unknown> = Promise.resolve();
+
+/**
+ * Keeps a loaded KaTeX from showing until `moment` (main.tsx: the commit that hydrates the
+ * prerendered first screen). Hydration must render every formula as the prerender did, as plain
+ * text: a formula that rendered typeset while hydrating would keep the prerendered text for good,
+ * as React does not patch dangerouslySetInnerHTML when it hydrates (docs/architecture.md#first-screen).
+ */
+export function holdKatexUntil(moment: Promise<unknown>): void {
+  shownAfter = moment;
+}
 
 /**
  * Starts loading KaTeX (main.tsx calls it right after the first render; a formula rendered before
  * calls it too). Until it is there, formulas show as plain text (plainTex.ts).
  */
 export function loadKatex(): Promise<Katex> {
-  loading ??= import('katex').then((module) => {
+  // Its styles come with it (their @font-face rules are KaTeX's fonts): nothing before needs them.
+  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css'), shownAfter]).then(([module]) => {
     katex = module.default;
     loaded.forEach((listener) => listener());
     return katex;

@@ -1,3 +1,4 @@
+import { usePageAddress } from './pageAddress.ts';
 import { useId, useRef, useState } from 'react';
 import {
   CONTROL_GROUP_INFO,
@@ -81,7 +82,7 @@ export function SharePanel() {
     compensation: state.compensation,
     notation: state.notation,
   };
-  const page = `${window.location.origin}${window.location.pathname}`;
+  const page = usePageAddress();
   const { link, snippet } = classLinks(state, draft, page);
   const restrictions = draftRestrictions(draft);
   const setAccess = (group: ControlGroup, access: ControlAccess) =>

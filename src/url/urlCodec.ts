@@ -4,7 +4,7 @@
  * one table of keys (URL_KEYS in urlSchema.ts), are pure and never throw. Nothing read here is ever
  * inserted as HTML: repairs are plain text.
  */
-import { SEED_STATE, displayFields, type ExplorerState } from '../state/explorerState.ts';
+import { SEED_STATE, baseState, displayFields, type ExplorerState } from '../state/explorerState.ts';
 import { normalizeRestrictions } from '../state/classLink.ts';
 import { PRESETS } from '../state/presets.ts';
 import { withOneKeep } from '../state/withOneKeep.ts';
@@ -118,4 +118,12 @@ export function formatUrl(state: ExplorerState): string {
   }
   // Commas, colons and '=' inside a value are safe in a query string (a value ends only at '&'); keep them readable.
   return `?${params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':').replaceAll('%3D', '=')}`;
+}
+
+/**
+ * The query of the state a link without one opens, as the URL sync writes it: a link with no query
+ * or exactly this one shows the first screen the build prerenders (src/prerender.tsx).
+ */
+export function prerenderedQuery(): string {
+  return formatUrl(baseState(parseUrl('').state));
 }

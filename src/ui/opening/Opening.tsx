@@ -26,8 +26,9 @@ export function Opening() {
   const compensation = useExplorer((s) => s.compensation);
   useChannelDemand('compare', model !== 'dropconnect' && compensation !== 'inverted');
   const comparesInverted = useExplorer((s) => s.compared.includes('inverted'));
-  const mainRunning = useAnalysis('main', (s) => s.status === 'running');
-  const compareRunning = useAnalysis('compare', (s) => s.status === 'running');
+  // Idle is before the first request (the prerendered first screen, the first render): on its way too.
+  const mainComing = useAnalysis('main', (s) => s.status === 'running' || s.status === 'idle');
+  const compareComing = useAnalysis('compare', (s) => s.status === 'running' || s.status === 'idle');
   const figure = useMemo(
     () => openingFigure({ x, keep, model, kept, results: [main, ...compared] }),
     [x, keep, model, kept, main, compared],
@@ -36,7 +37,7 @@ export function Opening() {
   const pending =
     figure.mean === null &&
     !figure.otherModel &&
-    ((compensation === 'inverted' && mainRunning) || (compensation !== 'inverted' && comparesInverted && compareRunning));
+    ((compensation === 'inverted' && mainComing) || (compensation !== 'inverted' && comparesInverted && compareComing));
   const q = formatKeep(figure.q);
   const norm = formatFixed(figure.norm, 4);
   const rms = formatFixed(figure.rms, 4);

@@ -1,0 +1,29 @@
+/**
+ * The first screen as HTML, written into the built index.html (vite.config.ts, prerender), so a
+ * reader sees the title, the question and the short answer before any JavaScript has run; main.tsx
+ * then hydrates it (docs/architecture.md#first-screen). Rendered from the state of a link without a
+ * query, with no results yet (what the page's own first render shows, as hydration reads the stores'
+ * initial states), so hydration finds the same markup. Runs in Node at build time only.
+ */
+import { renderToString } from 'react-dom/server';
+import { createAnalysisStore } from './state/analysisStore.ts';
+import { createDemandStore } from './state/channelDemand.ts';
+import { CHANNEL_IDS } from './state/channels.ts';
+import { createExplorerStore } from './state/explorerStore.ts';
+import { createHighlightStore } from './state/highlightStore.ts';
+import type { AnalysisStores } from './ui/analysisContext.ts';
+import { PageRoot } from './ui/PageRoot.tsx';
+import { parseUrl, prerenderedQuery } from './url/urlCodec.ts';
+
+export { prerenderedQuery };
+
+export function renderFirstScreen(): string {
+  const { state, repairs } = parseUrl('');
+  const stores = {
+    explorer: createExplorerStore(state),
+    results: Object.fromEntries(CHANNEL_IDS.map((id) => [id, createAnalysisStore()])) as unknown as AnalysisStores,
+    demand: createDemandStore(),
+    highlight: createHighlightStore(),
+  };
+  return renderToString(<PageRoot stores={stores} repairs={repairs} />);
+}
