@@ -1,4 +1,3 @@
-import { usePageAddress } from './pageAddress.ts';
 import { useId, useRef, useState } from 'react';
 import {
   CONTROL_GROUP_INFO,
@@ -14,6 +13,7 @@ import { selectEffectiveKeep, selectKept, selectVector } from '../state/selector
 import { classLinks, draftRestrictions, OPEN_DRAFT, sectionTitle, type ClassLinkDraft, type SectionChoice } from './classLinkBuilder.ts';
 import { useExplorer } from './explorerContext.ts';
 import { PREDICT_TARGET_INFO, setupSentence } from './predictTargets.ts';
+import { usePageAddress } from './pageAddress.ts';
 
 /** Copies text with the Clipboard API, or by selecting the field and the old copy command. */
 async function copyText(text: string, field: HTMLTextAreaElement | HTMLInputElement | null): Promise<boolean> {
