@@ -30,14 +30,15 @@ export async function interactive(page: import('@playwright/test').Page): Promis
 export const test = base.extend<{ cspViolations: Violation[] }>({
   // Every navigation of a test waits until the page can be used (interactive): a reader's journey
   // starts there. e2e/first-screen.spec.ts checks what shows before.
-  page: async ({ page }, use) => {
+  // (`provide` is Playwright's `use`, renamed so that lint does not take it for React's `use` hook.)
+  page: async ({ page }, provide) => {
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
       await interactive(page);
       return response;
     };
-    await use(page);
+    await provide(page);
   },
   cspViolations: [
     async ({ context }, use) => {
