@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, settledPage, test, type Page } from './fixtures.ts';
 import { bruteMaskedNorm } from '../src/math/bruteForce.ts';
 
 /** The question's vector and q (the page's seed state). */
@@ -75,6 +75,9 @@ test('moving one unit moves c* between 1/√q and 1/q', async ({ page }) => {
   await expect(section.getByRole('combobox', { name: 'Unit to move' })).toHaveValue('3');
   const slider = section.getByRole('slider', { name: 'Value of the moved unit x4' });
   await expect(slider).toHaveValue('5');
+  // The deep link scrolls to the section once every section is mounted: click after that scroll.
+  await settledPage(page);
+  await expect(section.getByRole('heading', { level: 2 })).toBeInViewport();
 
   // Drag the dominant unit down to about 0.4: the length is now shared, c* falls toward 1/√q.
   await slider.scrollIntoViewIfNeeded();

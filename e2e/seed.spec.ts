@@ -85,7 +85,10 @@ test('reloading a changed link restores exactly that state', async ({ page }) =>
   await keepSlider(page).focus();
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/x=0\.1,0\.1,0\.21,5&keep=0\.49/);
-  await settled(page);
+  // Every part of the page caught up (a part far from the viewport follows a change a moment later).
+  await settledPage(page);
+  // Typeset (until KaTeX's chunk is there the formula is plain text, and after the reload it may not be).
+  await expect(formula(page).locator('.katex')).toBeVisible();
   const url = page.url();
   const formulaText = await formula(page).textContent();
   const row = await maskRow(page, '(0, 0, 1, 1)').textContent();
