@@ -1,23 +1,42 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { SectionId } from '../state/explorerState.ts';
 import { useExplorer } from './explorerContext.ts';
 import { sectionInfo } from './sectionList.ts';
 
 /**
- * True from the second frame after mount: the section has been laid out with its real content once,
- * so the browser remembers its size and may skip it while it is out of view (index.css,
- * docs/architecture.md#rendering-budget). Skipping from the start would place every section below
- * an unseen one by an estimated height.
+ * True once the section has been laid out with its real content (two frames after mount) and is
+ * out of view: the browser then remembers its size and may skip it while it stays out of view
+ * (index.css, docs/architecture.md#rendering-budget). Skipping from the start would place every
+ * section below an unseen one by an estimated height; turning skipping on while the section is on
+ * screen made Chrome drop its content for a frame (a flash, and a layout shift of the section in
+ * view: Lighthouse desktop CLS 0.087), so a section in view waits until it has left.
  */
-function useSettled(): boolean {
+function useSettled(ref: RefObject<HTMLElement | null>): boolean {
   const [settled, setSettled] = useState(false);
   useEffect(() => {
     if (typeof requestAnimationFrame === 'undefined') return;
+    let observer: IntersectionObserver | null = null;
     let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => setSettled(true));
+      frame = requestAnimationFrame(() => {
+        const element = ref.current;
+        if (element === null || typeof IntersectionObserver === 'undefined') {
+          setSettled(true);
+          return;
+        }
+        observer = new IntersectionObserver((entries) => {
+          if (entries.at(-1)?.isIntersecting === false) {
+            setSettled(true);
+            observer?.disconnect();
+          }
+        });
+        observer.observe(element);
+      });
     });
-    return () => cancelAnimationFrame(frame);
-  }, []);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer?.disconnect();
+    };
+  }, [ref]);
   return settled;
 }
 
@@ -32,10 +51,11 @@ export function Section({ id, children }: { readonly id: SectionId; readonly chi
   const embedded = useExplorer((s) => s.embed !== null);
   const [unfolded, setUnfolded] = useState(false);
   const folded = embedded && !unfolded;
-  const settled = useSettled();
+  const ref = useRef<HTMLElement>(null);
+  const settled = useSettled(ref);
   const className = ['section', folded ? 'section-folded' : '', settled ? 'section-settled' : ''].filter(Boolean).join(' ');
   return (
-    <section id={id} className={className} aria-labelledby={`${id}-title`} tabIndex={-1}>
+    <section ref={ref} id={id} className={className} aria-labelledby={`${id}-title`} tabIndex={-1}>
       <h2 id={`${id}-title`}>
         <span className="section-number">{number}.</span> {title}
       </h2>
