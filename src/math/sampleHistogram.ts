@@ -23,10 +23,23 @@ export interface EdgeHistogram {
   readonly uniform: boolean;
 }
 
-export function createEdgeHistogram(edges: readonly number[]): EdgeHistogram {
+/** Length of the storage createEdgeHistogram needs for `edgeCount` edges: the counts, then the edges. */
+export function edgeHistogramSize(edgeCount: number): number {
+  const bins = Math.max(0, edgeCount - 1);
+  return bins + edgeCount;
+}
+
+/**
+ * `storage`: where the counts (first) and the edges (after them) live, edgeHistogramSize(edges.length)
+ * doubles (default a new array), so that a batch loop can keep them in one typed array with other
+ * state (sampleStreams.ts).
+ */
+export function createEdgeHistogram(edges: readonly number[], storage = new Float64Array(edgeHistogramSize(edges.length))): EdgeHistogram {
   const bins = Math.max(0, edges.length - 1);
-  const counts = new Float64Array(bins);
-  const e = Float64Array.from(edges);
+  if (storage.length !== edgeHistogramSize(edges.length)) throw new RangeError(`the histogram needs ${edgeHistogramSize(edges.length)} doubles, got ${storage.length}`);
+  const counts = storage.subarray(0, bins).fill(0);
+  const e = storage.subarray(bins);
+  e.set(edges);
   if (bins === 0) return { add: () => undefined, counts, edges: e, first: 0, last: 0, slack: 0, inverseWidth: 0, uniform: false };
   for (let j = 0; j < bins; j++) {
     if (!(e[j]! < e[j + 1]!)) throw new RangeError('histogram edges must be finite and strictly increasing');

@@ -16,6 +16,8 @@
 export const PILOT_SIZE = 4096;
 export const COARSE_CELLS = 4096;
 export const FINE_CELLS = 4096;
+/** Length of QuantileGrid.cells: count, smallest and largest value of each of the cells. */
+export const GRID_CELLS_SIZE = 3 * (COARSE_CELLS + FINE_CELLS);
 
 export interface NormQuantileSketch {
   /** Adds one value in [0, maxValue] (values outside are clamped into the end cells). */
@@ -29,13 +31,12 @@ export interface NormQuantileSketch {
 }
 
 /**
- * The sketch's state. Past the pilot a value v goes to cell gridCell(grid, v), whose count, smallest
- * and largest value it updates, and `added` counts it.
+ * The sketch's state. Past the pilot a value v goes to cell c = gridCell(grid, v), whose count,
+ * smallest and largest value (cells[3c], cells[3c + 1], cells[3c + 2]: one cache line per value
+ * instead of three) it updates, and `added` counts it.
  */
 export interface QuantileGrid {
-  readonly cellCount: Float64Array;
-  readonly cellMin: Float64Array;
-  readonly cellMax: Float64Array;
+  readonly cells: Float64Array;
   /** 1 / coarse cell width. */
   coarseScale: number;
   /** Fine window [windowLow, windowHigh) = coarse cells [firstCoarse, endCoarse); empty until set. */
@@ -62,14 +63,22 @@ export function gridCell(grid: QuantileGrid, value: number): number {
   return cell;
 }
 
-export function createNormQuantileSketch(maxValue: number): NormQuantileSketch {
+/**
+ * `cells`: where the grid's cells live (GRID_CELLS_SIZE zeros; default a new array), so that a batch
+ * loop can keep them in one typed array with other state (sampleStreams.ts).
+ */
+export function createNormQuantileSketch(maxValue: number, cells = new Float64Array(GRID_CELLS_SIZE)): NormQuantileSketch {
+  if (cells.length !== GRID_CELLS_SIZE) throw new RangeError(`the quantile grid needs ${GRID_CELLS_SIZE} cells, got ${cells.length}`);
   const top = maxValue > 0 && Number.isFinite(maxValue) ? maxValue : 1;
   const pilot = new Float64Array(PILOT_SIZE);
   const coarseWidth = top / COARSE_CELLS;
+  for (let c = 0; c < COARSE_CELLS + FINE_CELLS; c++) {
+    cells[3 * c] = 0;
+    cells[3 * c + 1] = Number.POSITIVE_INFINITY;
+    cells[3 * c + 2] = Number.NEGATIVE_INFINITY;
+  }
   const grid: QuantileGrid = {
-    cellCount: new Float64Array(COARSE_CELLS + FINE_CELLS),
-    cellMin: new Float64Array(COARSE_CELLS + FINE_CELLS).fill(Number.POSITIVE_INFINITY),
-    cellMax: new Float64Array(COARSE_CELLS + FINE_CELLS).fill(Number.NEGATIVE_INFINITY),
+    cells,
     coarseScale: 1 / coarseWidth,
     firstCoarse: 0,
     endCoarse: 0,
@@ -78,13 +87,11 @@ export function createNormQuantileSketch(maxValue: number): NormQuantileSketch {
     fineScale: 0,
     added: 0,
   };
-  const { cellCount, cellMin, cellMax } = grid;
-
   const record = (value: number): void => {
-    const cell = gridCell(grid, value);
-    cellCount[cell] = cellCount[cell]! + 1;
-    if (value < cellMin[cell]!) cellMin[cell] = value;
-    if (value > cellMax[cell]!) cellMax[cell] = value;
+    const at = 3 * gridCell(grid, value);
+    cells[at] = cells[at]! + 1;
+    if (value < cells[at + 1]!) cells[at + 1] = value;
+    if (value > cells[at + 2]!) cells[at + 2] = value;
   };
 
   const fixGrid = (): void => {
@@ -130,10 +137,10 @@ export function createNormQuantileSketch(maxValue: number): NormQuantileSketch {
       if (added < PILOT_SIZE) return pilot.subarray(0, added).slice().sort()[j - 1]!;
       let before = 0;
       for (const cell of orderedCells()) {
-        const inCell = cellCount[cell]!;
+        const inCell = cells[3 * cell]!;
         if (before + inCell >= j) {
-          const low = cellMin[cell]!;
-          const high = cellMax[cell]!;
+          const low = cells[3 * cell + 1]!;
+          const high = cells[3 * cell + 2]!;
           return inCell === 1 || low === high ? low : low + ((high - low) * (j - before - 1)) / (inCell - 1);
         }
         before += inCell;

@@ -5,9 +5,9 @@
  * (sampleHistogram.ts). A chunk of norms is recorded at once: one loop for the moments, one that
  * finds each value's histogram bin and quantile cell and counts it in both, and P(‖y‖ > ‖x‖).
  */
-import { createEdgeHistogram, EDGE_TOLERANCE, type EdgeHistogram } from './sampleHistogram.ts';
+import { createEdgeHistogram, EDGE_TOLERANCE, edgeHistogramSize, type EdgeHistogram } from './sampleHistogram.ts';
 import { addMoments, centralMoments, createMomentState, meanEstimate, rootMeanSquareEstimate, standardDeviationEstimate, varianceEstimate, Z95 } from './sampleMoments.ts';
-import { COARSE_CELLS, createNormQuantileSketch, FINE_CELLS, gridCell, medianRanks, PILOT_SIZE, type NormQuantileSketch } from './sampleQuantiles.ts';
+import { COARSE_CELLS, createNormQuantileSketch, FINE_CELLS, GRID_CELLS_SIZE, gridCell, medianRanks, PILOT_SIZE, type NormQuantileSketch } from './sampleQuantiles.ts';
 import type { SampleSummary } from './sample.ts';
 import type { Estimate, VectorEstimate } from './types.ts';
 
@@ -49,8 +49,21 @@ export interface ClosedSummary {
   readonly downstreamVariance: number | null;
 }
 
+/**
+ * The quantile grid's cells at [0, GRID_CELLS_SIZE), then the histogram's counts and edges
+ * (sampleHistogram.ts): one array for binPastPilot's loop, since V8 re-checks the map and reloads
+ * the length and data pointer of every typed array the loop touches on each iteration
+ * (docs/architecture.md#v8-pitfalls).
+ */
+interface BinStorage {
+  readonly storage: Float64Array;
+  readonly histogram: EdgeHistogram;
+  readonly sketch: NormQuantileSketch;
+}
+
 /** Histogram bins, quantile cells and the count above `threshold` of values[0 … count); returns that count. */
-function binChunk(histogram: EdgeHistogram, sketch: NormQuantileSketch, values: Float64Array, count: number, threshold: number): number {
+function binChunk(bins: BinStorage, values: Float64Array, count: number, threshold: number): number {
+  const { histogram, sketch } = bins;
   let above = 0;
   let t = 0;
   // The pilot, value by value; then one loop of its own (a loop that ran first inside the same
@@ -60,7 +73,7 @@ function binChunk(histogram: EdgeHistogram, sketch: NormQuantileSketch, values: 
     histogram.add(values[t]!);
     above += values[t]! > threshold ? 1 : 0;
   }
-  return t < count ? above + binPastPilot(histogram, sketch, values, t, count, threshold) : above;
+  return t < count ? above + binPastPilot(bins, values, t, count, threshold) : above;
 }
 
 /**
@@ -68,13 +81,16 @@ function binChunk(histogram: EdgeHistogram, sketch: NormQuantileSketch, values: 
  * scalars are read into float64 locals before the loop (`* 1`: object fields that once held a
  * small integer are tagged, and a tagged local is re-checked on every use in the loop), cells and
  * bins are truncated with `| 0` after a range test instead of Math.floor/min/max on doubles (the
- * values are ≥ the window's or the first edge's start there, so truncation is the floor).
+ * values are ≥ the window's or the first edge's start there, so truncation is the floor), and the
+ * cells, counts and edges are read at offsets of one array (BinStorage).
  */
-function binPastPilot(histogram: EdgeHistogram, sketch: NormQuantileSketch, values: Float64Array, from: number, count: number, threshold: number): number {
-  let above = 0;
-  let t = from;
-  const { counts, edges } = histogram;
-  const bins = counts.length;
+function binPastPilot(bins: BinStorage, values: Float64Array, from: number, count: number, threshold: number): number {
+  const { storage, histogram, sketch } = bins;
+  const binCount = histogram.counts.length | 0;
+  // Locals: imported module constants are reloaded from the module context and re-checked per use.
+  const countsAt = GRID_CELLS_SIZE | 0;
+  const edgesAt = (countsAt + binCount) | 0;
+  const lastBin = (binCount - 1) | 0;
   const first = histogram.first * 1;
   const slack = histogram.slack * 1;
   const top = histogram.last * 1 + 2 * slack;
@@ -82,46 +98,47 @@ function binPastPilot(histogram: EdgeHistogram, sketch: NormQuantileSketch, valu
   const binSearch = histogram.uniform ? 0 : 1;
   const limit = threshold * 1;
   const grid = sketch.grid;
-  const { cellCount, cellMin, cellMax } = grid;
   const windowLow = grid.windowLow * 1;
   const windowHigh = grid.windowHigh * 1;
   const fineScale = grid.fineScale * 1;
-  // Locals: imported module constants are reloaded from the module context and re-checked per use.
   const coarseCells = COARSE_CELLS | 0;
   const lastFine = (FINE_CELLS - 1) | 0;
-  grid.added += count - t;
-  for (; t < count; t++) {
+  const end = count | 0;
+  grid.added += count - from;
+  let above = 0;
+  for (let t = from | 0; t < end; t = (t + 1) | 0) {
     const value = values[t]!;
-    above += value > limit ? 1 : 0;
+    above = (above + (value > limit ? 1 : 0)) | 0;
     // Quantile cell (gridCell, its common case inline): count, smallest and largest value.
     let cell: number;
     if (value >= windowLow && value < windowHigh) {
       const fine = (value - windowLow) * fineScale;
-      cell = fine < lastFine ? coarseCells + (fine | 0) : coarseCells + lastFine;
+      cell = fine < lastFine ? (coarseCells + (fine | 0)) | 0 : (coarseCells + lastFine) | 0;
     } else cell = gridCell(grid, value);
-    cellCount[cell] = cellCount[cell]! + 1;
-    if (value < cellMin[cell]!) cellMin[cell] = value;
-    if (value > cellMax[cell]!) cellMax[cell] = value;
+    const at = (3 * cell) | 0;
+    storage[at] = storage[at]! + 1;
+    if (value < storage[(at + 1) | 0]!) storage[(at + 1) | 0] = value;
+    if (value > storage[(at + 2) | 0]!) storage[(at + 2) | 0] = value;
     // Histogram bin, as EdgeHistogram.add: "on an edge" goes into the bin that starts there.
     const v = value + slack;
-    if (bins === 0 || v < first || v > top) continue;
+    if (binCount === 0 || v < first || v > top) continue;
     let j: number;
     if (binSearch === 0) {
       const position = (v - first) * inverseWidth;
-      j = position < bins - 1 ? position | 0 : bins - 1;
-      while (j > 0 && v < edges[j]!) j--;
-      while (j < bins - 1 && v >= edges[j + 1]!) j++;
+      j = position < lastBin ? position | 0 : lastBin;
+      while (j > 0 && v < storage[(edgesAt + j) | 0]!) j = (j - 1) | 0;
+      while (j < lastBin && v >= storage[(edgesAt + j + 1) | 0]!) j = (j + 1) | 0;
     } else {
       let low = 0;
-      let high = bins;
+      let high = binCount;
       while (high - low > 1) {
         const mid = (low + high) >>> 1;
-        if (v >= edges[mid]!) low = mid;
+        if (v >= storage[(edgesAt + mid) | 0]!) low = mid;
         else high = mid;
       }
       j = low;
     }
-    counts[j] = counts[j]! + 1;
+    storage[(countsAt + j) | 0] = storage[(countsAt + j) | 0]! + 1;
   }
   return above;
 }
@@ -133,8 +150,10 @@ function binPastPilot(histogram: EdgeHistogram, sketch: NormQuantileSketch, valu
 export function createNormStreams(seed: number, edges: readonly number[], largestNorm: number, referenceNorm: number): NormStreams {
   const normMoments = createMomentState();
   const downstreamMoments = createMomentState();
-  const histogram = createEdgeHistogram(edges);
-  const quantiles = createNormQuantileSketch(largestNorm);
+  const storage = new Float64Array(GRID_CELLS_SIZE + edgeHistogramSize(edges.length));
+  const histogram = createEdgeHistogram(edges, storage.subarray(GRID_CELLS_SIZE));
+  const quantiles = createNormQuantileSketch(largestNorm, storage.subarray(0, GRID_CELLS_SIZE));
+  const bins: BinStorage = { storage, histogram, sketch: quantiles };
   const aboveThreshold = referenceNorm * (1 + EDGE_TOLERANCE);
   let above = 0;
   let samples = 0;
@@ -142,7 +161,7 @@ export function createNormStreams(seed: number, edges: readonly number[], larges
     recordChunk(norms, downstream, count) {
       addMoments(normMoments, norms, count);
       if (downstream !== null) addMoments(downstreamMoments, downstream, count);
-      above += binChunk(histogram, quantiles, norms, count, aboveThreshold);
+      above += binChunk(bins, norms, count, aboveThreshold);
       samples += count;
     },
     count: () => samples,
