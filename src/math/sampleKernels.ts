@@ -308,6 +308,7 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
   const twoPow32 = 4294967296;
   const twoPowMinus32 = 1 / 4294967296;
   const rejectN = (twoPow32 - n) % n;
+  const small = n <= 65536 ? 1 : 0;
   let a = state[0]!;
   let b = state[1]!;
   let c = state[2]!;
@@ -368,17 +369,33 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
       if (candidates * 8 >= n) {
         // A uniform unit (Lemire, range n; rejected when low < 2³² mod n) until it is a candidate.
         let low = 0;
-        do {
-          const r = (((a + b) | 0) + d) | 0;
-          d = (d + 1) | 0;
-          a = b ^ (b >>> 9);
-          b = (c + (c << 3)) | 0;
-          c = (((c << 21) | (c >>> 11)) + r) | 0;
-          const product = (r >>> 0) * n;
-          const high = Math.floor(product * twoPowMinus32);
-          low = product - high * twoPow32;
-          unit = high | 0;
-        } while ((low < n && low < rejectN) || ((maskWords[unit >>> 5]! >>> (unit & 31)) & 1) === adding);
+        if (small === 1) {
+          // n ≤ 2¹⁶: the same high and low words of r·n in 32-bit integer arithmetic, so the unit
+          // (and the mispredicted candidate test on it) is a few cycles after r instead of a chain
+          // of double conversions, multiplications and a floor: ⌊r·n/2³²⌋ =
+          // (⌊r/2¹⁶⌋·n + ⌊(r mod 2¹⁶)·n/2¹⁶⌋) >>> 16 (the sum is below 2¹⁶·n ≤ 2³²), low = r·n mod 2³².
+          do {
+            const r = (((a + b) | 0) + d) | 0;
+            d = (d + 1) | 0;
+            a = b ^ (b >>> 9);
+            b = (c + (c << 3)) | 0;
+            c = (((c << 21) | (c >>> 11)) + r) | 0;
+            unit = (Math.imul(r >>> 16, n) + (Math.imul(r & 65535, n) >>> 16)) >>> 16;
+            low = Math.imul(r, n) >>> 0;
+          } while (low < rejectN || ((maskWords[unit >>> 5]! >>> (unit & 31)) & 1) === adding);
+        } else {
+          do {
+            const r = (((a + b) | 0) + d) | 0;
+            d = (d + 1) | 0;
+            a = b ^ (b >>> 9);
+            b = (c + (c << 3)) | 0;
+            c = (((c << 21) | (c >>> 11)) + r) | 0;
+            const product = (r >>> 0) * n;
+            const high = Math.floor(product * twoPowMinus32);
+            low = product - high * twoPow32;
+            unit = high | 0;
+          } while ((low < n && low < rejectN) || ((maskWords[unit >>> 5]! >>> (unit & 31)) & 1) === adding);
+        }
       } else {
         // Few candidates: the rank-th one (Lemire, range = candidates), skipping words by bit counts.
         const reject = (twoPow32 - candidates) % candidates;
