@@ -7,7 +7,7 @@
  */
 import { createEdgeHistogram, EDGE_TOLERANCE, edgeHistogramSize, type EdgeHistogram } from './sampleHistogram.ts';
 import { addMoments, centralMoments, createMomentState, meanEstimate, rootMeanSquareEstimate, standardDeviationEstimate, varianceEstimate, Z95 } from './sampleMoments.ts';
-import { COARSE_CELLS, createNormQuantileSketch, FINE_CELLS, GRID_CELLS_SIZE, gridCell, medianRanks, PILOT_SIZE, type NormQuantileSketch } from './sampleQuantiles.ts';
+import { COARSE_CELLS, createNormQuantileSketch, FINE_CELLS, GRID_CELLS_SIZE, medianRanks, PILOT_SIZE, type NormQuantileSketch } from './sampleQuantiles.ts';
 import type { SampleSummary } from './sample.ts';
 import type { Estimate, VectorEstimate } from './types.ts';
 
@@ -101,7 +101,11 @@ function binPastPilot(bins: BinStorage, values: Float64Array, from: number, coun
   const windowLow = grid.windowLow * 1;
   const windowHigh = grid.windowHigh * 1;
   const fineScale = grid.fineScale * 1;
+  const coarseScale = grid.coarseScale * 1;
+  const firstCoarse = grid.firstCoarse | 0;
+  const endCoarse = grid.endCoarse | 0;
   const coarseCells = COARSE_CELLS | 0;
+  const lastCoarse = (COARSE_CELLS - 1) | 0;
   const lastFine = (FINE_CELLS - 1) | 0;
   const end = count | 0;
   grid.added += count - from;
@@ -114,7 +118,17 @@ function binPastPilot(bins: BinStorage, values: Float64Array, from: number, coun
     if (value >= windowLow && value < windowHigh) {
       const fine = (value - windowLow) * fineScale;
       cell = fine < lastFine ? (coarseCells + (fine | 0)) | 0 : (coarseCells + lastFine) | 0;
-    } else cell = gridCell(grid, value);
+    } else {
+      // gridCell outside the window, written out: a call here made V8 spill the loop's values
+      // around it on every iteration.
+      const coarse = value * coarseScale;
+      cell = coarse >= 1 ? (coarse < lastCoarse ? coarse | 0 : lastCoarse) : 0;
+      if (cell >= firstCoarse && cell < endCoarse) {
+        cell = value < windowLow ? (firstCoarse - 1) | 0 : endCoarse;
+        if (cell < 0) cell = coarseCells;
+        else if (cell >= coarseCells) cell = (coarseCells + lastFine) | 0;
+      }
+    }
     const at = (3 * cell) | 0;
     storage[at] = storage[at]! + 1;
     if (value < storage[(at + 1) | 0]!) storage[(at + 1) | 0] = value;
