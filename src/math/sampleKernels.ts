@@ -574,10 +574,7 @@ function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
       const i2 = (w << 10) + 512 + ((word >>> 16) & 255);
       const i3 = (w << 10) + 768 + (word >>> 24);
       squaredNorm += squareTable[i0]! + squareTable[i1]! + squareTable[i2]! + squareTable[i3]!;
-      downstream += productTable[i0]!;
-      downstream += productTable[i1]!;
-      downstream += productTable[i2]!;
-      downstream += productTable[i3]!;
+      downstream += productTable[i0]! + productTable[i1]! + productTable[i2]! + productTable[i3]!;
     }
     if (squaredNorm > 0) {
       const first = 1 / Math.sqrt(squaredNorm);
@@ -620,12 +617,14 @@ function sumMask(kernel: UnitMaskKernel, t: number): void {
   for (let w = 0; w < words; w++) {
     const word = maskWords[w]!;
     let wordSquares = 0;
+    let wordProducts = 0;
     for (let h = 0; h < groups; h++) {
       const index = ((w * groups + h) << lanes) | ((word >>> (h * lanes)) & groupMask);
       wordSquares += squareTable[index]!;
-      if (matching) downstream += productTable[index]!;
+      if (matching) wordProducts += productTable[index]!;
     }
     squaredNorm += wordSquares;
+    downstream += wordProducts;
   }
   if (matching && squaredNorm > 0) {
     const first = 1 / Math.sqrt(squaredNorm);
