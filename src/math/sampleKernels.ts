@@ -309,6 +309,8 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
   const twoPowMinus32 = 1 / 4294967296;
   const rejectN = (twoPow32 - n) % n;
   const small = n <= 65536 ? 1 : 0;
+  const rejectSmall = rejectN | 0;
+  const summed = simple ? 1 : 0; // a 0/1 local: the boolean argument was tested as a tagged value per mask
   let a = state[0]!;
   let b = state[1]!;
   let c = state[2]!;
@@ -381,8 +383,9 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
             b = (c + (c << 3)) | 0;
             c = (((c << 21) | (c >>> 11)) + r) | 0;
             unit = (Math.imul(r >>> 16, n) + (Math.imul(r & 65535, n) >>> 16)) >>> 16;
-            low = Math.imul(r, n) >>> 0;
-          } while (low < rejectN || ((maskWords[unit >>> 5]! >>> (unit & 31)) & 1) === adding);
+            low = Math.imul(r, n);
+            // low < 2³² mod n (< n ≤ 2¹⁶) as int32 tests: below 2¹⁶ first, then the exact bound.
+          } while (((low >>> 16) === 0 && low < rejectSmall) || ((maskWords[unit >>> 5]! >>> (unit & 31)) & 1) === adding);
         } else {
           do {
             const r = (((a + b) | 0) + d) | 0;
@@ -426,7 +429,7 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
       maskWords[unit >>> 5] = maskWords[unit >>> 5]! ^ (1 << (unit & 31));
       kept += adding === 1 ? 1 : -1;
     }
-    if (simple) squaredNorms[t] = byteTableSum(table, maskWords, words);
+    if (summed === 1) squaredNorms[t] = byteTableSum(table, maskWords, words);
     else sumMask(kernel, t);
   }
   state[0] = a;
