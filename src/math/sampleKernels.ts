@@ -451,6 +451,10 @@ function drawFixedCountMasks(kernel: UnitMaskKernel, count: number, simple: bool
   const picked = Math.min(k, n - k);
   const pickKept = k <= n - k; // else pick the dropped units out of an all-kept mask
   const lastWordMask = n % 32 === 0 ? -1 : (1 << n % 32) - 1;
+  // Literals, not the module constants: V8 reloads and re-checks those from the context in the loop.
+  const twoPow32 = 4294967296;
+  const twoPowMinus32 = 1 / 4294967296;
+  const summed = simple ? 1 : 0; // a 0/1 local: a boolean argument is tested as a tagged value per use
   let a = state[0]!;
   let b = state[1]!;
   let c = state[2]!;
@@ -468,13 +472,13 @@ function drawFixedCountMasks(kernel: UnitMaskKernel, count: number, simple: bool
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + r) | 0;
       const product = (r >>> 0) * range; // < 2⁵³: exact
-      let j = Math.floor(product * TWO_POW_MINUS_32);
-      if (product - j * TWO_POW_32 < range) {
+      let j = Math.floor(product * twoPowMinus32);
+      if (product - j * twoPow32 < range) {
         state[0] = a;
         state[1] = b;
         state[2] = c;
         state[3] = d;
-        j = boundedRedraw(state, range, product - j * TWO_POW_32, j);
+        j = boundedRedraw(state, range, product - j * twoPow32, j);
         a = state[0]!;
         b = state[1]!;
         c = state[2]!;
@@ -486,7 +490,7 @@ function drawFixedCountMasks(kernel: UnitMaskKernel, count: number, simple: bool
       order[i] = unit;
       maskWords[unit >>> 5] = maskWords[unit >>> 5]! ^ (1 << (unit & 31));
     }
-    if (simple) squaredNorms[t] = byteTableSum(table, maskWords, words);
+    if (summed === 1) squaredNorms[t] = byteTableSum(table, maskWords, words);
     else sumMask(kernel, t);
   }
   state[0] = a;
