@@ -354,16 +354,15 @@ __attribute__((noinline)) static void draw_dropconnect(void) {
   for (int j = 0; j < ROWS; j++) {
     memset(row_totals, 0, sizeof row_totals);
     for (int w = 0; w < wpr; w++) {
-      /* buildByteTables: entries by lowest bit, highest first, each = entry without that bit + unit */
-      for (int g = 0; g < 4; g++) {
-        int base = g << 8;
-        tables4[base] = 0;
-        for (int lane = 7; lane >= 0; lane--) {
-          int i = 32 * w + 8 * g + lane;
-          double value = i < n ? contrib[j * n + i] : 0;
-          int step = 1 << lane;
-          for (int v = base + step; v < base + 256; v += 2 * step) tables4[v] = tables4[v - step] + value;
-        }
+      /* buildByteTables: entries by lowest bit, highest first, each = entry without that bit + unit;
+         the four groups side by side, level by level */
+      tables4[0] = tables4[256] = tables4[512] = tables4[768] = 0;
+      for (int lane = 7; lane >= 0; lane--) {
+        double value[4];
+        for (int g = 0; g < 4; g++) { int i = 32 * w + 8 * g + lane; value[g] = i < n ? contrib[j * n + i] : 0; }
+        int step = 1 << lane;
+        for (int v = step; v < 256; v += 2 * step)
+          for (int g = 0; g < 4; g++) tables4[(g << 8) + v] = tables4[(g << 8) + v - step] + value[g];
       }
       for (int t = 0; t < CHUNK; t++) {
         uint32_t word = mask_word();
