@@ -32,8 +32,8 @@ export interface NormQuantileSketch {
 
 /**
  * The sketch's state. Past the pilot a value v goes to cell c = gridCell(grid, v), whose count,
- * smallest and largest value (cells[3c], cells[3c + 1], cells[3c + 2]: one cache line per value
- * instead of three) it updates, and `added` counts it.
+ * smallest and largest value (cells[3c], cells[3c + 1], cells[3c + 2]: one or two cache lines per
+ * value instead of three) it updates, and `added` counts it.
  */
 export interface QuantileGrid {
   readonly cells: Float64Array;
