@@ -83,3 +83,17 @@ test('a link to another state never shows the default state’s first screen', a
   await expect(box).not.toContainText(norm.toFixed(4));
   expect(errors).toEqual([]);
 });
+
+test('when the page’s code fails to load, a message says so in plain words, over the readable first screen or in place of another state’s', async ({ context }) => {
+  const page = await context.newPage();
+  await page.route(/\/assets\/main-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('did not load');
+  await expect(page.getByRole('alert')).toContainText('Reload the page to try again');
+  // (Inert, so out of the accessibility tree: found by its class.)
+  await expect(page.locator('.opening')).toContainText(`between ${norm.toFixed(4)} and`);
+
+  await page.goto('/?x=1,2,3&keep=0.5');
+  await expect(page.getByRole('alert')).toContainText('did not load');
+  await expect(page.locator('.opening')).toHaveCount(0);
+});
