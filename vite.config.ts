@@ -54,7 +54,8 @@ function contentSecurityPolicyMeta(): Plugin {
  * server in SSR mode, so its TypeScript and imports resolve as in the page): the title, the question
  * and the short answer paint before any JavaScript has loaded, and main.tsx hydrates them. The
  * root is inert until then: a control used before its code is there would do nothing, or (a native
- * slider moved by a key) change what the page's state does not know (docs/architecture.md#first-screen). Only in the build; `npm start` renders in the browser.
+ * slider moved by a key) change what the page's state does not know
+ * (docs/architecture.md#first-screen). Only in the build; `npm start` renders in the browser.
  */
 function prerenderFirstScreen(): Plugin {
   return {
@@ -70,9 +71,10 @@ function prerenderFirstScreen(): Plugin {
         try {
           const entry = (await server.ssrLoadModule('/src/prerender.tsx')) as { renderFirstScreen: () => string; prerenderedQuery: () => string };
           if (!html.includes("'PRERENDERED_QUERY'")) throw new Error("index.html's guard script has no 'PRERENDERED_QUERY' to fill in");
-          return html
-            .replace(placeholder, `<div id="root" inert>${entry.renderFirstScreen()}</div>`)
-            .replace("'PRERENDERED_QUERY'", JSON.stringify(entry.prerenderedQuery()));
+          // Replacer functions: a replacement string would read `$&`, `$'` and the like in the markup.
+          const markup = entry.renderFirstScreen();
+          const query = JSON.stringify(entry.prerenderedQuery());
+          return html.replace(placeholder, () => `<div id="root" inert>${markup}</div>`).replace("'PRERENDERED_QUERY'", () => query);
         } finally {
           await server.close();
         }
