@@ -20,12 +20,13 @@ export function TableOfContents() {
   const marked = inView ?? open;
   const follow = (event: MouseEvent, id: SectionId) => {
     openSection(id);
-    // A section below the first screen may not be on the page yet (its code loads on demand): the
-    // browser's own jump would find nothing, so the link waits for it and then scrolls there.
-    if (document.getElementById(id) === null) {
-      event.preventDefault();
-      void scrollToSection(id, new AbortController().signal, { focus: true });
-    }
+    // The page's own jump, not the browser's: a section below the first screen may not be on the
+    // page yet (its code loads on demand), and one that is may still move once it lands, as the
+    // skipped sections above it are laid out again with what changed while they were out of view
+    // (a tap on "Bigger layers" on a phone after a change of q ended in the norm section).
+    // scrollToSection waits for the section, scrolls, focuses it and keeps it in view meanwhile.
+    event.preventDefault();
+    void scrollToSection(id, new AbortController().signal, { focus: true });
   };
   return (
     <nav className="toc" aria-label="Sections">
