@@ -5,14 +5,11 @@
  */
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createAnalysisStore } from './state/analysisStore.ts';
-import { createDemandStore, isDemanded } from './state/channelDemand.ts';
+import { isDemanded } from './state/channelDemand.ts';
 import { CHANNEL_IDS, CHANNELS } from './state/channels.ts';
-import { createExplorerStore } from './state/explorerStore.ts';
-import { createHighlightStore } from './state/highlightStore.ts';
-import type { AnalysisStores } from './ui/analysisContext.ts';
 import { startAnalysisSync } from './ui/analysisSync.ts';
 import { PageRoot } from './ui/PageRoot.tsx';
+import { createPageStores } from './ui/pageStores.ts';
 import { startComputingSignal } from './ui/computingSignal.ts';
 import { holdKatexUntil, loadKatex } from './explain/katexLoader.ts';
 import { preloadSections } from './ui/sectionRegistry.ts';
@@ -27,9 +24,9 @@ const openedQuery = window.location.search;
 const { state, repairs } = parseUrl(openedQuery);
 /** What an embedding page asked for (poststate=1: send it the state, not only the height). */
 const host = readHostOptions(window.location.search);
-const store = createExplorerStore(state);
-const highlight = createHighlightStore();
-const results = Object.fromEntries(CHANNEL_IDS.map((id) => [id, createAnalysisStore()])) as unknown as AnalysisStores;
+const stores = createPageStores(state);
+/** Which deferred channels a part near the viewport shows (the others wait until the page is idle): demand. */
+const { explorer: store, results, demand } = stores;
 /** Two workers, one per core: the main figure and the comparison on the first, the sections' own numbers on the second (channels.ts). */
 const clients = [0, 1].map(() =>
   createAnalysisClient(
@@ -38,8 +35,6 @@ const clients = [0, 1].map(() =>
 );
 startUrlSync(store, window.history, window.location, host);
 startThemeSync(store, document.documentElement, window.matchMedia('(prefers-color-scheme: dark)'));
-/** Which deferred channels a part near the viewport shows (the others wait until the page is idle). */
-const demand = createDemandStore();
 for (const id of CHANNEL_IDS) {
   const { worker, select, deferred } = CHANNELS[id];
   const deferral = deferred
@@ -59,7 +54,6 @@ if (window.parent !== window && state.embed !== null) startEmbedMessages(store, 
 // between the reader's inputs; KaTeX, loading meanwhile, shows only after it has committed. Another
 // link shows another state, so its prerender (hidden by index.html's guard) is replaced. In
 // `npm start` #root is empty. (docs/architecture.md#first-screen)
-const stores = { explorer: store, results, demand, highlight };
 // The prerendered root is inert (no focus, no clicks) until it is the page's own: hydrated or replaced.
 if (root.firstChild !== null && (openedQuery === '' || openedQuery === prerenderedQuery())) {
   let committed = () => {};

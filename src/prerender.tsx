@@ -6,24 +6,13 @@
  * initial states), so hydration finds the same markup. Runs in Node at build time only.
  */
 import { renderToString } from 'react-dom/server';
-import { createAnalysisStore } from './state/analysisStore.ts';
-import { createDemandStore } from './state/channelDemand.ts';
-import { CHANNEL_IDS } from './state/channels.ts';
-import { createExplorerStore } from './state/explorerStore.ts';
-import { createHighlightStore } from './state/highlightStore.ts';
-import type { AnalysisStores } from './ui/analysisContext.ts';
 import { PageRoot } from './ui/PageRoot.tsx';
+import { createPageStores } from './ui/pageStores.ts';
 import { parseUrl, prerenderedQuery } from './url/urlCodec.ts';
 
 export { prerenderedQuery };
 
 export function renderFirstScreen(): string {
   const { state, repairs } = parseUrl('');
-  const stores = {
-    explorer: createExplorerStore(state),
-    results: Object.fromEntries(CHANNEL_IDS.map((id) => [id, createAnalysisStore()])) as unknown as AnalysisStores,
-    demand: createDemandStore(),
-    highlight: createHighlightStore(),
-  };
-  return renderToString(<PageRoot stores={stores} repairs={repairs} />);
+  return renderToString(<PageRoot stores={createPageStores(state)} repairs={repairs} />);
 }

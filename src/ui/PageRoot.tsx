@@ -1,21 +1,12 @@
 import { StrictMode, useEffect } from 'react';
-import type { DemandStore } from '../state/channelDemand.ts';
-import type { ExplorerStore } from '../state/explorerStore.ts';
-import type { HighlightStore } from '../state/highlightStore.ts';
 import type { Repair } from '../url/urlCodec.ts';
-import { AnalysisContext, type AnalysisStores } from './analysisContext.ts';
+import { AnalysisContext } from './analysisContext.ts';
 import { App } from './App.tsx';
 import { DemandContext } from './channelDemand.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ExplorerContext } from './explorerContext.ts';
 import { HighlightContext } from './highlightContext.ts';
-
-export interface PageStores {
-  readonly explorer: ExplorerStore;
-  readonly results: AnalysisStores;
-  readonly demand: DemandStore;
-  readonly highlight: HighlightStore;
-}
+import type { PageStores } from './pageStores.ts';
 
 /**
  * The whole page with its stores provided: what main.tsx renders (or hydrates) in the browser and

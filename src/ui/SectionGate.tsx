@@ -74,17 +74,16 @@ export function SectionGate({ order, children }: SectionGateProps) {
   const analysis = useContext(AnalysisContext);
   if (explorer === null || analysis === null) throw new Error('SectionGate needs the page’s stores');
   const ref = useRef<HTMLDivElement>(null);
-  // Near until the observer says otherwise: the first render is always live.
-  const [near, setNear] = useState(true);
-  // Whether the observer has reported once: only then is "near" known, not assumed.
-  const [observed, setObserved] = useState(false);
+  // Near until the observer says otherwise (null: not observed yet): the first render is always live.
+  const [near, setNear] = useState<boolean | null>(null);
   const [frozen, setFrozen] = useState<Snapshot | null>(null);
   const printing = usePrinting();
-  const open = near || printing || typeof IntersectionObserver === 'undefined';
+  const unobservable = printing || typeof IntersectionObserver === 'undefined';
+  const open = near !== false || unobservable;
   // What the subtree asks the engine for (deferred channels) waits for a known position: assumed
   // near at mount, a section far below demanded its channel, which then ran beside the main
   // figure's computation on the same worker (at n = 40, four more splits beside the main one).
-  const demandsNear = open && (observed || printing || typeof IntersectionObserver === 'undefined');
+  const demandsNear = near === true || unobservable;
 
   useEffect(() => {
     const element = ref.current;
@@ -95,7 +94,6 @@ export function SectionGate({ order, children }: SectionGateProps) {
       (entries) => {
         const isNear = entries.at(-1)?.isIntersecting ?? true;
         setNear(isNear);
-        setObserved(true);
         setFrozen(isNear ? null : snapshotOf({ explorer, analysis }));
       },
       { rootMargin: '100% 0px 100% 0px' },
