@@ -5,6 +5,10 @@
  * paint would only delay it (docs/architecture.md#first-screen).
  */
 import './index.css';
+import { startEarlyWorker } from './worker/earlyWorker.ts';
+
+// The main figure's worker loads and warms up while the page's code does (worker/earlyWorker.ts).
+startEarlyWorker();
 
 /** After the next frame has been painted: a task queued from requestAnimationFrame runs after it. */
 function afterNextPaint(): Promise<void> {

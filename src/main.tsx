@@ -17,7 +17,8 @@ import { startEmbedMessages } from './ui/embedMessages.ts';
 import { startThemeSync } from './ui/themeSync.ts';
 import { parseUrl, prerenderedQuery, readHostOptions } from './url/urlCodec.ts';
 import { startUrlSync } from './url/urlSync.ts';
-import { createAnalysisClient, type WorkerLike } from './worker/analysisClient.ts';
+import { createAnalysisClient } from './worker/analysisClient.ts';
+import { createAnalysisWorker, takeEarlyWorker } from './worker/earlyWorker.ts';
 
 /** The link's query as opened (startUrlSync may rewrite it below). */
 const openedQuery = window.location.search;
@@ -27,11 +28,12 @@ const host = readHostOptions(window.location.search);
 const stores = createPageStores(state);
 /** Which deferred channels a part near the viewport shows (the others wait until the page is idle): demand. */
 const { explorer: store, results, demand } = stores;
-/** Two workers, one per core: the main figure and the comparison on the first, the sections' own numbers on the second (channels.ts). */
-const clients = [0, 1].map(() =>
-  createAnalysisClient(
-    () => new Worker(new URL('./worker/analysis.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
-  ),
+/**
+ * Two workers, one per core: the main figure and the comparison on the first, the sections' own
+ * numbers on the second (channels.ts). The first is the one entry.ts started as the page opened.
+ */
+const clients = [0, 1].map((index) =>
+  createAnalysisClient(() => (index === 0 ? takeEarlyWorker() : null) ?? createAnalysisWorker()),
 );
 startUrlSync(store, window.history, window.location, host);
 startThemeSync(store, document.documentElement, window.matchMedia('(prefers-color-scheme: dark)'));

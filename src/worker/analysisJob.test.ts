@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { query, type AnalysisRequest } from '../math/index.ts';
-import { startAnalysisJob } from './analysisJob.ts';
+import { macrotask, startAnalysisJob } from './analysisJob.ts';
 import { PROGRESS_MS, SLICE_MS, type WorkerResponse } from './protocol.ts';
 
 describe('startAnalysisJob', () => {
@@ -25,5 +25,23 @@ describe('startAnalysisJob', () => {
     expect(progress.length).toBeLessThan(slices / 2);
     expect(progress.length).toBeGreaterThanOrEqual(1);
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(time / PROGRESS_MS) + 1);
+  });
+});
+
+describe('macrotask', () => {
+  it('runs each scheduled slice once, in order, and lets other tasks run in between', async () => {
+    const order: string[] = [];
+    await new Promise<void>((resolve) => {
+      let step = 0;
+      const next = () => {
+        order.push(`slice ${step}`);
+        if (step === 0) setTimeout(() => order.push('timer'), 0);
+        if (++step < 3) macrotask(next);
+        else setTimeout(resolve, 5);
+      };
+      macrotask(next);
+    });
+    expect(order.filter((entry) => entry.startsWith('slice'))).toEqual(['slice 0', 'slice 1', 'slice 2']);
+    expect(order).toContain('timer');
   });
 });
