@@ -2,6 +2,7 @@ import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { copyText } from './copyText.ts';
 import { useKatex, type Katex } from './katexLoader.ts';
 import { plainTex } from './plainTex.ts';
+import { isSkipped, measureSkipped } from './skippedSections.ts';
 import { inNotation, TexNotationContext } from './texNotation.ts';
 
 interface TexProps {
@@ -97,11 +98,13 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     // No measuring here: the observer reports each observed box once after the next layout, when
     // reading scrollWidth is free (read now it forced a layout per formula on every slider step).
     // Except in a section the browser skips while it is out of view (content-visibility, index.css):
-    // the observer says nothing about its boxes, so a formula that changed there is measured now.
-    if (root.checkVisibility?.({ contentVisibilityAuto: true }) === false) measure();
+    // the observer says nothing about its boxes, so a formula that changed there is measured by
+    // itself, at once or, while the formulas keep changing (a drag), a few times a second
+    // (skippedSections.ts): a wide formula there stays a keyboard stop for a reader who tabs to it.
+    const section = root.closest('.section');
+    const cancelSkipped = isSkipped(section) ? measureSkipped(measure) : () => undefined;
     // The same section shown again, or a font that arrived late (a skipped section asks for its fonts
     // only when it is laid out): the formula's width may have changed without the observer noticing.
-    const section = root.closest('.section');
     section?.addEventListener('contentvisibilityautostatechange', measure);
     document.fonts?.addEventListener?.('loadingdone', measure);
     let live = true;
@@ -110,6 +113,7 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     });
     return () => {
       live = false;
+      cancelSkipped();
       observer.disconnect();
       section?.removeEventListener('contentvisibilityautostatechange', measure);
       document.fonts?.removeEventListener?.('loadingdone', measure);

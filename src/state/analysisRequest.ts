@@ -9,18 +9,28 @@ import { selectEffectiveKeep, selectKept, selectVector, selectWeights } from './
 
 export { DROPCONNECT_ROWS } from './selectors.ts';
 
+/** A memoised selector that can also say, without computing, whether a state would give a new value. */
+export interface MemoSelector<T> {
+  (state: ExplorerState): T;
+  /** True when the state's dependencies differ from those of the value last computed (or none was). */
+  stale(state: ExplorerState): boolean;
+}
+
 /** Remembers the last value for the last list of dependencies (compared with Object.is). */
-export function memoOnDeps<T>(deps: (state: ExplorerState) => readonly unknown[], compute: (state: ExplorerState) => T) {
+export function memoOnDeps<T>(deps: (state: ExplorerState) => readonly unknown[], compute: (state: ExplorerState) => T): MemoSelector<T> {
   let lastDeps: readonly unknown[] | null = null;
   let last: T | undefined;
-  return (state: ExplorerState): T => {
+  const differ = (next: readonly unknown[]) =>
+    lastDeps === null || next.length !== lastDeps.length || next.some((d, i) => !Object.is(d, lastDeps?.[i]));
+  const select = (state: ExplorerState): T => {
     const next = deps(state);
-    if (lastDeps === null || next.length !== lastDeps.length || next.some((d, i) => !Object.is(d, lastDeps?.[i]))) {
+    if (differ(next)) {
       lastDeps = next;
       last = compute(state);
     }
     return last as T;
   };
+  return Object.assign(select, { stale: (state: ExplorerState) => differ(deps(state)) });
 }
 
 /** The fields of the base state that every request reads. */

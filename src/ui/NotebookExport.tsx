@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { copyText } from '../explain/copyText.ts';
 import { formatCount, formatKeep } from '../explain/formatNumber.ts';
 import { questionDerivation } from '../explain/questionDerivation.ts';
@@ -12,9 +12,12 @@ const MAX_LITERAL_UNITS = 1024;
 
 /** The current x, mask and q as NumPy and PyTorch code, each with a Copy button. */
 export function NotebookExport() {
-  const x = useExplorer(selectVector);
-  const chosen = useExplorer((s) => s.mask);
-  const keep = useExplorer(selectEffectiveKeep);
+  // Deferred: up to 2 × 1,024 numbers of code re-rendered and laid out on every step of a drag would
+  // hold the slider back (about 2 ms a step at n = 1,024); React renders them once the input pauses.
+  // What is shown is what Copy copies.
+  const x = useDeferredValue(useExplorer(selectVector));
+  const chosen = useDeferredValue(useExplorer((s) => s.mask));
+  const keep = useDeferredValue(useExplorer(selectEffectiveKeep));
   const headingId = useId();
   const mask = useMemo(() => shownMask(chosen, x.length), [chosen, x.length]);
   const code = useMemo(() => {

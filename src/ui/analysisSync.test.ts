@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { type AnalysisRequest, type EngineAnswer, type EngineQuery, query } from '../math/index.ts';
+import { memoOnDeps } from '../state/analysisRequest.ts';
 import { createAnalysisStore } from '../state/analysisStore.ts';
 import { addDemand, createDemandStore, isDemanded } from '../state/channelDemand.ts';
 import type { ExplorerState } from '../state/explorerState.ts';
@@ -49,14 +50,25 @@ function manualTimers() {
   };
 }
 
-function setUp(deferred: boolean) {
-  const explorer = createStore(() => ({ keep: 0.5 })) as unknown as ExplorerStore;
+function setUp(deferred: boolean, memo = false) {
+  const explorer = createStore(() => ({ keep: 0.5, theme: 'light' })) as unknown as ExplorerStore;
   const cache = new Map<number, readonly EngineQuery[]>();
-  const select = (state: ExplorerState) => {
+  const derive = (state: ExplorerState) => {
     const keep = state.keep;
     if (!cache.has(keep)) cache.set(keep, [query('norm', { x: [1, 2], keep, model: 'bernoulli', compensation: 'inverted', edges: [0, 1, 2] } as AnalysisRequest)]);
     return cache.get(keep) as readonly EngineQuery[];
   };
+  /** How many times the memoised selector derived its queries. */
+  const computed = { count: 0 };
+  const select = memo
+    ? memoOnDeps(
+        (s) => [s.keep],
+        (state) => {
+          computed.count++;
+          return derive(state);
+        },
+      )
+    : derive;
   const results = createAnalysisStore();
   const main = createAnalysisStore();
   main.setState({ status: 'running' });
@@ -72,7 +84,8 @@ function setUp(deferred: boolean) {
   const { client, runs } = recordingClient();
   const stop = startAnalysisSync(explorer, results, client, 'compare', select, deferred ? deferral : null);
   const setKeep = (keep: number) => (explorer as unknown as { setState(s: { keep: number }): void }).setState({ keep });
-  return { results, main, demand, timers, runs, stop, setKeep };
+  const setTheme = (theme: string) => (explorer as unknown as { setState(s: { theme: string }): void }).setState({ theme });
+  return { results, main, demand, timers, runs, stop, setKeep, setTheme, computed };
 }
 
 const answer = (keep: number) => ({ kind: 'norm', complete: true, output: { keep } }) as unknown as EngineAnswer;
@@ -121,6 +134,32 @@ describe('startAnalysisSync', () => {
     expect(runs).toHaveLength(2);
     addDemand(demand, 'compare');
     expect(runs.map((r) => r.keep)).toEqual([0.5, 0.4, 0.3]);
+  });
+
+  it('derives the queries of a held-back channel only when it may start, from the state then', async () => {
+    const { runs, results, main, timers, setKeep, setTheme, computed } = setUp(true, true);
+    main.setState({ status: 'done' });
+    timers.advance(IDLE_START_MS);
+    expect(runs.map((r) => r.keep)).toEqual([0.5]);
+    expect(computed.count).toBe(1);
+    runs[0]?.resolve({ answers: [answer(0.5)], elapsedMs: 1 });
+    await Promise.resolve();
+    await Promise.resolve();
+    // A change that does not touch the queries keeps the numbers, and derives nothing.
+    setTheme('dark');
+    expect(results.getState().status).toBe('done');
+    expect(computed.count).toBe(1);
+    // A drag: every step shows "computing" at once, and none derives the queries.
+    for (const keep of [0.45, 0.4, 0.35, 0.3]) {
+      setKeep(keep);
+      expect(results.getState()).toMatchObject({ status: 'running', fraction: 0, results: [], queries: null });
+      timers.advance(100);
+    }
+    expect(computed.count).toBe(1);
+    timers.advance(IDLE_START_MS);
+    expect(computed.count).toBe(2);
+    expect(runs.map((r) => r.keep)).toEqual([0.5, 0.3]);
+    expect((results.getState().queries?.[0]?.input as AnalysisRequest | undefined)?.keep).toBe(0.3);
   });
 
   it('aborts a deferred run that a newer state supersedes, even while it waits to start the newer one', () => {
