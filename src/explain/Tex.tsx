@@ -99,7 +99,7 @@ export function Tex({ tex, display = false, label, highlight = null, literal = f
     // reading scrollWidth is free (read now it forced a layout per formula on every slider step).
     // Except in a section the browser skips while it is out of view (content-visibility, index.css):
     // the observer says nothing about its boxes, so a formula that changed there is measured by
-    // itself, at once or, while the formulas keep changing (a drag), a few times a second
+    // itself, at once or, while the formulas keep changing (a drag), once they pause
     // (skippedSections.ts): a wide formula there stays a keyboard stop for a reader who tabs to it.
     const section = root.closest('.section');
     const cancelSkipped = isSkipped(section) ? measureSkipped(measure) : () => undefined;

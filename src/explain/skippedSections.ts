@@ -29,32 +29,44 @@ export function isSkipped(section: Element | null): boolean {
   return section !== null && skipped.get(section) === true;
 }
 
-/** At most one round of measuring in skipped sections per this many ms while their formulas keep changing. */
+/** Quiet time after the last change before the formulas of skipped sections are measured. */
 export const SKIPPED_MEASURE_MS = 300;
+/** While changes keep coming (a long job's progress), they are still measured this often. */
+const SKIPPED_MAX_WAIT_MS = 1000;
 
-let lastRound = Number.NEGATIVE_INFINITY;
+let lastCall = Number.NEGATIVE_INFINITY;
+/** When the oldest formula still waiting asked. */
+let waitingSince: number | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 const waiting = new Set<() => void>();
 
 function round(): void {
+  if (timer !== null) clearTimeout(timer);
   timer = null;
-  lastRound = performance.now();
+  waitingSince = null;
   const due = [...waiting];
   waiting.clear();
   for (const measure of due) measure();
 }
 
 /**
- * Runs `measure` now if no round ran in the last SKIPPED_MEASURE_MS, else once at the end of that
- * window, together with every other formula that changed meanwhile: a formula that changes once (a
- * load, a click) is measured at once, a drag lays each skipped section out a few times a second
- * instead of on every step. Returns the cancel (a formula replaced or unmounted meanwhile).
+ * Runs `measure` now if no formula of a skipped section changed in the last SKIPPED_MEASURE_MS,
+ * else once the changes pause for that long (at most SKIPPED_MAX_WAIT_MS after the first),
+ * together with every other formula that changed meanwhile: a formula that changes once (a load,
+ * a click) is measured at once, a drag lays the skipped sections out once when it stops instead of
+ * on every step. Returns the cancel (a formula replaced or unmounted meanwhile).
  */
 export function measureSkipped(measure: () => void): () => void {
+  const now = performance.now();
+  const quiet = now - lastCall >= SKIPPED_MEASURE_MS && timer === null;
+  lastCall = now;
   waiting.add(measure);
-  const since = performance.now() - lastRound;
-  if (since >= SKIPPED_MEASURE_MS && timer === null) round();
-  else timer ??= setTimeout(round, Math.max(0, SKIPPED_MEASURE_MS - since));
+  if (quiet) round();
+  else {
+    waitingSince ??= now;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(round, Math.max(0, Math.min(SKIPPED_MEASURE_MS, waitingSince + SKIPPED_MAX_WAIT_MS - now)));
+  }
   return () => {
     waiting.delete(measure);
   };

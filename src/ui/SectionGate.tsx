@@ -17,7 +17,7 @@ import { ExplorerContext } from './explorerContext.ts';
 
 /** Quiet time after the last change before a frozen part catches up. */
 const CATCH_UP_MS = 250;
-/** While changes keep coming (a long job's progress), a frozen part still catches up this often. */
+/** While the engine's reports keep coming (a long job's progress), a frozen part still catches up this often after the last input. */
 const CATCH_UP_MAX_WAIT_MS = 1000;
 /** Extra delay per gate down the page, so the parts catch up one commit at a time. */
 const CATCH_UP_STAGGER_MS = 40;
@@ -112,16 +112,19 @@ export function SectionGate({ order, children }: SectionGateProps) {
       behindSince = null;
       startTransition(() => setFrozen(snapshotOf({ explorer, analysis })));
     };
-    const changed = () => {
+    const changed = (input: boolean) => {
       // Marked on the element (no render): this part shows an older state until it catches up.
       ref.current?.setAttribute('data-stale', 'true');
       const now = performance.now();
-      behindSince ??= now;
+      // The longest wait counts from the reader's last input: during a drag nothing far away catches
+      // up (each catch-up laid out whole sections, 5–15 ms, in the middle of the drag); a long job's
+      // progress after the input stops still shows at least once a second.
+      if (input || behindSince === null) behindSince = now;
       if (timer !== null) clearTimeout(timer);
       const wait = Math.min(CATCH_UP_MS + CATCH_UP_STAGGER_MS * order, behindSince + CATCH_UP_MAX_WAIT_MS - now);
       timer = setTimeout(catchUp, Math.max(0, wait));
     };
-    const unsubscribe = [explorer.subscribe(changed), ...CHANNEL_IDS.map((id) => analysis[id].subscribe(changed))];
+    const unsubscribe = [explorer.subscribe(() => changed(true)), ...CHANNEL_IDS.map((id) => analysis[id].subscribe(() => changed(false)))];
     return () => {
       if (timer !== null) clearTimeout(timer);
       unsubscribe.forEach((u) => u());
