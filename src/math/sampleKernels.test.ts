@@ -137,8 +137,9 @@ describe('drawUnitMasks', () => {
   });
 
   it('Bernoulli, every path: the words of fillMaskWords on the same seed and S equal to the direct sum, bit for bit', () => {
-    // q = ½ and q = 0.8 at n = 200 take the inline loops; n = 1100 the 4-unit tables; matching the generic loop.
-    for (const [n, q, matching] of [[200, 0.5, false], [200, 0.8, false], [1100, 0.3, false], [70, 0.8, true]] as const) {
+    // q = ½ and q = 0.8 at n = 200 take the inline loops; n = 1100 the 4-unit tables; matching the
+    // matched loop (q = ½ its own, which draws the words twice).
+    for (const [n, q, matching] of [[200, 0.5, false], [200, 0.8, false], [1100, 0.3, false], [70, 0.8, true], [70, 0.5, true]] as const) {
       const squares = Float64Array.from({ length: n }, (_, i) => Math.sin(i + 1) ** 2);
       const kernel = createUnitMaskKernel(squares, squares, q, -1, sfc32State(3), matching);
       const state = sfc32State(3);
@@ -201,6 +202,48 @@ describe('drawUnitMasks', () => {
     for (let i = 0; i < n; i++) {
       expect(Math.abs(sums.first[i]! - first[i]!)).toBeLessThanOrEqual(1e-12 * first[i]!);
       expect(Math.abs(sums.second[i]! - second[i]!)).toBeLessThanOrEqual(1e-12 * second[i]!);
+    }
+  });
+  it('matching at q = ½ (the loop that draws each word twice), in chunks: S, Z and the per-unit sums of the words of fillMaskWords on the same seed', () => {
+    for (const n of [200, 64]) {
+      const squares = Float64Array.from({ length: n }, (_, i) => 1 + (i % 5));
+      const downstream = Float64Array.from({ length: n }, (_, i) => (i % 3) - 1);
+      const kernel = createUnitMaskKernel(squares, downstream, 0.5, -1, sfc32State(9), true);
+      expect(kernel.lanes).toBe(8);
+      const state = sfc32State(9);
+      const law = maskWordLaw(0.5);
+      const words = new Int32Array(kernel.words);
+      const first = new Float64Array(n);
+      const second = new Float64Array(n);
+      for (const chunk of [1, 37, 5]) {
+        drawUnitMasks(kernel, chunk);
+        for (let t = 0; t < chunk; t++) {
+          fillMaskWords(law, state, words, kernel.words);
+          if (n % 32 !== 0) words[kernel.words - 1] = words[kernel.words - 1]! & ((1 << n % 32) - 1);
+          let s = 0; // integer squares and products: every summation order gives these exactly
+          let z = 0;
+          for (let i = 0; i < n; i++) {
+            if ((words[i >>> 5]! >>> (i & 31)) & 1) {
+              s += squares[i]!;
+              z += downstream[i]!;
+            }
+          }
+          expect({ n, t, s: kernel.squaredNorms[t], z: kernel.downstreamSums[t] }).toEqual({ n, t, s, z });
+          for (let i = 0; i < n; i++) {
+            if ((words[i >>> 5]! >>> (i & 31)) & 1) {
+              first[i]! += 1 / Math.sqrt(s);
+              second[i]! += 1 / s;
+            }
+          }
+        }
+        expect(Array.from(kernel.maskWords)).toEqual(Array.from(words));
+        expect(Array.from(kernel.state)).toEqual(Array.from(state));
+      }
+      const sums = matchUnitSums(kernel);
+      for (let i = 0; i < n; i++) {
+        expect(Math.abs(sums.first[i]! - first[i]!)).toBeLessThanOrEqual(1e-12 * first[i]!);
+        expect(Math.abs(sums.second[i]! - second[i]!)).toBeLessThanOrEqual(1e-12 * second[i]!);
+      }
     }
   });
 });

@@ -161,6 +161,7 @@ export function drawUnitMasks(kernel: UnitMaskKernel, count: number): void {
   else if (kernel.exactKept >= 0) drawFixedCountMasks(kernel, count, simple);
   else if (simple && kernel.law.mode === 'half') drawHalfMasks(kernel, count);
   else if (simple && kernel.law.mode === 'alias') drawAliasMasks(kernel, count);
+  else if (kernel.lanes === 8 && kernel.matchTable.length > 0 && kernel.law.mode === 'half') drawHalfMatchedMasks(kernel, count);
   else if (kernel.lanes === 8 && kernel.matchTable.length > 0) drawMatchedMasks(kernel, count);
   else {
     for (let t = 0; t < count; t++) {
@@ -605,6 +606,94 @@ function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
     }
     squaredNorms[t] = squaredNorm;
     downstreamSums[t] = downstream;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+}
+
+/**
+ * Per-sample matching at q = ½, L = 8: drawMatchedMasks's words (the sfc32 words), sums and match
+ * sums in the same order (the same numbers), in a loop of its own without the alias draw. The
+ * second pass over the words, once 1/√S is known, draws them again from the generator state saved at
+ * the mask's start (five integer operations a word) instead of storing and reloading them; only the
+ * last mask is written to maskWords.
+ */
+function drawHalfMatchedMasks(kernel: UnitMaskKernel, count: number): void {
+  const { words, maskWords, state, squareTable, productTable, matchTable, squaredNorms, downstreamSums } = kernel;
+  const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
+  const lastBase = (words - 1) << 10;
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  for (let t = 0; t < count; t++) {
+    const a0 = a;
+    const b0 = b;
+    const c0 = c;
+    const d0 = d;
+    let squaredNorm = 0;
+    let downstream = 0;
+    for (let base = 0; base <= lastBase; base = (base + 1024) | 0) {
+      let word = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + word) | 0;
+      if (base === lastBase) word &= lastWordMask;
+      const i0 = (base + (word & 255)) | 0;
+      const i1 = (base + 256 + ((word >>> 8) & 255)) | 0;
+      const i2 = (base + 512 + ((word >>> 16) & 255)) | 0;
+      const i3 = (base + 768 + (word >>> 24)) | 0;
+      squaredNorm += squareTable[i0]! + squareTable[i1]! + squareTable[i2]! + squareTable[i3]!;
+      downstream += productTable[i0]! + productTable[i1]! + productTable[i2]! + productTable[i3]!;
+    }
+    if (squaredNorm > 0) {
+      const first = 1 / Math.sqrt(squaredNorm);
+      const second = 1 / squaredNorm;
+      let a1 = a0;
+      let b1 = b0;
+      let c1 = c0;
+      let d1 = d0;
+      for (let base = 0; base <= lastBase; base = (base + 1024) | 0) {
+        let word = (((a1 + b1) | 0) + d1) | 0;
+        d1 = (d1 + 1) | 0;
+        a1 = b1 ^ (b1 >>> 9);
+        b1 = (c1 + (c1 << 3)) | 0;
+        c1 = (((c1 << 21) | (c1 >>> 11)) + word) | 0;
+        if (base === lastBase) word &= lastWordMask;
+        const i0 = ((base << 1) + ((word & 255) << 1)) | 0;
+        const i1 = ((base << 1) + 512 + (((word >>> 8) & 255) << 1)) | 0;
+        const i2 = ((base << 1) + 1024 + (((word >>> 16) & 255) << 1)) | 0;
+        const i3 = ((base << 1) + 1536 + ((word >>> 24) << 1)) | 0;
+        matchTable[i0] = matchTable[i0]! + first;
+        matchTable[i0 + 1] = matchTable[i0 + 1]! + second;
+        matchTable[i1] = matchTable[i1]! + first;
+        matchTable[i1 + 1] = matchTable[i1 + 1]! + second;
+        matchTable[i2] = matchTable[i2]! + first;
+        matchTable[i2 + 1] = matchTable[i2 + 1]! + second;
+        matchTable[i3] = matchTable[i3]! + first;
+        matchTable[i3 + 1] = matchTable[i3 + 1]! + second;
+      }
+    }
+    squaredNorms[t] = squaredNorm;
+    downstreamSums[t] = downstream;
+    if (t === count - 1) {
+      // The last mask into maskWords: its words drawn again from its start.
+      let a1 = a0;
+      let b1 = b0;
+      let c1 = c0;
+      let d1 = d0;
+      for (let w = 0; w < words; w++) {
+        const word = (((a1 + b1) | 0) + d1) | 0;
+        d1 = (d1 + 1) | 0;
+        a1 = b1 ^ (b1 >>> 9);
+        b1 = (c1 + (c1 << 3)) | 0;
+        c1 = (((c1 << 21) | (c1 >>> 11)) + word) | 0;
+        maskWords[w] = w === words - 1 ? word & lastWordMask : word;
+      }
+    }
   }
   state[0] = a;
   state[1] = b;
