@@ -618,7 +618,8 @@ function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
  * sums in the same order (the same numbers), in a loop of its own without the alias draw. The
  * second pass over the words, once 1/√S is known, draws them again from the generator state saved at
  * the mask's start (five integer operations a word) instead of storing and reloading them; only the
- * last mask is written to maskWords.
+ * last mask is written to maskWords. The match-table update is written out as in drawMatchedMasks:
+ * a shared helper for it measured 3–4 % slower per mask (docs/architecture.md#v8-pitfalls).
  */
 function drawHalfMatchedMasks(kernel: UnitMaskKernel, count: number): void {
   const { words, maskWords, state, squareTable, productTable, matchTable, squaredNorms, downstreamSums } = kernel;
