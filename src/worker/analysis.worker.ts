@@ -1,17 +1,20 @@
 /**
  * The analysis worker: hands each job to the engine. A new job on a channel cancels that channel's
  * running job; so does an explicit cancel with the running id. Jobs of different channels run side
- * by side, slice by slice. Long number arrays travel as transferred Float64Arrays both ways
- * (transfer.ts).
+ * by side, slice by slice; a query answered lately is answered from the answer cache
+ * (answerCache.ts). Long number arrays travel as transferred Float64Arrays both ways (transfer.ts).
  */
 import { runQuery } from '../math/engine.ts';
-import { startAnalysisJob, type AnalysisJob } from './analysisJob.ts';
+import { createAnswerCache } from './answerCache.ts';
+import { macrotask, startAnalysisJob, type AnalysisJob } from './analysisJob.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pack, unpack } from './transfer.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const running = new Map<string, { id: number; job: AnalysisJob }>();
+/** Answers lately computed, for any channel: the comparison's `inverted` row is the main figure's query. */
+const answers = createAnswerCache();
 
 const post = (response: WorkerResponse) => {
   const { packed, transfer } = pack(response);
@@ -31,7 +34,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
           if (running.get(channel)?.id === id) running.delete(channel);
         }
         post(response);
-      });
+      }, macrotask, undefined, answers);
       // A job that finished within its first slice is not running any more.
       if (!finished) running.set(channel, { id, job });
       break;

@@ -2,10 +2,12 @@
  * Runs one job (a batch of engine queries) in time slices: each slice advances the queries' step
  * generators until about SLICE_MS have passed, reports progress with the partial answers, then
  * gives the event loop a turn so that a newer job or a cancel can arrive, and so that jobs of other
- * channels get their slices. Used by the worker and by the main-thread fallback alike.
+ * channels get their slices. Used by the worker and by the main-thread fallback alike; the worker
+ * passes its answer cache (answerCache.ts), so a query it has answered lately is not computed again.
  */
 import { type EngineAnswer, type EngineQuery } from '../math/index.ts';
 import { engineSteps } from '../math/engine.ts';
+import type { AnswerCache } from './answerCache.ts';
 import { PROGRESS_MS, SLICE_MS, type WorkerResponse } from './protocol.ts';
 
 export interface AnalysisJob {
@@ -48,6 +50,7 @@ export function startAnalysisJob(
   post: (message: WorkerResponse) => void,
   schedule: Scheduler = macrotask,
   now: () => number = () => performance.now(),
+  cache: AnswerCache | null = null,
 ): AnalysisJob {
   const started = now();
   const answers: (EngineAnswer | null)[] = queries.map(() => null);
@@ -62,9 +65,20 @@ export function startAnalysisJob(
     const sliceStart = now();
     try {
       while (index < queries.length) {
-        steps ??= engineSteps(queries[index] as EngineQuery);
+        const q = queries[index] as EngineQuery;
+        if (steps === null) {
+          const known = cache?.get(q);
+          if (known !== undefined) {
+            answers[index] = known;
+            index++;
+            fraction = index / queries.length;
+            continue;
+          }
+          steps = engineSteps(q);
+        }
         const step = steps.next();
         if (step.done === true) {
+          cache?.set(q, step.value);
           answers[index] = step.value;
           index++;
           steps = null;
