@@ -45,3 +45,30 @@ describe('measureSkipped', () => {
     expect(measured.length).toBeLessThan(25);
   });
 });
+
+describe('a round of measures', () => {
+  it('measures for about SKIPPED_ROUND_TASK_MS a task and finishes the rest in later tasks, in order', async () => {
+    const { measureSkipped, SKIPPED_ROUND_TASK_MS } = await import('./skippedSections.ts');
+    vi.advanceTimersByTime(10_000);
+    // Each measure costs 3 ms (a skipped section laid out): the page's clock moves on while it runs.
+    let spent = 0;
+    const clock = performance.now.bind(performance);
+    vi.spyOn(performance, 'now').mockImplementation(() => clock() + spent);
+    const tasks: number[][] = [[]];
+    const cost = (i: number) => () => {
+      (tasks.at(-1) as number[]).push(i);
+      spent += 3;
+    };
+    // 20 formulas change within one pause: the first is measured at once, the others wait for the pause.
+    for (let i = 0; i < 20; i++) measureSkipped(cost(i));
+    expect(tasks).toEqual([[0]]);
+    while (vi.getTimerCount() > 0) {
+      tasks.push([]);
+      vi.advanceTimersToNextTimer();
+    }
+    expect(tasks.flat()).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    // Every task stops at the first measure that ends past its budget: 3 measures of 3 ms for 8 ms.
+    const perTask = Math.ceil(SKIPPED_ROUND_TASK_MS / 3);
+    expect(tasks.slice(1).map((list) => list.length)).toEqual([perTask, perTask, perTask, perTask, perTask, perTask, 19 - 6 * perTask]);
+  });
+});
