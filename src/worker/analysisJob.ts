@@ -7,7 +7,7 @@
  */
 import { type EngineAnswer, type EngineQuery } from '../math/index.ts';
 import { engineSteps } from '../math/engine.ts';
-import type { AnswerCache } from './answerCache.ts';
+import { answerKey, type AnswerCache } from './answerCache.ts';
 import { PROGRESS_MS, SLICE_MS, type WorkerResponse } from './protocol.ts';
 
 export interface AnalysisJob {
@@ -56,6 +56,8 @@ export function startAnalysisJob(
   const answers: (EngineAnswer | null)[] = queries.map(() => null);
   let index = 0;
   let steps: ReturnType<typeof engineSteps> | null = null;
+  /** The running query's cache key (with a cache): computed once, for the lookup and the store. */
+  let key = '';
   let fraction = 0;
   let cancelled = false;
   let lastProgress = Number.NEGATIVE_INFINITY;
@@ -67,7 +69,8 @@ export function startAnalysisJob(
       while (index < queries.length) {
         const q = queries[index] as EngineQuery;
         if (steps === null) {
-          const known = cache?.get(q);
+          key = cache === null ? '' : answerKey(q);
+          const known = cache?.get(key);
           if (known !== undefined) {
             answers[index] = known;
             index++;
@@ -78,7 +81,7 @@ export function startAnalysisJob(
         }
         const step = steps.next();
         if (step.done === true) {
-          cache?.set(q, step.value);
+          cache?.set(key, step.value);
           answers[index] = step.value;
           index++;
           steps = null;

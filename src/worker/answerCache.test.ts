@@ -32,7 +32,7 @@ describe('answer cache', () => {
 
   it('forgets the least recently used answer first', () => {
     const cache = createAnswerCache(2);
-    const q = (seed: number) => query('norm', request({ seed }));
+    const q = (seed: number) => answerKey(query('norm', request({ seed })));
     const answer = (seed: number) => ({ kind: 'norm', complete: true, output: { seed } }) as unknown as EngineAnswer;
     cache.set(q(1), answer(1));
     cache.set(q(2), answer(2));
