@@ -7,6 +7,7 @@
  */
 import { defaultEdges } from '../src/math/analyze.ts';
 import { createSampler, type SamplerInput } from '../src/math/sample.ts';
+import { resetMaskStreams } from '../src/math/sharedMaskStream.ts';
 import { generateVector } from '../src/math/vectorSpec.ts';
 
 const [name = 'bernoulli', nText = '192', qText = '0.5', countText = '1000000', roundsText = '3'] = process.argv.slice(2);
@@ -31,6 +32,12 @@ const input: SamplerInput = {
   ...(model === 'dropconnect' ? { weights } : {}),
 };
 
+/** A sampler that draws its own masks: the same seed would otherwise read the last run's (sharedMaskStream.ts). */
+const fresh = (): ReturnType<typeof createSampler> => {
+  resetMaskStreams();
+  return createSampler(input);
+};
+
 // Warm-up in short calls, so the kernels' first calls are short (docs/architecture.md, "OSR trap"),
 // then a few runs past the quantile sketch's pilot of 4096 masks, so that the loop after the pilot is
 // compiled before the clock starts too (else its first compilation is timed: up to 2x at n = 1024).
@@ -39,16 +46,16 @@ const input: SamplerInput = {
 // V8 compiles them only after thousands of calls, and process CPU time counts its compiler threads:
 // with the old warm-up alone, 10–20 ms of compilation (≈ 10–20 ns per mask at n = 192) fell in the
 // timed rounds. The summary is left out of the timing (see below).
-for (let r = 0; r < 200; r++) createSampler(input).run(64);
-for (let r = 0; r < 8; r++) createSampler(input).run(8192);
-const warm = createSampler(input);
+for (let r = 0; r < 200; r++) fresh().run(64);
+for (let r = 0; r < 8; r++) fresh().run(8192);
+const warm = fresh();
 for (let r = 0; r < 4000; r++) {
   warm.run(64);
   if (r % 100 === 0) warm.summary();
 }
 let best = Number.POSITIVE_INFINITY;
 for (let r = 0; r < rounds; r++) {
-  const sampler = createSampler(input);
+  const sampler = fresh();
   const cpu = process.cpuUsage();
   for (let done = 0; done < count; done += 65536) sampler.run(Math.min(65536, count - done));
   const used = process.cpuUsage(cpu);

@@ -21,6 +21,7 @@ import { toGridUnits, type GridUnits } from '../src/math/gridUnits.ts';
 import { maskLaw } from '../src/math/maskLaw.ts';
 import { normMap, sumAbove, sumAtLeast } from '../src/math/normThresholds.ts';
 import { createSampler } from '../src/math/sample.ts';
+import { resetMaskStreams } from '../src/math/sharedMaskStream.ts';
 import { fixedCountMethod } from '../src/math/sampleKernels.ts';
 import { buildSplitLaw } from '../src/math/splitHalves.ts';
 import { sweepIntervals } from '../src/math/splitSweep.ts';
@@ -157,7 +158,11 @@ function benchSample(
   const { model, compensation } = variant;
   const edges = defaultEdges(x, keep, compensation, 128);
   const input = { x, keep, model, compensation, constantScale: 1, downstream: x, seed: 1, edges } as const;
-  const { ms, wallMs } = best(runs, () => createSampler(input).run(count));
+  // Each run draws its masks: with the same seed a sampler would read the previous run's (sharedMaskStream.ts).
+  const { ms, wallMs } = best(runs, () => {
+    resetMaskStreams();
+    createSampler(input).run(count);
+  });
   record({ kernel: 'sample', scope: 'kernel', n, keep, bins: 128, ms, wallMs, items: count, model, compensation, algorithm: sampleAlgorithm(variant, keep, n), ...(target ? { target } : {}) });
 }
 

@@ -14,6 +14,7 @@ import { dropConnectUnits, type DropConnectWeights } from './dropConnect.ts';
 import { sfc32State } from './random.ts';
 import { createDropConnectKernel, drawDropConnectBatch } from './sampleDropConnect.ts';
 import { createUnitMaskKernel, drawUnitMasks, KERNEL_CHUNK, matchUnitSums } from './sampleKernels.ts';
+import { sharedMaskStream, sharesMasks } from './sharedMaskStream.ts';
 import { createNormStreams, type ClosedSummary, type NormStreams } from './sampleStreams.ts';
 import type { Compensation, Estimate, MaskModel, VectorEstimate } from './types.ts';
 
@@ -102,20 +103,40 @@ function createUnitSampler(input: SamplerInput, q: number, kept: number, scale: 
   for (const a of squares) sumSquares += a;
   const norm = unit * Math.sqrt(sumSquares);
   const state = sfc32State(input.seed);
-  const kernel = createUnitMaskKernel(squares, products, q, keepsCount(input.model) ? kept : -1, state, matched);
+  const exactKept = keepsCount(input.model) ? kept : -1;
   const streams = createNormStreams(input.seed, input.edges, matched ? norm : scale * norm, norm);
   const norms = new Float64Array(KERNEL_CHUNK);
-  const downs = matched ? new Float64Array(KERNEL_CHUNK) : null;
-  const draw = (count: number): void => {
-    drawUnitMasks(kernel, count);
-    if (downs === null) scaledNorms(kernel.squaredNorms, 0, norms, 0, count, scale * unit);
-    else matchedNorms(kernel.squaredNorms, kernel.downstreamSums, norms, downs, count, norm);
-    streams.recordChunk(norms, downs, count);
-  };
+  // Per-sample matching draws its own masks (it needs Z and the per-unit match sums); a scalar
+  // compensation needs only S of each mask: at large n it reads the masks this seed has already
+  // drawn, if any, and below that it draws them itself (sharedMaskStream.ts, SHARED_MIN_UNITS).
+  const kernel = matched ? createUnitMaskKernel(squares, products, q, exactKept, state, true) : null;
+  let draw: (count: number) => void;
+  if (kernel !== null) {
+    const downs = new Float64Array(KERNEL_CHUNK);
+    draw = (count) => {
+      drawUnitMasks(kernel, count);
+      matchedNorms(kernel.squaredNorms, kernel.downstreamSums, norms, downs, count, norm);
+      streams.recordChunk(norms, downs, count);
+    };
+  } else if (!sharesMasks(n)) {
+    const own = createUnitMaskKernel(squares, products, q, exactKept, state, false);
+    draw = (count) => {
+      drawUnitMasks(own, count);
+      scaledNorms(own.squaredNorms, 0, norms, 0, count, scale * unit);
+      streams.recordChunk(norms, null, count);
+    };
+  } else {
+    const masks = sharedMaskStream({ squares, keep: q, kept: exactKept, state, seed: input.seed });
+    draw = (count) => {
+      const { values, offset } = masks(count);
+      scaledNorms(values, offset, norms, 0, count, scale * unit);
+      streams.recordChunk(norms, null, count);
+    };
+  }
   const closed = matched ? NOTHING_CLOSED : unitClosedSummary(products, unit, norm, q, scale, keepsCount(input.model));
   const meanVector = (): VectorEstimate => {
     // Scalar compensations: E[y] = s·q·x (docs/mathematics.md, "Bernoulli model: moments").
-    if (!matched) return { method: 'closed-form', values: x.map((v) => scale * q * v) };
+    if (kernel === null) return { method: 'closed-form', values: x.map((v) => scale * q * v) };
     // y_i = ‖x‖·(x_i/M)·m_i/√S.
     const samples = streams.count();
     const { first, second } = matchUnitSums(kernel);
