@@ -54,6 +54,8 @@ static void seed(uint32_t s) {
 /* ---- byte alias law ---- */
 static double thresholds[256];
 static int aliases[256];
+/* threshold (2^31 wrapped to -2^31) and alias side by side, as MaskWordLaw.table */
+static int32_t alias_table[512];
 static int mode; /* 0 all, 1 half, 2 alias */
 static void alias_law(double q) {
   if (q == 1) { mode = 0; return; }
@@ -75,7 +77,11 @@ static void alias_law(double q) {
     scaled[l] = scaled[l] + scaled[s] - 1;
     if (scaled[l] < 1) small[ns++] = l; else large[nl++] = l;
   }
-  for (int c = 0; c < 256; c++) thresholds[c] = round(share[c] * 2147483648.0);
+  for (int c = 0; c < 256; c++) {
+    thresholds[c] = round(share[c] * 2147483648.0);
+    alias_table[2 * c] = (int32_t)(uint32_t)(int64_t)thresholds[c];
+    alias_table[2 * c + 1] = aliases[c];
+  }
 }
 static inline uint32_t mask_word(void) {
   if (mode == 0) return 0xffffffffu;
@@ -85,8 +91,8 @@ static inline uint32_t mask_word(void) {
   for (int g = 0; g < 32; g += 8) {
     r = sfc32();
     uint32_t column = (columns >> g) & 255;
-    uint32_t take = (uint32_t)(int64_t)((double)(r >> 1) - thresholds[column]) >> 31;
-    uint32_t alias = aliases[column];
+    uint32_t take = ((uint32_t)(r >> 1) - (uint32_t)alias_table[2 * column]) >> 31;
+    uint32_t alias = (uint32_t)alias_table[2 * column + 1];
     word |= (alias ^ ((column ^ alias) & -take)) << g;
   }
   return word;

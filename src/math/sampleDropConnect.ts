@@ -4,13 +4,13 @@
  *
  * Masks are drawn in batches, weights in the outer loop: for each row and each word of 32 weights,
  * the four 256-entry tables of subset sums of its bytes are built once (8 KB, in L1), then every
- * mask of the batch draws its 32 keep-bits (the sfc32 word at q = ½, else byte alias draws:
- * sampleMaskWords.ts) and adds four look-ups to its T_j. The weights are read once per batch
+ * mask of the batch gets its 32 keep-bits (the sfc32 word at q = ½; else byte alias draws,
+ * sampleMaskWords.ts, drawn for the whole batch first) and adds four look-ups to its T_j. The weights are read once per batch
  * instead of once per mask, so a 1000 × 1000 layer streams 8 MB per batch rather than a 32 MB table
  * per mask. Each (mask, row, word) gets its own random words, so the masks are i.i.d.; which words
  * depends only on the seed and the batch size, a function of d alone.
  */
-import { maskWordLaw, type MaskWordLaw } from './sampleMaskWords.ts';
+import { fillMaskWords, maskWordLaw, type MaskWordLaw } from './sampleMaskWords.ts';
 
 export interface DropConnectKernel {
   readonly rowCount: number;
@@ -34,6 +34,8 @@ export interface DropConnectKernel {
    * a look-up loop uses on each iteration (docs/architecture.md#v8-pitfalls).
    */
   readonly scratch: Float64Array;
+  /** The keep-bits of one word of weights for every mask of the batch (q ≠ ½). */
+  readonly words: Int32Array;
 }
 
 /** Offset of the row totals in DropConnectKernel.scratch (after the four 256-entry tables). */
@@ -62,6 +64,7 @@ export function createDropConnectKernel(
     rowSums: new Float64Array(keepRows ? batch * rowCount : batch),
     keepRows,
     scratch: new Float64Array(TOTALS + batch),
+    words: new Int32Array(batch),
   };
 }
 
@@ -133,72 +136,31 @@ function buildByteTables(tables: Float64Array, contributions: Float64Array, rowS
   }
 }
 
-/** For each mask of the batch: 32 fresh keep-bits, four table look-ups into its row total. */
+/**
+ * For each mask of the batch: 32 fresh keep-bits, four table look-ups into its row total. Below
+ * q = 1 and away from ½ the batch's words are drawn first (fillMaskWords: the same draws in the
+ * same order as one mask at a time) and then looked up, two tight loops instead of one that
+ * interleaves five generator steps, the alias table and the byte tables (docs/architecture.md#v8-pitfalls,
+ * 14: with the int32 alias table, q = 0.8 went from about 466 to 327 ns per mask at n = 192).
+ */
 function addWordLookups(kernel: DropConnectKernel, batch: number): void {
-  const { scratch: tables, state } = kernel;
-  const { thresholds, aliases } = kernel.law;
-  const mode = kernel.law.mode === 'all' ? 0 : kernel.law.mode === 'half' ? 1 : 2;
-  const totals = 1024; // TOTALS as a literal (a module constant is reloaded in the loop)
-  if (mode === 1) {
+  const { scratch: tables, state, law, words } = kernel;
+  if (law.mode === 'half') {
     addHalfWordLookups(tables, state, batch);
     return;
   }
-  let a = state[0]!;
-  let b = state[1]!;
-  let c = state[2]!;
-  let d = state[3]!;
+  fillMaskWords(law, state, words, batch);
+  addDrawnWordLookups(tables, words, batch);
+}
+
+/** tables[TOTALS + t] += the four byte look-ups of words[t], for t < batch. */
+function addDrawnWordLookups(tables: Float64Array, words: Int32Array, batch: number): void {
+  // The totals' offset is a literal: a module constant is reloaded from the module context in a loop.
   for (let t = 0; t < batch; t++) {
-    let word = -1;
-    if (mode !== 0) {
-      let r = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + r) | 0;
-      word = r;
-      if (mode === 2) {
-        const columns = r;
-        // The four alias bytes written out (V8 does not unroll the 4-step loop); the same draws in order.
-        r = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (((c << 21) | (c >>> 11)) + r) | 0;
-        let column = columns & 255;
-        let other = aliases[column]!;
-        word = other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31)); // branch-free u < T: the column's byte
-        r = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (((c << 21) | (c >>> 11)) + r) | 0;
-        column = (columns >>> 8) & 255;
-        other = aliases[column]!;
-        word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 8;
-        r = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (((c << 21) | (c >>> 11)) + r) | 0;
-        column = (columns >>> 16) & 255;
-        other = aliases[column]!;
-        word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 16;
-        r = (((a + b) | 0) + d) | 0;
-        d = (d + 1) | 0;
-        a = b ^ (b >>> 9);
-        b = (c + (c << 3)) | 0;
-        c = (((c << 21) | (c >>> 11)) + r) | 0;
-        column = columns >>> 24;
-        other = aliases[column]!;
-        word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 24;
-      }
-    }
-    tables[totals + t] = tables[totals + t]! + (tables[word & 255]! + tables[256 | ((word >>> 8) & 255)]! + tables[512 | ((word >>> 16) & 255)]! + tables[768 | (word >>> 24)]!);
+    const word = words[t]!;
+    const i = (1024 + t) | 0;
+    tables[i] = tables[i]! + (tables[word & 255]! + tables[256 | ((word >>> 8) & 255)]! + tables[512 | ((word >>> 16) & 255)]! + tables[768 | (word >>> 24)]!);
   }
-  state[0] = a;
-  state[1] = b;
-  state[2] = c;
-  state[3] = d;
 }
 
 /**

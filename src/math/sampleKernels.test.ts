@@ -36,6 +36,53 @@ describe('maskWordLaw(q): byte alias table', () => {
     expect(maskWordLaw(0.5).mode).toBe('half');
   });
 
+  it('the packed int32 table decides u < T exactly as the float thresholds, at u = T − 1 and u = T for every column (T = 2³¹ included)', () => {
+    let full = 0;
+    for (const q of [0.01, 0.3, 0.8, 0.99, 0.999999]) {
+      const law = maskWordLaw(q);
+      for (let c = 0; c < 256; c++) {
+        const threshold = law.thresholds[c]!;
+        expect(law.table[2 * c + 1]).toBe(law.aliases[c]);
+        if (threshold === 2 ** 31) full++;
+        for (const u of [threshold - 1, threshold, 0, 2 ** 31 - 1]) {
+          if (u < 0 || u >= 2 ** 31) continue;
+          const own = (((u - law.table[2 * c]!) | 0) >> 31) === -1;
+          expect(own, `q = ${q}, column ${c}, u = ${u}`).toBe(u < threshold);
+        }
+      }
+    }
+    expect(full).toBeGreaterThan(0); // the wrapped threshold was exercised
+  });
+
+  it('fillMaskWords gives, bit for bit, the words of the alias draw written with the float thresholds (same seed)', () => {
+    for (const q of [0.05, 0.27, 0.8, 0.99]) {
+      const law = maskWordLaw(q);
+      const state = sfc32State(11);
+      const words = new Int32Array(3000);
+      fillMaskWords(law, state, words, words.length);
+      // The reference: sfc32 (random.ts) step by step, u < T in floating point.
+      let [a, b, c, d] = Array.from(sfc32State(11));
+      const next = () => {
+        const t = (((a! + b!) | 0) + d!) | 0;
+        d = (d! + 1) | 0;
+        a = b! ^ (b! >>> 9);
+        b = (c! + (c! << 3)) | 0;
+        c = (((c! << 21) | (c! >>> 11)) + t) | 0;
+        return t;
+      };
+      for (let w = 0; w < words.length; w++) {
+        const columns = next();
+        let word = 0;
+        for (let g = 0; g < 4; g++) {
+          const column = (columns >>> (8 * g)) & 255;
+          const u = next() >>> 1;
+          word |= (u < law.thresholds[column]! ? column : law.aliases[column]!) << (8 * g);
+        }
+        expect(words[w], `q = ${q}, word ${w}`).toBe(word);
+      }
+    }
+  });
+
   it('fillMaskWords bits are Bernoulli(q) and independent across the 32 lanes (χ² on lane pairs)', () => {
     const q = 0.3;
     const law = maskWordLaw(q);

@@ -208,7 +208,7 @@ function drawHalfMasks(kernel: UnitMaskKernel, count: number): void {
 /** Any other q, L = 8, S only: four alias bytes per word (the words of fillMaskWords). */
 function drawAliasMasks(kernel: UnitMaskKernel, count: number): void {
   const { words, squareTable: table, squaredNorms, maskWords, state } = kernel;
-  const { thresholds, aliases } = kernel.law;
+  const { table: aliasTable } = kernel.law;
   const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
   let a = state[0]!;
   let b = state[1]!;
@@ -230,32 +230,32 @@ function drawAliasMasks(kernel: UnitMaskKernel, count: number): void {
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + r) | 0;
       let column = columns & 255;
-      let alias = aliases[column]!;
-      const byte0 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31)); // branch-free u < T: the column's byte
+      let alias = aliasTable[(column << 1) | 1]!;
+      const byte0 = alias ^ ((column ^ alias) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31)); // branch-free u < T: the column's byte
       r = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + r) | 0;
       column = (columns >>> 8) & 255;
-      alias = aliases[column]!;
-      const byte1 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31));
+      alias = aliasTable[(column << 1) | 1]!;
+      const byte1 = alias ^ ((column ^ alias) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31));
       r = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + r) | 0;
       column = (columns >>> 16) & 255;
-      alias = aliases[column]!;
-      const byte2 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31));
+      alias = aliasTable[(column << 1) | 1]!;
+      const byte2 = alias ^ ((column ^ alias) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31));
       r = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + r) | 0;
       column = columns >>> 24;
-      alias = aliases[column]!;
-      const byte3 = alias ^ ((column ^ alias) & -(((r >>> 1) - thresholds[column]!) >>> 31));
+      alias = aliasTable[(column << 1) | 1]!;
+      const byte3 = alias ^ ((column ^ alias) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31));
       s += 0 + table[base | byte0]! + table[base | 256 | byte1]! + table[base | 512 | byte2]! + table[base | 768 | byte3]!;
       maskWords[w] = byte0 | (byte1 << 8) | (byte2 << 16) | (byte3 << 24);
     }
@@ -301,7 +301,7 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
     return;
   }
   const alias = law.mode === 'alias' ? 1 : 0;
-  const { thresholds, aliases } = law;
+  const { table: aliasTable } = law;
   const lastWordMask = n % 32 === 0 ? -1 : (1 << n % 32) - 1;
   const last = words - 1;
   // 2³² mod range for the two ranges the repair draws from: n always, the candidate count rarely.
@@ -334,32 +334,32 @@ function drawRepairedMasks(kernel: UnitMaskKernel, count: number, simple: boolea
         b = (c + (c << 3)) | 0;
         c = (((c << 21) | (c >>> 11)) + r) | 0;
         let column = columns & 255;
-        let other = aliases[column]!;
-        word = other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31)); // branch-free u < T: the column's byte
+        let other = aliasTable[(column << 1) | 1]!;
+        word = other ^ ((column ^ other) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31)); // branch-free u < T: the column's byte
         r = (((a + b) | 0) + d) | 0;
         d = (d + 1) | 0;
         a = b ^ (b >>> 9);
         b = (c + (c << 3)) | 0;
         c = (((c << 21) | (c >>> 11)) + r) | 0;
         column = (columns >>> 8) & 255;
-        other = aliases[column]!;
-        word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 8;
+        other = aliasTable[(column << 1) | 1]!;
+        word |= (other ^ ((column ^ other) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31))) << 8;
         r = (((a + b) | 0) + d) | 0;
         d = (d + 1) | 0;
         a = b ^ (b >>> 9);
         b = (c + (c << 3)) | 0;
         c = (((c << 21) | (c >>> 11)) + r) | 0;
         column = (columns >>> 16) & 255;
-        other = aliases[column]!;
-        word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 16;
+        other = aliasTable[(column << 1) | 1]!;
+        word |= (other ^ ((column ^ other) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31))) << 16;
         r = (((a + b) | 0) + d) | 0;
         d = (d + 1) | 0;
         a = b ^ (b >>> 9);
         b = (c + (c << 3)) | 0;
         c = (((c << 21) | (c >>> 11)) + r) | 0;
         column = columns >>> 24;
-        other = aliases[column]!;
-        word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 24;
+        other = aliasTable[(column << 1) | 1]!;
+        word |= (other ^ ((column ^ other) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31))) << 24;
       }
       if (w === last) word &= lastWordMask;
       maskWords[w] = word;
@@ -520,7 +520,7 @@ function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
   const { words, law, maskWords, state, squareTable, productTable, matchTable, squaredNorms, downstreamSums } = kernel;
   const lastWordMask = kernel.units % 32 === 0 ? -1 : (1 << kernel.units % 32) - 1;
   const mode = law.mode === 'all' ? 0 : law.mode === 'half' ? 1 : 2;
-  const { thresholds, aliases } = law;
+  const { table: aliasTable } = law;
   const last = words - 1;
   let a = state[0]!;
   let b = state[1]!;
@@ -547,32 +547,32 @@ function drawMatchedMasks(kernel: UnitMaskKernel, count: number): void {
           b = (c + (c << 3)) | 0;
           c = (((c << 21) | (c >>> 11)) + r) | 0;
           let column = columns & 255;
-          let other = aliases[column]!;
-          word = other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31)); // branch-free u < T: the column's byte
+          let other = aliasTable[(column << 1) | 1]!;
+          word = other ^ ((column ^ other) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31)); // branch-free u < T: the column's byte
           r = (((a + b) | 0) + d) | 0;
           d = (d + 1) | 0;
           a = b ^ (b >>> 9);
           b = (c + (c << 3)) | 0;
           c = (((c << 21) | (c >>> 11)) + r) | 0;
           column = (columns >>> 8) & 255;
-          other = aliases[column]!;
-          word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 8;
+          other = aliasTable[(column << 1) | 1]!;
+          word |= (other ^ ((column ^ other) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31))) << 8;
           r = (((a + b) | 0) + d) | 0;
           d = (d + 1) | 0;
           a = b ^ (b >>> 9);
           b = (c + (c << 3)) | 0;
           c = (((c << 21) | (c >>> 11)) + r) | 0;
           column = (columns >>> 16) & 255;
-          other = aliases[column]!;
-          word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 16;
+          other = aliasTable[(column << 1) | 1]!;
+          word |= (other ^ ((column ^ other) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31))) << 16;
           r = (((a + b) | 0) + d) | 0;
           d = (d + 1) | 0;
           a = b ^ (b >>> 9);
           b = (c + (c << 3)) | 0;
           c = (((c << 21) | (c >>> 11)) + r) | 0;
           column = columns >>> 24;
-          other = aliases[column]!;
-          word |= (other ^ ((column ^ other) & -(((r >>> 1) - thresholds[column]!) >>> 31))) << 24;
+          other = aliasTable[(column << 1) | 1]!;
+          word |= (other ^ ((column ^ other) & ((((r >>> 1) - aliasTable[column << 1]!) | 0) >> 31))) << 24;
         }
       }
       if (w === last) word &= lastWordMask;
