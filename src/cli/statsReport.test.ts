@@ -79,3 +79,17 @@ describe('statsJson: error bounds of closed forms', () => {
     expect(run(['--x', '3,4', '--keep', '1', '--json']).json.errorBounds).toBeUndefined();
   });
 });
+
+describe('statsTable: numbers that are not defined', () => {
+  it('reads "undefined" where JSON has null (c* and n_eff of the zero vector are 0/0), never NaN', () => {
+    const { request, json } = run(['--x', '0,0,0', '--keep', '0.5', '--json']);
+    expect(json.constantScale).toBeNull();
+    expect(json.nEff).toBeNull();
+    const table = statsTable(analyze(request), '3 values');
+    expect(table).not.toContain('NaN');
+    const line = (label: string) => table.split('\n').find((l) => l.startsWith(label)) ?? '';
+    expect(line('c* = ')).toMatch(/^c\* = ‖x‖\/E‖m⊙x‖\s+undefined\s/);
+    expect(line('n_eff')).toMatch(/^n_eff\s+undefined$/);
+    expect(line('E‖y‖ ')).toMatch(/\s0\s+\(closed-form\)$/);
+  });
+});

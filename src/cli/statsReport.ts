@@ -85,7 +85,9 @@ export function statsJson(result: AnalysisResult): { [key: string]: Json } {
   return out;
 }
 
+/** A number as the table prints it; one that is not defined (0/0: c* and n_eff of the zero vector) reads "undefined", as `null` in --json. */
 function format(v: number): string {
+  if (Number.isNaN(v)) return 'undefined';
   if (!Number.isFinite(v)) return String(v);
   return Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(9) : v.toPrecision(10).replace(/\.?0+$/, '');
 }
