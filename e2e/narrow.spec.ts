@@ -46,19 +46,36 @@ function squeezedCells(page: Page) {
   });
 }
 
-/** SVG text drawn below 11 px on screen (font size × the SVG's scale): "section: text @ px". */
-function smallChartText(page: Page) {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    for (const text of document.querySelectorAll<SVGTextElement>('svg text')) {
-      if (text.getBoundingClientRect().height === 0 || (text.textContent ?? '').trim() === '') continue;
-      const matrix = text.getScreenCTM();
-      const scale = matrix === null ? 1 : Math.hypot(matrix.a, matrix.b);
-      const px = parseFloat(getComputedStyle(text).fontSize) * scale;
-      if (px < 11) found.push(`${text.closest('section')?.id ?? '?'}: ${text.textContent?.trim().slice(0, 20)} @ ${px.toFixed(1)}`);
-    }
-    return found;
-  });
+/**
+ * SVG text drawn below 11 px on screen (font size × the SVG's scale): "section: text @ px", read the
+ * way a reader meets it: each section scrolled into view first. A section out of view is skipped
+ * (content-visibility: auto), so a chart drawn while it was out of view has not been measured yet
+ * (charts/useChartWidth.ts); the browser lays it out, measures and redraws it before it paints it.
+ */
+async function smallChartText(page: Page) {
+  const found: string[] = [];
+  for (const id of await page.evaluate(() => [...document.querySelectorAll('main section[id]')].map((s) => s.id))) {
+    await page.evaluate(async (sectionId) => {
+      document.getElementById(sectionId)?.scrollIntoView();
+      // Three frames: the one that lays the section out (its ResizeObservers report), React's redraw, and a spare.
+      for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }, id);
+    found.push(
+      ...(await page.evaluate((sectionId) => {
+        const small: string[] = [];
+        for (const text of document.querySelectorAll<SVGTextElement>('svg text')) {
+          if (text.closest('section[id]')?.id !== sectionId) continue;
+          if (text.getBoundingClientRect().height === 0 || (text.textContent ?? '').trim() === '') continue;
+          const matrix = text.getScreenCTM();
+          const scale = matrix === null ? 1 : Math.hypot(matrix.a, matrix.b);
+          const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+          if (px < 11) small.push(`${sectionId}: ${text.textContent?.trim().slice(0, 20)} @ ${px.toFixed(1)}`);
+        }
+        return small;
+      }, id)),
+    );
+  }
+  return found;
 }
 
 test.describe('on a phone (390 × 844, touch)', () => {
