@@ -76,3 +76,27 @@ export async function settledPage(page: import('@playwright/test').Page): Promis
   // Every section mounted (they are mounted one per frame after the first screen).
   await expect(page.locator('.section-loading')).toHaveCount(0);
 }
+
+/**
+ * Scrolls every section into view in turn, the way a reader goes down the page, then back to the
+ * top. A section out of view is skipped by the browser (content-visibility: auto, src/index.css), so
+ * what was drawn there while it was out of view (a chart's width, whether a formula scrolls, the
+ * fonts it asks for) is measured only when it is shown or measured on its own a little later
+ * (src/explain/skippedSections.ts). A check of the whole page at once (axe, text sizes) reads the
+ * page as a reader who has looked at every part of it.
+ */
+export async function readThrough(page: import('@playwright/test').Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frames = async (count: number) => {
+      for (let frame = 0; frame < count; frame++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    };
+    for (const section of document.querySelectorAll('main section[id]')) {
+      section.scrollIntoView();
+      await frames(3);
+    }
+    await document.fonts.ready;
+    window.scrollTo(0, 0);
+    await frames(3);
+  });
+  await settledPage(page);
+}
