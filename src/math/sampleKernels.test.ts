@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sfc32State } from './random.ts';
+import { sfc32Next, sfc32State } from './random.ts';
 import { createUnitMaskKernel, drawUnitMasks, fixedCountMethod, matchUnitSums, type FixedCountMethod } from './sampleKernels.ts';
 import { fillMaskWords, maskWordLaw } from './sampleMaskWords.ts';
 import { fixKeptCount } from './testdata/previousFixedCount.ts';
@@ -81,6 +81,20 @@ describe('maskWordLaw(q): byte alias table', () => {
         expect(words[w], `q = ${q}, word ${w}`).toBe(word);
       }
     }
+  });
+
+  it('fillMaskWords at q = ½ gives the sfc32 words themselves and at q = 1 all-kept words, continuing the stream', () => {
+    const half = new Int32Array(2000);
+    const state = sfc32State(5);
+    fillMaskWords(maskWordLaw(0.5), state, half, 1000);
+    fillMaskWords(maskWordLaw(0.5), state, half.subarray(1000), 1000);
+    const reference = sfc32State(5);
+    for (let w = 0; w < half.length; w++) expect(half[w], `word ${w}`).toBe(sfc32Next(reference) | 0);
+    const all = new Int32Array(40);
+    fillMaskWords(maskWordLaw(1), state, all, 33);
+    expect(Array.from(all.subarray(0, 33)).every((word) => word === -1)).toBe(true);
+    expect(all[33]).toBe(0);
+    expect(Array.from(state)).toEqual(Array.from(reference));
   });
 
   it('fillMaskWords bits are Bernoulli(q) and independent across the 32 lanes (χ² on lane pairs)', () => {
